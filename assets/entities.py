@@ -1,0 +1,43 @@
+"""Entities: staged articles of a drop -> canonical entity mentions and role observations."""
+
+from __future__ import annotations
+
+from dagster import AssetExecutionContext, AssetKey, BackfillPolicy, MaterializeResult, asset
+
+from assets.ingest import STAGED_ARTICLES
+from parley import staging
+from parley.entities.extract import extract_entities
+from parley.models import Article, EntityMention, RoleObservation, records_to_arrow, rows_from_arrow
+from pipelines.partitions import drops_partitions
+from pipelines.resources import ParleyPaths
+
+STAGED_ENTITY_MENTIONS = AssetKey(["staging", "entity_mentions"])
+
+
+@asset(
+    key=STAGED_ENTITY_MENTIONS,
+    deps=[STAGED_ARTICLES],
+    partitions_def=drops_partitions,
+    backfill_policy=BackfillPolicy.single_run(),
+    group_name="per_drop",
+    kinds={"spacy", "parquet"},
+)
+def staged_entity_mentions(
+    context: AssetExecutionContext, paths: ParleyPaths
+) -> MaterializeResult:
+    """Find people, countries and organisations in a drop's articles, with the titles people hold."""
+    n_mentions = n_roles = 0
+    for drop_id in context.partition_keys:
+        articles = list(rows_from_arrow(paths.staging.read(drop_id, staging.ARTICLES), Article))
+        batch = extract_entities(articles)
+        paths.staging.write(
+            drop_id, staging.ENTITY_MENTIONS, records_to_arrow(batch.mentions, EntityMention)
+        )
+        paths.staging.write(
+            drop_id, staging.ROLE_OBSERVATIONS, records_to_arrow(batch.roles, RoleObservation)
+        )
+        n_mentions += len(batch.mentions)
+        n_roles += len(batch.roles)
+    return MaterializeResult(
+        metadata={"dagster/row_count": n_mentions, "role_observations": n_roles}
+    )

@@ -1,0 +1,57 @@
+"""Mentions: a drop's articles and entities -> meetings, calls and visits each article states."""
+
+from __future__ import annotations
+
+from dagster import AssetExecutionContext, AssetKey, BackfillPolicy, MaterializeResult, asset
+
+from assets.entities import STAGED_ENTITY_MENTIONS
+from assets.ingest import STAGED_ARTICLES
+from parley import staging
+from parley.mentions.extract import extract_event_mentions
+from parley.models import (
+    Article,
+    EntityMention,
+    EventMention,
+    EventParticipant,
+    RoleObservation,
+    records_to_arrow,
+    rows_from_arrow,
+)
+from pipelines.partitions import drops_partitions
+from pipelines.resources import ParleyPaths
+
+STAGED_EVENT_MENTIONS = AssetKey(["staging", "event_mentions"])
+
+
+@asset(
+    key=STAGED_EVENT_MENTIONS,
+    deps=[STAGED_ARTICLES, STAGED_ENTITY_MENTIONS],
+    partitions_def=drops_partitions,
+    backfill_policy=BackfillPolicy.single_run(),
+    group_name="per_drop",
+    kinds={"spacy", "parquet"},
+)
+def staged_event_mentions(
+    context: AssetExecutionContext, paths: ParleyPaths
+) -> MaterializeResult:
+    """Extract the meetings, calls and visits that a drop's articles say took place."""
+    n_mentions = n_participants = 0
+    for drop_id in context.partition_keys:
+        read = paths.staging.read
+        articles = list(rows_from_arrow(read(drop_id, staging.ARTICLES), Article))
+        entity_mentions = list(
+            rows_from_arrow(read(drop_id, staging.ENTITY_MENTIONS), EntityMention)
+        )
+        roles = list(rows_from_arrow(read(drop_id, staging.ROLE_OBSERVATIONS), RoleObservation))
+        mentions, participants = extract_event_mentions(articles, entity_mentions, roles)
+        paths.staging.write(
+            drop_id, staging.EVENT_MENTIONS, records_to_arrow(mentions, EventMention)
+        )
+        paths.staging.write(
+            drop_id, staging.EVENT_PARTICIPANTS, records_to_arrow(participants, EventParticipant)
+        )
+        n_mentions += len(mentions)
+        n_participants += len(participants)
+    return MaterializeResult(
+        metadata={"dagster/row_count": n_mentions, "participants": n_participants}
+    )

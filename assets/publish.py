@@ -1,0 +1,77 @@
+"""Publish: every drop's staged files -> the DuckDB warehouse, built fresh and swapped in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from dagster import (
+    AssetExecutionContext,
+    AssetKey,
+    AssetSpec,
+    AutomationCondition,
+    MaterializeResult,
+    MetadataValue,
+    multi_asset,
+)
+
+from assets.entities import STAGED_ENTITY_MENTIONS
+from assets.ingest import STAGED_ARTICLES
+from assets.mentions import STAGED_EVENT_MENTIONS
+from pipelines.resources import ParleyPaths
+from warehouse.publish import PUBLISHED_TABLES, publish_warehouse
+
+# Single writer: every run that publishes takes this pool, whose limit is 1 in the instance's
+# dagster.yaml, so two runs never build the warehouse at once.
+WAREHOUSE_WRITER_POOL = "warehouse_writer"
+
+# Publish once the per-drop assets of any drop have been updated and none is running.
+# Unlike plain eager(), a drop that failed or was never materialised does not block the
+# publish of all the others.
+PUBLISH_CONDITION = AutomationCondition.eager().without(~AutomationCondition.any_deps_missing())
+
+_DESCRIPTIONS = {
+    "articles": "Accepted articles, one row per article_id across drops.",
+    "rejected_inputs": "Input files and records that could not become articles, with a reason.",
+    "entities": "Canonical people, countries and organisations found in the articles.",
+    "entity_aliases": "Surface forms under which each entity was found.",
+    "entity_mentions": "Every entity occurrence in an article body, with offsets.",
+    "person_roles": "Titles people hold according to the texts, with country and dates seen.",
+    "event_mentions": "Meetings, calls and visits as each article states them.",
+    "event_mention_participants": "Parties to each event mention.",
+    "meetings": "Real-world meetings, one row each however many articles report them.",
+    "meeting_participants": "Participants of each meeting, with the role they held.",
+    "meeting_sources": "Every article and mention that reports each meeting.",
+    "meeting_topics": "Topics of each meeting.",
+    "meeting_id_redirects": "Meeting ids retired by a merge, pointing at the surviving id.",
+}
+
+WAREHOUSE_SPECS = [
+    AssetSpec(
+        AssetKey(table),
+        description=_DESCRIPTIONS[table],
+        deps=[STAGED_ARTICLES, STAGED_ENTITY_MENTIONS, STAGED_EVENT_MENTIONS],
+        group_name="warehouse",
+        kinds={"duckdb"},
+        automation_condition=PUBLISH_CONDITION,
+    )
+    for table in PUBLISHED_TABLES
+]
+
+
+@multi_asset(specs=WAREHOUSE_SPECS, can_subset=False, pool=WAREHOUSE_WRITER_POOL)
+def warehouse_tables(
+    context: AssetExecutionContext, paths: ParleyPaths
+) -> Iterator[MaterializeResult]:
+    """Dedupe meetings across all drops and publish the warehouse file atomically."""
+    result = publish_warehouse(paths.staging, paths.warehouse, dt.datetime.now(dt.UTC))
+    context.log.info(f"published {result.path}: {result.row_counts}")
+    for table in PUBLISHED_TABLES:
+        yield MaterializeResult(
+            asset_key=AssetKey(table),
+            metadata={
+                "dagster/row_count": result.row_counts[table],
+                "warehouse": MetadataValue.path(str(result.path)),
+                "preview": MetadataValue.md(result.previews[table]),
+            },
+        )

@@ -1,0 +1,18 @@
+"""Jobs: process one drop (ingest -> entities -> mentions) and publish the warehouse."""
+
+from dagster import AssetSelection, define_asset_job
+
+from pipelines.partitions import drops_partitions
+
+process_drop_job = define_asset_job(
+    "process_drop",
+    selection=AssetSelection.groups("per_drop"),
+    partitions_def=drops_partitions,
+    description="Parse a drop and extract its entities and event mentions into staged files.",
+)
+
+publish_job = define_asset_job(
+    "publish_warehouse",
+    selection=AssetSelection.groups("warehouse"),
+    description="Cluster meetings across all drops and publish the DuckDB warehouse.",
+)

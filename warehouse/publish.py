@@ -1,0 +1,171 @@
+"""Build the published DuckDB warehouse from the staged per-drop files, atomically.
+
+The tables are built in a fresh file beside the published one, which is then renamed over it.
+A user holding the published file open keeps reading the complete old version; the next
+connection sees the complete new one; a run killed half-way leaves only a stray temporary
+file, never a half-written warehouse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from parley import staging
+from parley.meetings.cluster import build_meetings
+from parley.models import (
+    Article,
+    EntityMention,
+    EventMention,
+    EventParticipant,
+    RejectedInput,
+    RoleObservation,
+    arrow_schema,
+)
+
+SQL_DIR = Path(__file__).parent / "sql"
+SCHEMA_SQL = Path(__file__).parent / "schema.sql"
+
+# The contract's tables, in the order a reader would look at them.
+PUBLISHED_TABLES = (
+    "articles",
+    "rejected_inputs",
+    "entities",
+    "entity_aliases",
+    "entity_mentions",
+    "person_roles",
+    "event_mentions",
+    "event_mention_participants",
+    "meetings",
+    "meeting_participants",
+    "meeting_sources",
+    "meeting_topics",
+    "meeting_id_redirects",
+)
+
+# Staged table -> (record type, columns the per-drop asset adds to the record's fields).
+_STAGED_SCHEMAS: dict[str, tuple[type, tuple[tuple[str, pa.DataType], ...]]] = {
+    staging.ARTICLES: (Article, (("ingested_at", pa.timestamp("us", tz="UTC")),)),
+    staging.REJECTED_INPUTS: (RejectedInput, (("seen_at", pa.timestamp("us", tz="UTC")),)),
+    staging.ENTITY_MENTIONS: (EntityMention, (("drop_id", pa.string()),)),
+    staging.ROLE_OBSERVATIONS: (RoleObservation, (("drop_id", pa.string()),)),
+    staging.EVENT_MENTIONS: (EventMention, (("drop_id", pa.string()),)),
+    staging.EVENT_PARTICIPANTS: (EventParticipant, (("drop_id", pa.string()),)),
+}
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    """What a publish wrote: the file and the row count of each table."""
+
+    path: Path
+    row_counts: dict[str, int]
+    previews: dict[str, str]
+
+
+def staged_schema(table: str) -> pa.Schema:
+    """The Arrow schema of a staged table: the record's fields plus the asset's columns."""
+    record_type, extra = _STAGED_SCHEMAS[table]
+    schema = arrow_schema(record_type)
+    for name, data_type in extra:
+        if name not in schema.names:
+            schema = schema.append(pa.field(name, data_type))
+    return schema
+
+
+def publish_warehouse(
+    staging_area: staging.StagingArea, target: Path, now: dt.datetime
+) -> PublishResult:
+    """Build every contract table from the staged files into ``target``, atomically."""
+    target = target.absolute()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.building")
+    try:
+        with duckdb.connect(str(temporary)) as con:
+            build_tables(con, staging_area, now)
+            row_counts = {table: _row_count(con, table) for table in PUBLISHED_TABLES}
+            previews = {table: preview_markdown(con, table) for table in PUBLISHED_TABLES}
+            con.execute("CHECKPOINT")
+        os.replace(temporary, target)
+        _fsync_directory(target.parent)
+    finally:
+        temporary.unlink(missing_ok=True)
+        Path(f"{temporary}.wal").unlink(missing_ok=True)
+    return PublishResult(target, row_counts, previews)
+
+
+def build_tables(
+    con: duckdb.DuckDBPyConnection, staging_area: staging.StagingArea, now: dt.datetime
+) -> None:
+    """Create and fill the contract tables in ``con`` from the staged files."""
+    con.execute(SCHEMA_SQL.read_text())
+    con.execute("CREATE SCHEMA work")
+    for table in staging.STAGED_TABLES:
+        _load_staged(con, staging_area, table)
+    con.execute(_sql("publish_articles"))
+    con.execute(_sql("publish_entities"))
+    con.execute(_sql("stage_events"))
+    # The clustering step reads and writes unqualified names in the work schema.
+    con.execute("USE work")
+    build_meetings(con, staging_area.state_dir, now)
+    con.execute("USE main")
+    con.execute(_sql("publish_meetings"))
+    con.execute("DROP SCHEMA work CASCADE")
+
+
+def _load_staged(
+    con: duckdb.DuckDBPyConnection, staging_area: staging.StagingArea, table: str
+) -> None:
+    """Load every drop's file of one staged table into ``work.stg_<table>``."""
+    name = f"work.stg_{table}"
+    files = staging_area.files(table)
+    if files:
+        con.read_parquet(files, union_by_name=True).create(name)
+    else:
+        empty = staged_schema(table).empty_table()  # noqa: F841 (read by DuckDB by name)
+        con.execute(f"CREATE TABLE {name} AS SELECT * FROM empty")
+
+
+def _row_count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    """Rows in one published table (``table`` is one of PUBLISHED_TABLES, never user text)."""
+    return con.execute(f"SELECT count(*) FROM main.{table}").fetchone()[0]
+
+
+def preview_markdown(con: duckdb.DuckDBPyConnection, table: str, limit: int = 5) -> str:
+    """The first rows of a published table as a Markdown table, long texts shortened."""
+    relation = con.table(f"main.{table}").limit(limit)
+    header = "| " + " | ".join(relation.columns) + " |"
+    rule = "|" + "---|" * len(relation.columns)
+    lines = [header, rule]
+    for row in relation.fetchall():
+        cells = (_preview_cell(value) for value in row)
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _preview_cell(value: object, width: int = 60) -> str:
+    """One cell of a Markdown preview: NULL shown, pipes and newlines escaped, cut to width."""
+    if value is None:
+        return "NULL"
+    text = " ".join(str(value).split()).replace("|", "\\|")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _sql(name: str) -> str:
+    """The text of a SQL file in ``warehouse/sql``."""
+    return (SQL_DIR / f"{name}.sql").read_text()
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename durable: a crash right after it must not bring the old file back."""
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

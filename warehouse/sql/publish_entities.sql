@@ -1,0 +1,37 @@
+-- Entities, aliases, mentions and roles, counted over the published articles only (a staged
+-- copy of an article from a later drop is not counted twice).
+CREATE TEMP VIEW kept_entity_mentions AS
+SELECT m.*
+FROM work.stg_entity_mentions AS m
+JOIN main.articles AS a ON a.article_id = m.article_id AND a.drop_id = m.drop_id;
+
+INSERT INTO main.entity_mentions
+SELECT article_id, entity_id, mention_text, label, start_char, end_char
+FROM kept_entity_mentions
+ORDER BY article_id, start_char;
+
+INSERT INTO main.entities
+SELECT entity_id,
+       mode(canonical_name) AS canonical_name,
+       mode(entity_type) AS entity_type,
+       mode(country_iso3) AS country_iso3,
+       count(*) AS n_mentions,
+       count(DISTINCT article_id) AS n_articles
+FROM kept_entity_mentions
+GROUP BY entity_id
+ORDER BY entity_id;
+
+INSERT INTO main.entity_aliases
+SELECT DISTINCT entity_id, mention_text AS alias
+FROM kept_entity_mentions
+ORDER BY entity_id, alias;
+
+INSERT INTO main.person_roles
+SELECT r.entity_id, r.role, r.country_iso3,
+       min(r.seen_date) AS first_seen,
+       max(r.seen_date) AS last_seen,
+       count(DISTINCT r.article_id) AS n_articles
+FROM work.stg_role_observations AS r
+JOIN main.articles AS a ON a.article_id = r.article_id AND a.drop_id = r.drop_id
+GROUP BY r.entity_id, r.role, r.country_iso3
+ORDER BY r.entity_id, first_seen;
