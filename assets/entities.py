@@ -22,10 +22,8 @@ STAGED_ENTITY_MENTIONS = AssetKey(["staging", "entity_mentions"])
     group_name="per_drop",
     kinds={"spacy", "parquet"},
 )
-def staged_entity_mentions(
-    context: AssetExecutionContext, paths: ParleyPaths
-) -> MaterializeResult:
-    """Find people, countries and organisations in a drop's articles, with the titles people hold."""
+def staged_entity_mentions(context: AssetExecutionContext, paths: ParleyPaths) -> MaterializeResult:
+    """Find people, countries and organisations in a drop's articles, and the titles held."""
     n_mentions = n_roles = 0
     for drop_id in context.partition_keys:
         articles = list(rows_from_arrow(paths.staging.read(drop_id, staging.ARTICLES), Article))

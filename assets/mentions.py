@@ -31,9 +31,7 @@ STAGED_EVENT_MENTIONS = AssetKey(["staging", "event_mentions"])
     group_name="per_drop",
     kinds={"spacy", "parquet"},
 )
-def staged_event_mentions(
-    context: AssetExecutionContext, paths: ParleyPaths
-) -> MaterializeResult:
+def staged_event_mentions(context: AssetExecutionContext, paths: ParleyPaths) -> MaterializeResult:
     """Extract the meetings, calls and visits that a drop's articles say took place."""
     n_mentions = n_participants = 0
     for drop_id in context.partition_keys:

@@ -80,7 +80,5 @@ class StagingArea:
         if not drops.is_dir():
             return []
         return sorted(
-            str(path.absolute())
-            for path in drops.glob(f"*/{table}.parquet")
-            if path.is_file()
+            str(path.absolute()) for path in drops.glob(f"*/{table}.parquet") if path.is_file()
         )

@@ -43,7 +43,9 @@ def drop_sensor(context: SensorEvaluationContext, paths: ParleyPaths) -> SensorR
     ]
     return SensorResult(
         run_requests=run_requests,
-        dynamic_partitions_requests=[drops_partitions.build_add_request(new_ids)] if new_ids else [],
+        dynamic_partitions_requests=[drops_partitions.build_add_request(new_ids)]
+        if new_ids
+        else [],
         cursor=json.dumps({drop.drop_id: drop.fingerprint for drop in drops}, sort_keys=True),
     )
 

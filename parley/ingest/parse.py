@@ -210,7 +210,8 @@ def _ingest_jsonl(path: Path, source_ref: str, drop_id: str, result: IngestResul
                     article = parse_jsonl_record(raw_line, drop_id)
                     if article.source_ref in seen_ids:
                         raise InputRejected(
-                            "duplicate_id", f"id {article.source_ref!r} appeared earlier in the file"
+                            "duplicate_id",
+                            f"id {article.source_ref!r} appeared earlier in the file",
                         )
                     seen_ids.add(article.source_ref)
                     result.articles.append(article)

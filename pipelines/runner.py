@@ -1,0 +1,103 @@
+"""Headless runs for ``parley run``: the same jobs the sensor launches, recorded in the instance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+from dagster import DagsterInstance, ExecuteInProcessResult
+
+from parley.ingest.drops import list_drops
+from pipelines.definitions import defs
+from pipelines.drop_status import drops_needing_work
+from pipelines.jobs import process_drop_job, publish_job
+from pipelines.partitions import drops_partitions
+
+RUN_TAGS = {"parley/trigger": "cli"}
+_SUMMARY_SQL = """
+SELECT (SELECT count(*) FROM articles),
+       (SELECT count(*) FROM rejected_inputs),
+       (SELECT count(*) FROM event_mentions),
+       (SELECT count(*) FROM meetings)
+"""
+
+
+@dataclass
+class RunSummary:
+    """What a headless run did."""
+
+    warehouse: Path
+    n_drops: int
+    processed: list[str] = field(default_factory=list)
+    failures: dict[str, str] = field(default_factory=dict)
+    published: bool = False
+    counts: tuple[int, int, int, int] | None = None
+
+    def describe(self) -> str:
+        """A short human summary."""
+        lines = [
+            f"drops: {self.n_drops} found, {len(self.processed)} processed, "
+            f"{len(self.failures)} failed, "
+            f"{self.n_drops - len(self.processed) - len(self.failures)} unchanged",
+            f"warehouse: {self.warehouse} ({'published' if self.published else 'unchanged'})",
+        ]
+        if self.counts is not None:
+            articles, rejected, mentions, meetings = self.counts
+            lines.append(
+                f"articles: {articles}, rejected inputs: {rejected}, "
+                f"event mentions: {mentions}, meetings: {meetings}"
+            )
+        return "\n".join(lines)
+
+    def failure_line(self) -> str:
+        """One line naming the failed drops and the first error."""
+        drop_id, message = next(iter(self.failures.items()))
+        return f"{len(self.failures)} drop(s) failed; {drop_id!r}: {message}"
+
+
+def run_pipeline(drops_root: Path, warehouse: Path) -> RunSummary:
+    """Register every drop as a partition, process the new or changed ones, then publish."""
+    instance = DagsterInstance.get()
+    drops = list_drops(drops_root)
+    known = set(instance.get_dynamic_partitions(drops_partitions.name))
+    new_ids = [drop.drop_id for drop in drops if drop.drop_id not in known]
+    if new_ids:
+        instance.add_dynamic_partitions(drops_partitions.name, new_ids)
+    summary = RunSummary(warehouse=warehouse, n_drops=len(drops))
+    drop_job = defs.resolve_job_def(process_drop_job.name)
+    for drop in drops_needing_work(instance, drops):
+        result = drop_job.execute_in_process(
+            instance=instance, partition_key=drop.drop_id, tags=RUN_TAGS, raise_on_error=False
+        )
+        if result.success:
+            summary.processed.append(drop.drop_id)
+        else:
+            summary.failures[drop.drop_id] = _first_error(result)
+    if summary.processed or not warehouse.exists():
+        result = defs.resolve_job_def(publish_job.name).execute_in_process(
+            instance=instance, tags=RUN_TAGS, raise_on_error=False
+        )
+        if not result.success:
+            summary.failures["publish"] = _first_error(result)
+            return summary
+        summary.published = True
+    summary.counts = _warehouse_counts(warehouse)
+    return summary
+
+
+def _first_error(result: ExecuteInProcessResult) -> str:
+    """The message of the first failed step, on one line."""
+    for event in result.get_step_failure_events():
+        error = event.step_failure_data.error
+        if error is not None:
+            return " ".join(error.message.split())
+    return f"run {result.run_id} failed"
+
+
+def _warehouse_counts(warehouse: Path) -> tuple[int, int, int, int] | None:
+    """Row counts for the summary, read without taking a write lock."""
+    if not warehouse.exists():
+        return None
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(_SUMMARY_SQL).fetchone()
