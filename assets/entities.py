@@ -1,7 +1,5 @@
 """Entities: staged articles of a drop -> canonical entity mentions and role observations."""
 
-from __future__ import annotations
-
 from dagster import AssetExecutionContext, AssetKey, BackfillPolicy, MaterializeResult, asset
 
 from assets.ingest import STAGED_ARTICLES

@@ -1,7 +1,5 @@
 """Ingest: one drop folder -> staged articles and rejected inputs."""
 
-from __future__ import annotations
-
 import datetime as dt
 
 import pyarrow as pa

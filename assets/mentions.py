@@ -1,7 +1,5 @@
 """Mentions: a drop's articles and entities -> meetings, calls and visits each article states."""
 
-from __future__ import annotations
-
 from dagster import AssetExecutionContext, AssetKey, BackfillPolicy, MaterializeResult, asset
 
 from assets.entities import STAGED_ENTITY_MENTIONS

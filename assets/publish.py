@@ -1,7 +1,5 @@
 """Publish: every drop's staged files -> the DuckDB warehouse, built fresh and swapped in."""
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Iterator
 

@@ -15,6 +15,9 @@ from pipelines.jobs import process_drop_job, publish_job
 from pipelines.partitions import drops_partitions
 
 RUN_TAGS = {"parley/trigger": "cli"}
+# The CLI prints its own summary; Dagster's console logger only reports problems.
+RUN_CONFIG = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+PUBLISH_STEP = "publish"
 _SUMMARY_SQL = """
 SELECT (SELECT count(*) FROM articles),
        (SELECT count(*) FROM rejected_inputs),
@@ -36,10 +39,11 @@ class RunSummary:
 
     def describe(self) -> str:
         """A short human summary."""
+        failed_drops = [name for name in self.failures if name != PUBLISH_STEP]
+        unchanged = self.n_drops - len(self.processed) - len(failed_drops)
         lines = [
             f"drops: {self.n_drops} found, {len(self.processed)} processed, "
-            f"{len(self.failures)} failed, "
-            f"{self.n_drops - len(self.processed) - len(self.failures)} unchanged",
+            f"{len(failed_drops)} failed, {unchanged} unchanged",
             f"warehouse: {self.warehouse} ({'published' if self.published else 'unchanged'})",
         ]
         if self.counts is not None:
@@ -51,9 +55,9 @@ class RunSummary:
         return "\n".join(lines)
 
     def failure_line(self) -> str:
-        """One line naming the failed drops and the first error."""
-        drop_id, message = next(iter(self.failures.items()))
-        return f"{len(self.failures)} drop(s) failed; {drop_id!r}: {message}"
+        """One line naming what failed and the first error."""
+        name, message = next(iter(self.failures.items()))
+        return f"{len(self.failures)} step(s) failed; {name}: {message}"
 
 
 def run_pipeline(drops_root: Path, warehouse: Path) -> RunSummary:
@@ -68,18 +72,22 @@ def run_pipeline(drops_root: Path, warehouse: Path) -> RunSummary:
     drop_job = defs.resolve_job_def(process_drop_job.name)
     for drop in drops_needing_work(instance, drops):
         result = drop_job.execute_in_process(
-            instance=instance, partition_key=drop.drop_id, tags=RUN_TAGS, raise_on_error=False
+            instance=instance,
+            partition_key=drop.drop_id,
+            run_config=RUN_CONFIG,
+            tags=RUN_TAGS,
+            raise_on_error=False,
         )
         if result.success:
             summary.processed.append(drop.drop_id)
         else:
-            summary.failures[drop.drop_id] = _first_error(result)
+            summary.failures[f"drop {drop.drop_id!r}"] = _first_error(result)
     if summary.processed or not warehouse.exists():
         result = defs.resolve_job_def(publish_job.name).execute_in_process(
-            instance=instance, tags=RUN_TAGS, raise_on_error=False
+            instance=instance, run_config=RUN_CONFIG, tags=RUN_TAGS, raise_on_error=False
         )
         if not result.success:
-            summary.failures["publish"] = _first_error(result)
+            summary.failures[PUBLISH_STEP] = _first_error(result)
             return summary
         summary.published = True
     summary.counts = _warehouse_counts(warehouse)
@@ -90,6 +98,9 @@ def _first_error(result: ExecuteInProcessResult) -> str:
     """The message of the first failed step, on one line."""
     for event in result.get_step_failure_events():
         error = event.step_failure_data.error
+        # Dagster wraps the asset's exception; the innermost cause is what the user needs.
+        while error is not None and error.cause is not None:
+            error = error.cause
         if error is not None:
             return " ".join(error.message.split())
     return f"run {result.run_id} failed"
@@ -100,4 +111,4 @@ def _warehouse_counts(warehouse: Path) -> tuple[int, int, int, int] | None:
     if not warehouse.exists():
         return None
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        return con.execute(_SUMMARY_SQL).fetchone()
+        return con.execute(_SUMMARY_SQL).fetchall()[0]

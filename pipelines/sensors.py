@@ -1,7 +1,5 @@
 """Sensors: register new drop folders and launch their runs; publish when drops change."""
 
-from __future__ import annotations
-
 import json
 from pathlib import Path
 

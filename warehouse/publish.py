@@ -134,7 +134,7 @@ def _load_staged(
 
 def _row_count(con: duckdb.DuckDBPyConnection, table: str) -> int:
     """Rows in one published table (``table`` is one of PUBLISHED_TABLES, never user text)."""
-    return con.execute(f"SELECT count(*) FROM main.{table}").fetchone()[0]
+    return con.execute(f"SELECT count(*) FROM main.{table}").fetchall()[0][0]
 
 
 def preview_markdown(con: duckdb.DuckDBPyConnection, table: str, limit: int = 5) -> str:

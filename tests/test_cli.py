@@ -1,0 +1,61 @@
+"""`parley run` as a user runs it: a subprocess against a persistent DAGSTER_HOME."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+
+from tests.conftest import CONTRACT_COLUMNS
+
+
+def _parley(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DAGSTER_HOME": str(home)}
+    env.pop("PARLEY_DROPS_DIR", None)
+    env.pop("PARLEY_WAREHOUSE", None)
+    return subprocess.run(
+        [sys.executable, "-m", "parley.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def test_run_twice_yields_every_table_and_two_articles(drops_root: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "out" / "parley.duckdb"
+    home = tmp_path / "dagster_home"
+    args = ("run", "--drops", str(drops_root), "--warehouse", str(warehouse))
+
+    first = _parley(*args, home=home)
+    assert first.returncode == 0, first.stderr
+    assert "1 processed" in first.stdout
+
+    second = _parley(*args, home=home)
+    assert second.returncode == 0, second.stderr
+    # Nothing new: no NLP work, no new publish.
+    assert "0 processed" in second.stdout
+    assert "unchanged" in second.stdout
+
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        tables = {
+            name
+            for (name,) in con.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+            ).fetchall()
+        }
+        assert set(CONTRACT_COLUMNS) <= tables
+        assert con.execute("SELECT count(*) FROM articles").fetchall() == [(2,)]
+    # The runs are in the instance's history, where the UI shows them.
+    assert (home / "history" / "runs.db").exists()
+
+
+def test_run_fails_with_one_line_reason(tmp_path: Path) -> None:
+    result = _parley("run", "--drops", str(tmp_path / "missing"), home=tmp_path / "home")
+    assert result.returncode != 0
+    assert result.stderr.strip().count("\n") == 0
+    assert "no drops folder" in result.stderr

@@ -1,0 +1,64 @@
+-- Cross-article candidate pairs of reports, by blocking:
+--   pair: an unordered pair of parties both reports name;
+--   solo: a person named by a report that names only that person;
+--   dyad: an unordered pair of countries (or one country, for domestic meetings) when a
+--         report has an unresolved official of a country.
+-- Within each block key the reports are sorted by date and split where the gap to every
+-- earlier report exceeds 2 days; only reports in the same segment are paired. Incremental
+-- runs pair only where at least one side holds a new mention.
+CREATE OR REPLACE TEMP TABLE _mc_pair_in AS
+WITH keys AS (
+    SELECT e1.unit_id, 'p|' || e1.entity_id || '|' || e2.entity_id AS block_key, 'pair' AS block_kind
+    FROM _mc_unit_entity AS e1
+    JOIN _mc_unit_entity AS e2 ON e2.unit_id = e1.unit_id AND e1.entity_id < e2.entity_id
+    UNION ALL
+    SELECT unit_id, 's|' || entity_id, 'solo'
+    FROM _mc_unit_entity
+    WHERE entity_type = 'PERSON'
+    UNION ALL
+    SELECT c1.unit_id, 'c|' || c1.country_iso3 || '|' || c2.country_iso3, 'dyad'
+    FROM _mc_unit_country AS c1
+    JOIN _mc_unit_country AS c2
+        ON c2.unit_id = c1.unit_id AND c1.country_iso3 <= c2.country_iso3
+    JOIN _mc_unit AS u ON u.unit_id = c1.unit_id
+    WHERE c1.country_iso3 < c2.country_iso3 OR len(u.countries) = 1
+),
+dated AS (
+    SELECT k.unit_id, k.block_key, k.block_kind, u.lo, u.hi
+    FROM keys AS k
+    JOIN _mc_unit AS u USING (unit_id)
+    WHERE u.lo IS NOT NULL
+),
+prev AS (
+    SELECT
+        *,
+        max(hi) OVER (
+            PARTITION BY block_key ORDER BY lo, unit_id
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+        ) AS prev_hi
+    FROM dated
+),
+seg AS (
+    SELECT
+        *,
+        sum(CASE WHEN prev_hi IS NULL OR lo > prev_hi + 2 THEN 1 ELSE 0 END) OVER (
+            PARTITION BY block_key ORDER BY lo, unit_id ROWS UNBOUNDED PRECEDING
+        ) AS segment
+    FROM prev
+)
+SELECT DISTINCT sa.unit_id AS a, sb.unit_id AS b
+FROM seg AS sa
+JOIN seg AS sb
+    ON sb.block_key = sa.block_key AND sb.segment = sa.segment AND sa.unit_id < sb.unit_id
+JOIN _mc_unit AS ua ON ua.unit_id = sa.unit_id
+JOIN _mc_unit AS ub ON ub.unit_id = sb.unit_id
+WHERE ua.article_id <> ub.article_id
+  AND (ua.has_new OR ub.has_new)
+  AND (
+      sa.block_kind = 'pair'
+      OR (sa.block_kind = 'solo' AND (ua.n_entities = 1 OR ub.n_entities = 1))
+      OR (sa.block_kind = 'dyad' AND (ua.vague OR ub.vague))
+  );
+
+CREATE OR REPLACE TEMP TABLE _mc_candidate AS
+SELECT a, b FROM _mc_pair_in;

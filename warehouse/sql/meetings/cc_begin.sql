@@ -1,0 +1,1 @@
+CREATE OR REPLACE TEMP TABLE _mc_cc_final (node VARCHAR, label VARCHAR);

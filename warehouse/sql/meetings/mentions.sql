@@ -1,0 +1,68 @@
+-- The clustering inputs, normalised once: one row per participant entity with a rarity
+-- weight, and one row per event mention with its article facts and its previous meeting.
+
+-- Rarity weight ln(1 + N / df): a participant named in few articles (a junior minister) says
+-- more about which meeting a report is about than one named everywhere (a superpower).
+CREATE OR REPLACE TEMP TABLE _mc_entity AS
+WITH n AS (
+    SELECT greatest(count(*), 1)::DOUBLE AS n_articles FROM articles
+),
+df AS (
+    SELECT p.entity_id, count(DISTINCT m.article_id) AS n_event_articles
+    FROM event_mention_participants AS p
+    JOIN event_mentions AS m USING (mention_id)
+    GROUP BY p.entity_id
+)
+SELECT
+    df.entity_id,
+    coalesce(e.canonical_name, df.entity_id) AS canonical_name,
+    coalesce(e.entity_type, upper(split_part(df.entity_id, ':', 1))) AS entity_type,
+    coalesce(
+        e.country_iso3,
+        CASE WHEN df.entity_id LIKE 'gpe:%' THEN split_part(df.entity_id, ':', 2) END
+    ) AS country_iso3,
+    ln(1 + n.n_articles / greatest(coalesce(e.n_articles, 0), df.n_event_articles, 1)) AS weight
+FROM df
+LEFT JOIN entities AS e USING (entity_id)
+CROSS JOIN n;
+
+-- A date without a precision is taken as a day; an undated report is placed in the week
+-- before its publication (reports describe meetings that already happened).
+CREATE OR REPLACE TEMP TABLE _mc_mention AS
+SELECT
+    m.mention_id,
+    m.article_id,
+    a.published_date,
+    a.outlet,
+    coalesce(m.kind, 'meeting') AS kind,
+    m.event_date,
+    CASE
+        WHEN m.event_date IS NULL THEN NULL
+        WHEN m.date_precision = 'month' THEN 'month'
+        ELSE 'day'
+    END AS date_precision,
+    nullif(trim(m.location), '') AS location,
+    m.location_iso3,
+    coalesce(m.topics, []::VARCHAR[]) AS topics,
+    coalesce(m.confidence, 0.0) AS confidence,
+    m.start_char,
+    p.meeting_id IS NULL AS is_new,
+    p.meeting_id AS prev_meeting_id
+FROM event_mentions AS m
+LEFT JOIN articles AS a USING (article_id)
+LEFT JOIN _mc_prev_assign AS p USING (mention_id);
+
+-- Participants of each mention, in the order the extractor listed them (used for headlines).
+CREATE OR REPLACE TEMP TABLE _mc_participant AS
+WITH listed AS (
+    SELECT mention_id, entity_id, role_in_event, row_number() OVER () AS listed_at
+    FROM event_mention_participants
+)
+SELECT
+    l.mention_id,
+    l.entity_id,
+    min(l.role_in_event) AS role_in_event,
+    min(l.listed_at) AS listed_at
+FROM listed AS l
+JOIN _mc_mention USING (mention_id)
+GROUP BY l.mention_id, l.entity_id;
