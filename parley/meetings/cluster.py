@@ -1,0 +1,343 @@
+"""Cross-source dedup of event mentions into meetings with stable ids.
+
+Reports of one real meeting (different outlets, days, wordings) become one meeting; different
+meetings never merge. The work is done in DuckDB by the SQL files in
+``warehouse/sql/meetings/``; Python only sequences them and iterates label propagation.
+
+Steps:
+
+1. Within each article, mentions of the same meeting merge into a *report* (lead and body);
+   mentions that conflict (different people on both sides, phone vs in person, different
+   days) stay apart.
+2. Reports are blocked (shared party pair / single named person / country dyad, each split
+   into date segments), scored, and linked into connected components, level by level with
+   rising score thresholds: a component that chains through a conflicting pair or spans more
+   than a few days is re-clustered at the next, stricter level.
+3. Ids: an existing meeting keeps its id; a component joining several existing meetings keeps
+   the oldest id and redirects the others; a new meeting gets a hash of its first mention id.
+   Only new mentions are scored (against everything in their date segments), so a run that
+   adds a drop never renumbers what is there.
+
+State (the mention -> meeting assignment, every id's birth and status, the redirects) lives
+in Parquet files under ``state_dir``, written as a new generation folder and switched to by
+an atomic rename of the ``CURRENT`` pointer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import uuid
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+# Score thresholds of the clustering levels. Level 0 links reports sharing their parties on
+# a compatible date and kind; the stricter levels only apply to components that failed the
+# chaining guard. See score_pairs.sql for the points.
+LEVEL_THRESHOLDS: tuple[float, ...] = (4.5, 6.5, 8.5)
+# The chaining guard: a meeting's day-precise report dates may span at most this many days.
+MAX_SPAN_DAYS = 3
+# Label propagation with pointer jumping converges in O(log diameter) steps; this bound only
+# turns a bug into an error instead of an endless loop.
+MAX_PROPAGATION_STEPS = 200
+
+STATE_POINTER = "CURRENT"
+STATE_FILES = {
+    "assign": "mention_meeting.parquet",
+    "registry": "meeting_registry.parquet",
+    "redirects": "meeting_id_redirects.parquet",
+}
+_TS = pa.timestamp("us", tz="UTC")
+STATE_SCHEMAS = {
+    "assign": pa.schema([("mention_id", pa.string()), ("meeting_id", pa.string())]),
+    "registry": pa.schema(
+        [
+            ("meeting_id", pa.string()),
+            ("born_at", _TS),
+            ("status", pa.string()),
+            ("status_at", _TS),
+        ]
+    ),
+    "redirects": pa.schema(
+        [("old_meeting_id", pa.string()), ("meeting_id", pa.string()), ("merged_at", _TS)]
+    ),
+}
+# Relation names the previous state is registered under while the SQL runs.
+_STATE_RELATIONS = {
+    "assign": "_mc_prev_assign",
+    "registry": "_mc_prev_registry",
+    "redirects": "_mc_prev_redirects",
+}
+# Temporary tables holding the new state when the SQL is done.
+_NEW_STATE_TABLES = {
+    "assign": "_mc_state_assign",
+    "registry": "_mc_state_registry",
+    "redirects": "_mc_state_redirects",
+}
+
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_STATEMENT_END = re.compile(r";\s*(?:\n|$)")
+
+
+@dataclass(frozen=True)
+class ClusterStats:
+    """What one clustering run did."""
+
+    n_mentions: int
+    n_new_mentions: int
+    n_vanished_mentions: int
+    n_reports: int
+    n_candidate_pairs: int
+    n_linked_pairs: int
+    n_guard_failures: int
+    n_meetings: int
+    n_new_meetings: int
+    n_merged_meetings: int
+    n_emptied_meetings: int
+
+
+def build_meetings(
+    con: duckdb.DuckDBPyConnection, state_dir: Path, now: dt.datetime
+) -> ClusterStats:
+    """Cluster ``event_mentions`` into meetings with stable ids and write the meeting tables.
+
+    Reads the relations ``articles``, ``event_mentions``, ``event_mention_participants``,
+    ``entities`` and ``person_roles`` from ``con``; creates the tables ``mention_meeting``,
+    ``meetings``, ``meeting_participants``, ``meeting_sources``, ``meeting_topics`` and
+    ``meeting_id_redirects``; reads and then atomically replaces the id state in
+    ``state_dir``.
+    """
+    now = _as_utc(now)
+    state = read_state(state_dir)
+    for key, table in state.items():
+        con.register(_STATE_RELATIONS[key], table)
+    try:
+        run_sql(con, "mentions")
+        _group_within_articles(con)
+        n_candidates, n_linked, n_failures = _cluster_reports(con)
+        run_sql(con, "assign_ids", now=now)
+        run_sql(con, "outputs")
+        stats = _stats(con, n_candidates, n_linked, n_failures)
+        new_state = {
+            key: con.sql(f"SELECT * FROM {table}").to_arrow_table()
+            for key, table in _NEW_STATE_TABLES.items()
+        }
+    finally:
+        for relation in _STATE_RELATIONS.values():
+            con.unregister(relation)
+    write_state(state_dir, new_state)
+    _drop_work_tables(con)
+    return stats
+
+
+def baseline_one_a_day(con: duckdb.DuckDBPyConnection) -> None:
+    """Create ``baseline_mention_meeting(mention_id, meeting_id)``: same parties, date, kind."""
+    run_sql(con, "baseline_one_a_day")
+
+
+def check_meeting_id_unique(con: duckdb.DuckDBPyConnection) -> list[tuple[object, ...]]:
+    """Failures of "meeting_id is unique in meetings": (meeting_id, n_rows)."""
+    return _fetch_sql(con, "check_meeting_id_unique")
+
+
+def check_mention_in_one_meeting(con: duckdb.DuckDBPyConnection) -> list[tuple[object, ...]]:
+    """Failures of "every event mention is in exactly one existing meeting"."""
+    return _fetch_sql(con, "check_mention_in_one_meeting")
+
+
+def check_meeting_date_span(
+    con: duckdb.DuckDBPyConnection, max_days: int = MAX_SPAN_DAYS
+) -> list[tuple[object, ...]]:
+    """Failures of "a meeting's day-precise dates span at most ``max_days`` days"."""
+    return _fetch_sql(con, "check_meeting_date_span", max_days=max_days)
+
+
+def read_state(state_dir: Path) -> dict[str, pa.Table]:
+    """The id state of the last run (empty tables when there was none)."""
+    generation = _current_generation(state_dir)
+    tables: dict[str, pa.Table] = {}
+    for key, schema in STATE_SCHEMAS.items():
+        if generation is None:
+            tables[key] = schema.empty_table()
+        else:
+            tables[key] = pq.read_table(generation / STATE_FILES[key]).cast(schema)
+    return tables
+
+
+def write_state(state_dir: Path, tables: dict[str, pa.Table]) -> None:
+    """Write a new state generation, then switch ``CURRENT`` to it with one atomic rename."""
+    state_dir.mkdir(parents=True, exist_ok=True)
+    previous = _current_generation(state_dir)
+    generation = state_dir / f"gen-{uuid.uuid4().hex}"
+    generation.mkdir()
+    for key, schema in STATE_SCHEMAS.items():
+        path = generation / STATE_FILES[key]
+        pq.write_table(tables[key].cast(schema), path)
+        _fsync(path)
+    pointer_tmp = state_dir / f".{STATE_POINTER}.{uuid.uuid4().hex}.tmp"
+    pointer_tmp.write_text(generation.name + "\n")
+    _fsync(pointer_tmp)
+    os.replace(pointer_tmp, state_dir / STATE_POINTER)
+    _fsync(state_dir)
+    # Only the current generation is needed; older ones (and any left by a crashed run) go.
+    for child in state_dir.glob("gen-*"):
+        if child != generation and child != previous and child.is_dir():
+            shutil.rmtree(child, ignore_errors=True)
+    if previous is not None and previous != generation:
+        shutil.rmtree(previous, ignore_errors=True)
+
+
+def run_sql(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> None:
+    """Run every statement of ``warehouse/sql/meetings/<name>.sql`` with its bound params."""
+    for statement in _statements(name):
+        con.execute(statement, _used_params(statement, params))
+
+
+def _fetch_sql(
+    con: duckdb.DuckDBPyConnection, name: str, **params: object
+) -> list[tuple[object, ...]]:
+    """Rows of the single query in ``<name>.sql``."""
+    (statement,) = _statements(name)
+    return con.execute(statement, _used_params(statement, params)).fetchall()
+
+
+def _group_within_articles(con: duckdb.DuckDBPyConnection) -> None:
+    """Merge the mentions of one meeting within an article into reports."""
+    run_sql(con, "units_mentions")
+    run_sql(con, "unit_features")
+    run_sql(con, "within_article_pairs")
+    run_sql(con, "score_pairs")
+    run_sql(con, "within_article_edges")
+    run_sql(con, "cc_begin")
+    for strict in (False, True):
+        run_sql(con, "within_article_level_edges", strict=strict)
+        _label_propagation(con)
+        run_sql(con, "within_article_guard")
+        run_sql(con, "cc_accept")
+    run_sql(con, "within_article_reports")
+
+
+def _cluster_reports(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
+    """Link reports across articles, level by level; returns (candidates, links, failures)."""
+    run_sql(con, "units_reports")
+    run_sql(con, "unit_features")
+    run_sql(con, "candidates")
+    run_sql(con, "score_pairs")
+    run_sql(con, "cross_edges")
+    n_candidates = _scalar(con, "SELECT count(*) FROM _mc_candidate")
+    n_linked = _scalar(
+        con, "SELECT count(*) FROM _mc_cross_edge WHERE score >= ?", [LEVEL_THRESHOLDS[0]]
+    )
+    run_sql(con, "cc_begin")
+    n_failures = 0
+    for level, threshold in enumerate(LEVEL_THRESHOLDS):
+        run_sql(con, "cross_level_edges", threshold=threshold)
+        _label_propagation(con)
+        run_sql(con, "cross_guard_pairs")
+        run_sql(con, "score_pairs")
+        run_sql(con, "cross_guard", max_span_days=MAX_SPAN_DAYS)
+        if level == 0:
+            n_failures = _scalar(con, "SELECT count(*) FROM _mc_cc_bad")
+        run_sql(con, "cc_accept")
+        if _scalar(con, "SELECT count(*) FROM _mc_cc_node") == 0:
+            break
+    return n_candidates, n_linked, n_failures
+
+
+def _label_propagation(con: duckdb.DuckDBPyConnection) -> None:
+    """Label ``_mc_cc_node`` by connected component of ``_mc_cc_edge`` (label = min node)."""
+    run_sql(con, "cc_init")
+    for _ in range(MAX_PROPAGATION_STEPS):
+        run_sql(con, "cc_step")
+        changed = _fetch_sql(con, "cc_changed")[0][0]
+        run_sql(con, "cc_swap")
+        if changed == 0:
+            return
+    raise RuntimeError("label propagation did not converge")
+
+
+def _stats(
+    con: duckdb.DuckDBPyConnection, n_candidates: int, n_linked: int, n_failures: int
+) -> ClusterStats:
+    """Counts describing the run."""
+    return ClusterStats(
+        n_mentions=_scalar(con, "SELECT count(*) FROM _mc_mention"),
+        n_new_mentions=_scalar(con, "SELECT count(*) FROM _mc_mention WHERE is_new"),
+        n_vanished_mentions=_scalar(
+            con,
+            "SELECT count(*) FROM _mc_prev_assign ANTI JOIN _mc_mention USING (mention_id)",
+        ),
+        n_reports=_scalar(con, "SELECT count(DISTINCT report_id) FROM _mc_mention_report"),
+        n_candidate_pairs=n_candidates,
+        n_linked_pairs=n_linked,
+        n_guard_failures=n_failures,
+        n_meetings=_scalar(con, "SELECT count(*) FROM meetings"),
+        n_new_meetings=_scalar(con, "SELECT count(*) FROM _mc_comp_id WHERE is_new"),
+        n_merged_meetings=_scalar(con, "SELECT count(*) FROM _mc_new_redirect"),
+        n_emptied_meetings=_scalar(
+            con,
+            "SELECT count(*) FROM _mc_state_registry AS s "
+            "JOIN _mc_prev_registry AS p USING (meeting_id) "
+            "WHERE s.status = 'emptied' AND p.status = 'live'",
+        ),
+    )
+
+
+def _drop_work_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the temporary ``_mc_*`` tables so only the output tables remain."""
+    names = con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name LIKE '\\_mc\\_%' "
+        "ESCAPE '\\'"
+    ).fetchall()
+    for (name,) in names:
+        con.execute(f'DROP TABLE IF EXISTS temp."{name}"')
+
+
+def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | None = None) -> int:
+    """The single integer a counting query returns."""
+    return int(con.execute(sql, params or []).fetchall()[0][0])
+
+
+def _statements(name: str) -> list[str]:
+    """The statements of one SQL file, comment lines removed."""
+    path = resources.files("warehouse").joinpath("sql", "meetings", f"{name}.sql")
+    text = "\n".join(
+        line for line in path.read_text().splitlines() if not line.lstrip().startswith("--")
+    )
+    return [s.strip() for s in _STATEMENT_END.split(text) if s.strip()]
+
+
+def _used_params(statement: str, params: dict[str, object]) -> dict[str, object]:
+    """The params a statement refers to (DuckDB rejects unused named params)."""
+    return {name: params[name] for name in set(_PARAM.findall(statement))}
+
+
+def _current_generation(state_dir: Path) -> Path | None:
+    """The state generation folder ``CURRENT`` points at, if any."""
+    pointer = state_dir / STATE_POINTER
+    if not pointer.exists():
+        return None
+    return state_dir / pointer.read_text().strip()
+
+
+def _as_utc(now: dt.datetime) -> dt.datetime:
+    """``now`` as an aware UTC datetime (naive datetimes are taken to be UTC)."""
+    if now.tzinfo is None:
+        return now.replace(tzinfo=dt.UTC)
+    return now.astimezone(dt.UTC)
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file or folder to disk so a crash cannot leave the pointer ahead of the data."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
