@@ -1,0 +1,661 @@
+"""Raw spaCy entities -> canonical entity mentions and role observations.
+
+Public API (plain functions, no Dagster):
+
+- ``extract_entities(articles, batch_size=32) -> EntityBatch``: runs the NER-only pipeline
+  over the bodies with ``nlp.pipe`` and returns all mentions and role observations, plus the
+  per-article results in ``EntityBatch.by_article`` (article_id -> ``ArticleEntities``).
+- ``extract_article_entities(article, doc) -> ArticleEntities``: the same for one article
+  whose body was already run through ``get_entity_nlp()`` or ``get_parse_nlp()``
+  (both carry the same rulers). ``doc.text`` must be ``article.body``.
+- ``resolve_reference(entities, start_char, end_char, exclude_entity_id=None)
+  -> EntityMention | None``: the person a title phrase or counterpart phrase at
+  ``article.body[start_char:end_char]`` refers to ("his Indian counterpart", "the minister",
+  "the Japanese finance minister"), by rule: persons of the same article whose role (seen in
+  this article) has the phrase's head word and department words, and whose country matches a
+  demonym in the phrase; "counterpart" means a person of another country than
+  ``exclude_entity_id`` (the other party, which the caller knows). Of the candidates, the
+  mention nearest before the phrase wins, else the nearest after. None when nothing fits.
+- ``ArticleEntities.mention_at(start_char, end_char)``: the canonical mention overlapping a
+  character span (to map a parse-pipeline entity to its entity_id).
+
+Canonical ids: ``person:<slug>``, ``gpe:<ISO3>`` for countries (names, demonyms, and capitals
+used for a government: "Washington and Tokyo agreed" but not "in Washington"), other places
+``gpe:<slug>``, ``org:<slug>``, ``loc:<slug>``, ``fac:<slug>``, ``event:<slug>``; NORP that is
+no country ("Arab", "Republican") stays ``norp:<slug>``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span
+
+from parley.entities.countries import (
+    canonical_country_name,
+    country_by_capital,
+    country_by_demonym,
+    country_by_name,
+)
+from parley.entities.nlp import TITLES_KEY, get_entity_nlp
+from parley.entities.people import (
+    Person,
+    name_key,
+    people_index,
+    person_id,
+    slugify,
+    surname_of,
+)
+from parley.entities.titles import (
+    DEPARTMENT_WORDS,
+    HEADS,
+    TITLE_WORDS,
+    normalize_role,
+    role_head,
+)
+from parley.models import Article, EntityMention, RoleObservation
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
+_ID_PREFIX = {"ORG": "org", "LOC": "loc", "FAC": "fac", "EVENT": "event", "GPE": "gpe"}
+_HONORIFICS = frozenset(
+    {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "gen.",
+     "gen", "general", "col.", "lt.", "adm.", "prof.", "professor", "ambassador", "former"}
+)  # fmt: skip
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+# Before a capital, these make it a place, not a government ("in Washington").
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "from", "to", "into", "near", "outside", "via", "toward", "towards", "around",
+     "across", "throughout", "through", "visit", "visited", "visiting", "arrived", "left",
+     "leave", "leaving", "reach", "reached", "returned", "flew", "based", "headquartered",
+     "downtown", "central", "of"}
+)  # fmt: skip
+_GOVERNMENT_BEFORE = frozenset({"with", "against", "between", "by", "urged", "pressed"})
+_GOVERNMENT_AFTER = frozenset(
+    {"said", "says", "say", "has", "have", "had", "is", "was", "will", "would", "wants",
+     "wanted", "agreed", "agree", "agrees", "believes", "fears", "hopes", "accused", "accuses",
+     "asked", "urged", "urges", "warned", "warns", "insists", "insisted", "refused",
+     "rejected", "announced", "decided", "threatened", "should", "could", "may", "might",
+     "must", "can", "cannot", "does", "did", "plans", "appears", "argues", "argued",
+     "claims", "imposed", "retaliated", "objects", "opposed", "sought", "seeks", "pressed",
+     "told", "denied", "responded", "criticized", "criticised", "complained", "demanded",
+     "expects", "considers", "intends", "officials", "policymakers", "policy-makers",
+     "government", "administration", "authorities", "negotiators", "diplomats", "sources"}
+)  # fmt: skip
+# An ORG beginning with a country/demonym and ending in one of these is a government body,
+# so the prefix is also a mention of the country ("U.S. Treasury", "Japanese government").
+_GOVERNMENT_BODY_WORDS = frozenset(
+    {"government", "treasury", "administration", "congress", "senate", "house", "ministry",
+     "department", "embassy", "army", "navy", "forces", "parliament", "cabinet",
+     "authorities", "delegation", "officials", "negotiators", "diet", "bundestag"}
+)  # fmt: skip
+# Well-known organisations: surface form -> (canonical name, country ISO3 or None).
+_ORG_ALIASES: dict[str, tuple[str, str | None]] = {
+    "imf": ("International Monetary Fund", None),
+    "international monetary fund": ("International Monetary Fund", None),
+    "world bank": ("World Bank", None),
+    "ec": ("European Community", None),
+    "european community": ("European Community", None),
+    "european economic community": ("European Community", None),
+    "eec": ("European Community", None),
+    "opec": ("OPEC", None),
+    "organization of petroleum exporting countries": ("OPEC", None),
+    "gatt": ("GATT", None),
+    "general agreement on tariffs and trade": ("GATT", None),
+    "oecd": ("OECD", None),
+    "un": ("United Nations", None),
+    "u.n.": ("United Nations", None),
+    "united nations": ("United Nations", None),
+    "nato": ("NATO", None),
+    "fed": ("Federal Reserve", "USA"),
+    "federal reserve": ("Federal Reserve", "USA"),
+    "federal reserve board": ("Federal Reserve", "USA"),
+    "bundesbank": ("Bundesbank", "DEU"),
+    "bank of japan": ("Bank of Japan", "JPN"),
+    "boj": ("Bank of Japan", "JPN"),
+    "bank of england": ("Bank of England", "GBR"),
+    "bank of france": ("Bank of France", "FRA"),
+    "banque de france": ("Bank of France", "FRA"),
+    "bank of canada": ("Bank of Canada", "CAN"),
+    "pentagon": ("Pentagon", "USA"),
+    "white house": ("White House", "USA"),
+    "state department": ("State Department", "USA"),
+    "miti": ("Ministry of International Trade and Industry", "JPN"),
+    "quad": ("Quad", None),
+}
+
+
+@dataclass(frozen=True)
+class RoleSpan:
+    """A role observation with where its title and its person are in the body."""
+
+    entity_id: str
+    role: str
+    country_iso3: str | None
+    title_start: int
+    title_end: int
+    person_start: int
+    person_end: int
+
+
+@dataclass
+class ArticleEntities:
+    """Canonical entities of one article."""
+
+    article: Article
+    mentions: list[EntityMention]
+    roles: list[RoleObservation]
+    role_spans: list[RoleSpan]
+
+    def mention_at(self, start_char: int, end_char: int) -> EntityMention | None:
+        """The mention overlapping [start_char, end_char) the most (None if none)."""
+        best: EntityMention | None = None
+        best_overlap = 0
+        for mention in self.mentions:
+            overlap = min(end_char, mention.end_char) - max(start_char, mention.start_char)
+            if overlap > best_overlap:
+                best, best_overlap = mention, overlap
+        return best
+
+    def person_country(self, entity_id: str) -> str | None:
+        """Country of a person as resolved in this article."""
+        for mention in self.mentions:
+            if mention.entity_id == entity_id:
+                return mention.country_iso3
+        return None
+
+
+@dataclass
+class EntityBatch:
+    """Entity mentions and role observations of a batch of articles."""
+
+    mentions: list[EntityMention] = field(default_factory=list)
+    roles: list[RoleObservation] = field(default_factory=list)
+    by_article: dict[str, ArticleEntities] = field(default_factory=dict)
+
+
+@dataclass
+class _Candidate:
+    """An entity span being resolved (token offsets into the doc)."""
+
+    start: int
+    end: int
+    label: str
+    entity_type: str = ""
+    entity_id: str = ""
+    canonical_name: str = ""
+    country_iso3: str | None = None
+    person: Person | None = None
+    capital_of: str | None = None
+
+
+def extract_entities(articles: Sequence[Article], batch_size: int = 32) -> EntityBatch:
+    """Resolve the entities and roles of many articles (NER-only pipeline, small batches)."""
+    nlp = get_entity_nlp()
+    batch = EntityBatch()
+    docs = nlp.pipe((a.body for a in articles), batch_size=batch_size)
+    for article, doc in zip(articles, docs, strict=True):
+        result = extract_article_entities(article, doc)
+        batch.mentions.extend(result.mentions)
+        batch.roles.extend(result.roles)
+        batch.by_article[article.article_id] = result
+    return batch
+
+
+def extract_article_entities(article: Article, doc: Doc) -> ArticleEntities:
+    """Resolve the entities and roles of one article from its processed body."""
+    day = article.published_date
+    candidates = _clean_candidates(doc)
+    titles = list(doc.spans[TITLES_KEY]) if TITLES_KEY in doc.spans else []
+    candidates += _title_prefix_countries(doc, titles, candidates, day)
+    candidates.sort(key=lambda c: (c.start, c.end))
+    extra: list[_Candidate] = []
+    for candidate in candidates:
+        extra += _resolve_non_person(doc, candidate, day)
+    candidates = sorted(
+        (c for c in candidates + extra if c.entity_type), key=lambda c: (c.start, c.end)
+    )
+    _mark_government_capitals(doc, candidates, day)
+    _resolve_people(doc, [c for c in candidates if c.entity_type == "PERSON"], day)
+    role_spans = _roles(doc, titles, candidates, day)
+    _person_countries_from_roles(candidates, role_spans)
+    mentions = [
+        EntityMention(
+            article_id=article.article_id,
+            entity_id=c.entity_id,
+            canonical_name=c.canonical_name,
+            entity_type=c.entity_type,
+            country_iso3=c.country_iso3,
+            mention_text=doc[c.start : c.end].text,
+            label=c.label,
+            start_char=doc[c.start].idx,
+            end_char=doc[c.end - 1].idx + len(doc[c.end - 1].text),
+        )
+        for c in candidates
+        if c.entity_id
+    ]
+    seen: set[tuple[str, str, str | None]] = set()
+    roles: list[RoleObservation] = []
+    for span in role_spans:
+        key = (span.entity_id, span.role, span.country_iso3)
+        if key not in seen:
+            seen.add(key)
+            roles.append(
+                RoleObservation(article.article_id, span.entity_id, span.role, key[2], day)
+            )
+    return ArticleEntities(article, mentions, roles, role_spans)
+
+
+def _clean_candidates(doc: Doc) -> list[_Candidate]:
+    """doc.ents of the kept labels, trimmed of determiners, possessives and honorifics."""
+    out: list[_Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        start, end = ent.start, ent.end
+        while start < end and doc[start].lower_ in {"the", "a", "an"}:
+            start += 1
+        while end > start and doc[end - 1].text in _POSSESSIVE:
+            end -= 1
+        if ent.label_ == "PERSON":
+            while start < end and (
+                doc[start].lower_ in _HONORIFICS or doc[start].lower_ in TITLE_WORDS
+            ):
+                start += 1
+        if start >= end:
+            continue
+        words = [t.lower_ for t in doc[start:end]]
+        # a fragment of a title ("State" of "Secretary of State") is no entity
+        if ent.label_ in {"ORG", "PERSON"} and all(w in TITLE_WORDS for w in words):
+            continue
+        out.append(_Candidate(start, end, ent.label_))
+    return out
+
+
+def _title_prefix_countries(
+    doc: Doc, titles: Iterable[Span], candidates: list[_Candidate], day: dt.date
+) -> list[_Candidate]:
+    """Demonyms/countries right before a title that NER left out ("Indian" NSA ...)."""
+    covered = {i for c in candidates for i in range(c.start, c.end)}
+    out: list[_Candidate] = []
+    for title in titles:
+        end = title.start
+        if end > 0 and doc[end - 1].text in _POSSESSIVE:
+            end -= 1
+        for width in (2, 1):
+            start = end - width
+            if start < 0 or any(i in covered for i in range(start, end)):
+                continue
+            text = doc[start:end].text
+            if country_by_demonym(text, day):
+                out.append(_Candidate(start, end, "NORP"))
+                covered.update(range(start, end))
+                break
+            if (doc[start].is_title or doc[start].is_upper) and country_by_name(text, day):
+                out.append(_Candidate(start, end, "GPE"))
+                covered.update(range(start, end))
+                break
+    return out
+
+
+def _set_country(candidate: _Candidate, code: str) -> None:
+    candidate.entity_type = "GPE"
+    candidate.entity_id = f"gpe:{code}"
+    candidate.canonical_name = canonical_country_name(code)
+    candidate.country_iso3 = code
+
+
+def _resolve_non_person(doc: Doc, candidate: _Candidate, day: dt.date) -> list[_Candidate]:
+    """Give a non-person candidate its id; return extra candidates (a government prefix)."""
+    label = candidate.label
+    span = doc[candidate.start : candidate.end]
+    text = span.text
+    if label == "PERSON":
+        if span.text.isupper() and len(span) == 1 and not people_index().find_alias(text):
+            return []  # an acronym ("QFFM"), not a name
+        candidate.entity_type = "PERSON"
+        return []
+    code = None
+    if label in {"GPE", "NORP", "ORG", "LOC"}:
+        code = country_by_name(text, day) or country_by_demonym(text, day)
+    if code:
+        _set_country(candidate, code)
+        return []
+    key = name_key(text)
+    if label in {"GPE", "LOC", "ORG", "FAC"}:
+        capital = country_by_capital(text, day)
+        if capital and label != "ORG":
+            candidate.capital_of = capital
+    if label == "NORP":
+        candidate.entity_type = "NORP"
+        candidate.entity_id = f"norp:{slugify(text)}"
+        candidate.canonical_name = text
+        return []
+    if label == "ORG" and key in _ORG_ALIASES:
+        name, country = _ORG_ALIASES[key]
+        candidate.entity_type = "ORG"
+        candidate.entity_id = f"org:{slugify(name)}"
+        candidate.canonical_name = name
+        candidate.country_iso3 = country
+        return []
+    candidate.entity_type = label
+    candidate.entity_id = f"{_ID_PREFIX[label]}:{slugify(text)}"
+    candidate.canonical_name = text
+    candidate.country_iso3 = candidate.capital_of
+    if label == "ORG" and len(span) > 1:
+        return _government_prefix(doc, candidate, day)
+    return []
+
+
+def _government_prefix(doc: Doc, candidate: _Candidate, day: dt.date) -> list[_Candidate]:
+    """'U.S. Treasury' -> also a mention of the USA; the ORG gets the country."""
+    if doc[candidate.end - 1].lower_ not in _GOVERNMENT_BODY_WORDS:
+        return []
+    for width in (2, 1):
+        end = candidate.start + width
+        if end >= candidate.end:
+            continue
+        text = doc[candidate.start : end].text
+        code = country_by_name(text, day) or country_by_demonym(text, day)
+        if code:
+            candidate.country_iso3 = code
+            prefix = _Candidate(candidate.start, end, candidate.label)
+            _set_country(prefix, code)
+            return [prefix]
+    return []
+
+
+def _mark_government_capitals(doc: Doc, candidates: list[_Candidate], day: dt.date) -> None:
+    """A capital stands for its country's government only in a government context."""
+    governed: dict[int, bool] = {}
+    capitals = [c for c in candidates if c.capital_of]
+    for candidate in capitals:
+        before = doc[candidate.start - 1].lower_ if candidate.start > 0 else ""
+        after = doc[candidate.end].text if candidate.end < len(doc) else ""
+        if before in _PLACE_PREPOSITIONS:
+            governed[id(candidate)] = False
+            continue
+        governed[id(candidate)] = (
+            after in _POSSESSIVE
+            or after.lower() in _GOVERNMENT_AFTER
+            or before in _GOVERNMENT_BEFORE
+        )
+    # coordination: "Washington and Tokyo agreed" -> both are governments
+    by_start = {c.start: c for c in candidates}
+    for candidate in capitals:
+        if candidate.end + 1 >= len(doc) or doc[candidate.end].lower_ not in {"and", ","}:
+            continue
+        other = by_start.get(candidate.end + 1)
+        if other is None:
+            continue
+        other_is_country = other.entity_id.startswith("gpe:") and other.entity_id[4:].isupper()
+        if other_is_country or governed.get(id(other)):
+            before = doc[candidate.start - 1].lower_ if candidate.start > 0 else ""
+            if before not in _PLACE_PREPOSITIONS:
+                governed[id(candidate)] = True
+        if governed.get(id(candidate)) and other.capital_of:
+            governed[id(other)] = True
+    for candidate in capitals:
+        if governed.get(id(candidate)) and candidate.capital_of:
+            _set_country(candidate, candidate.capital_of)
+
+
+def _person_name(doc: Doc, candidate: _Candidate) -> str:
+    return doc[candidate.start : candidate.end].text
+
+
+def _curated_by_alias(name: str, day: dt.date) -> Person | None:
+    matches = people_index().find_alias(name)
+    if len(matches) > 1:
+        valid = [p for p in matches if p.office_on(day)]
+        matches = valid or matches
+    return matches[0] if len(matches) == 1 else None
+
+
+def _curated_fuzzy(name: str, day: dt.date) -> Person | None:
+    """A curated person whose full alias is a near spelling of ``name`` (same surname)."""
+    tokens = name_key(name).split()
+    best: tuple[float, Person] | None = None
+    for person in people_index().find_surname(tokens[-1]):
+        for alias in person.aliases:
+            alias_tokens = name_key(alias).split()
+            if len(alias_tokens) < 2 or alias_tokens[0][:1] != tokens[0][:1]:
+                continue
+            score = fuzz.token_set_ratio(" ".join(tokens), " ".join(alias_tokens))
+            if score >= 90 and (best is None or score > best[0]):
+                best = (score, person)
+    return best[1] if best else None
+
+
+def _curated_by_surname(surname: str, day: dt.date) -> Person | None:
+    """The unique curated person with this surname in office on ``day``."""
+    valid = [p for p in people_index().find_surname(surname) if p.office_on(day)]
+    return valid[0] if len(valid) == 1 else None
+
+
+def _apply_person(candidate: _Candidate, name: str, person: Person | None) -> None:
+    candidate.entity_type = "PERSON"
+    candidate.person = person
+    if person is not None:
+        candidate.entity_id = person.entity_id
+        candidate.canonical_name = person.canonical_name
+        candidate.country_iso3 = person.country_iso3
+    else:
+        candidate.entity_id = person_id(name)
+        candidate.canonical_name = name
+
+
+def _resolve_people(doc: Doc, people: list[_Candidate], day: dt.date) -> None:
+    """Full names first, then partial names via the article's full names or curated data."""
+    # suffix (as a token tuple) of an article full name -> (candidate start, full candidate)
+    suffixes: dict[tuple[str, ...], list[_Candidate]] = defaultdict(list)
+    partial: list[_Candidate] = []
+    for candidate in people:
+        name = _person_name(doc, candidate)
+        tokens = tuple(name_key(name).split())
+        curated = _curated_by_alias(name, day)
+        if curated is not None and len(tokens) == 1:
+            partial.append(candidate)
+            continue
+        if len(tokens) == 1:
+            partial.append(candidate)
+            continue
+        if curated is None:
+            curated = _curated_fuzzy(name, day)
+        _apply_person(candidate, name, curated)
+        for width in range(1, len(tokens)):
+            suffixes[tokens[-width:]].append(candidate)
+        suffixes[tokens].append(candidate)
+    for candidate in partial:
+        name = _person_name(doc, candidate)
+        tokens = tuple(name_key(name).split())
+        fulls = suffixes.get(tokens, [])
+        earlier = [f for f in fulls if f.start < candidate.start]
+        chosen = earlier[-1] if earlier else (fulls[0] if fulls else None)
+        if chosen is not None:
+            candidate.entity_type = "PERSON"
+            candidate.person = chosen.person
+            candidate.entity_id = chosen.entity_id
+            candidate.canonical_name = chosen.canonical_name
+            candidate.country_iso3 = chosen.country_iso3
+            continue
+        curated = _curated_by_surname(surname_of(name), day)
+        if curated is None:
+            exact = people_index().find_alias(name)
+            curated = exact[0] if len(exact) == 1 and exact[0].office_on(day) else None
+        _apply_person(candidate, name, curated)
+
+
+def _candidate_ending_at(candidates: list[_Candidate], end: int) -> _Candidate | None:
+    for candidate in candidates:
+        if candidate.end == end:
+            return candidate
+    return None
+
+
+def _candidate_starting_at(candidates: list[_Candidate], start: int) -> _Candidate | None:
+    for candidate in candidates:
+        if candidate.start == start:
+            return candidate
+    return None
+
+
+def _is_country(candidate: _Candidate | None) -> bool:
+    return bool(candidate and candidate.entity_type == "GPE" and candidate.entity_id[4:].isupper())
+
+
+def _roles(
+    doc: Doc, titles: list[Span], candidates: list[_Candidate], day: dt.date
+) -> list[RoleSpan]:
+    """Titles attached to a person: "Title Name" and "Name, [the] [Country's] Title"."""
+    by_end: dict[int, list[_Candidate]] = defaultdict(list)
+    by_start: dict[int, list[_Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        by_end[candidate.end].append(candidate)
+        by_start[candidate.start].append(candidate)
+    out: list[RoleSpan] = []
+    for title in titles:
+        if title.start > 0 and doc[title.start - 1].lower_ in {"former", "ex", "ex-", "late"}:
+            continue
+        role = normalize_role(title.text)
+        left = title.start
+        country: str | None = None
+        org: _Candidate | None = None
+        # prefixes, nearest first: an ORG ("Bundesbank President"), a country ("U.S.",
+        # "Japan's"), in either order ("U.S. Federal Reserve Chairman")
+        for _ in range(2):
+            end = left - 1 if left > 0 and doc[left - 1].text in _POSSESSIVE else left
+            prefix = _candidate_ending_at(by_end.get(end, []), end)
+            if prefix is None:
+                break
+            if _is_country(prefix) and country is None:
+                country = prefix.country_iso3
+            elif prefix.entity_type == "ORG" and org is None and end == left:
+                org = prefix
+            else:
+                break
+            left = prefix.start
+        if org is not None:
+            role = f"{doc[org.start : org.end].text} {role}"
+        right = title.end
+        if right + 1 < len(doc) and doc[right].lower_ == "of":
+            of_country = _candidate_starting_at(by_start.get(right + 1, []), right + 1)
+            if _is_country(of_country) and of_country is not None:
+                country = country or of_country.country_iso3
+                right = of_country.end
+        person = next((c for c in by_start.get(right, []) if c.entity_type == "PERSON"), None)
+        if person is None:
+            person = _appositive_person(doc, left, by_end)
+        if person is None or not person.entity_id:
+            continue
+        if country is None:
+            country = _office_country(person, role, day, org is not None)
+        out.append(
+            RoleSpan(
+                entity_id=person.entity_id,
+                role=role,
+                country_iso3=country,
+                title_start=title.start_char,
+                title_end=title.end_char,
+                person_start=doc[person.start].idx,
+                person_end=doc[person.end - 1].idx + len(doc[person.end - 1].text),
+            )
+        )
+    return out
+
+
+def _appositive_person(
+    doc: Doc, left: int, by_end: dict[int, list[_Candidate]]
+) -> _Candidate | None:
+    """The person in "Baker, the Treasury Secretary" (title phrase starts at ``left``)."""
+    index = left - 1
+    while index >= 0 and doc[index].lower_ in {"the", "a", "an", "who", "is", "was", "now"}:
+        index -= 1
+    if index < 1 or doc[index].text != ",":
+        return None
+    return next((c for c in by_end.get(index, []) if c.entity_type == "PERSON"), None)
+
+
+def _office_country(person: _Candidate, role: str, day: dt.date, org_prefix: bool) -> str | None:
+    """Country of an unprefixed title: the curated office, else the person's country."""
+    curated = person.person
+    if curated is not None:
+        head = role_head(role)
+        for office in curated.offices:
+            if office.valid_on(day) and role_head(office.role) == head:
+                return office.office_iso3
+    if org_prefix:
+        return None
+    return person.country_iso3
+
+
+def _person_countries_from_roles(candidates: list[_Candidate], roles: list[RoleSpan]) -> None:
+    """A person not in the curated file takes the country of a title seen with them."""
+    role_country: dict[str, str] = {}
+    for span in roles:
+        if span.country_iso3:
+            role_country.setdefault(span.entity_id, span.country_iso3)
+    for candidate in candidates:
+        if candidate.entity_type == "PERSON" and candidate.country_iso3 is None:
+            candidate.country_iso3 = role_country.get(candidate.entity_id)
+
+
+_HEAD_WORDS = frozenset(w for head in HEADS for w in head if w not in {"-", "of"})
+
+
+def resolve_reference(
+    entities: ArticleEntities,
+    start_char: int,
+    end_char: int,
+    exclude_entity_id: str | None = None,
+) -> EntityMention | None:
+    """The person that a title/counterpart phrase in the article refers to, by rule."""
+    body = entities.article.body
+    direct = entities.mention_at(start_char, end_char)
+    if direct is not None and direct.entity_type == "PERSON":
+        return direct
+    day = entities.article.published_date
+    words = [w.strip(".,;:'\u2019\"").lower() for w in body[start_char:end_char].split()]
+    words = [w.removesuffix("'s").removesuffix("\u2019s") for w in words if w]
+    country = None
+    for width in (2, 1):
+        for i in range(len(words) - width + 1):
+            phrase = " ".join(words[i : i + width])
+            country = country or country_by_demonym(phrase, day) or country_by_name(phrase, day)
+    heads = {w for w in words if w in _HEAD_WORDS}
+    departments = {w for w in words if w in DEPARTMENT_WORDS and w != "and"}
+    counterpart = "counterpart" in words or "counterparts" in words
+    if not heads and not counterpart:
+        return None
+    excluded_country = entities.person_country(exclude_entity_id) if exclude_entity_id else None
+    person_roles: dict[str, list[RoleSpan]] = defaultdict(list)
+    for span in entities.role_spans:
+        person_roles[span.entity_id].append(span)
+    eligible: set[str] = set()
+    for mention in entities.mentions:
+        if mention.entity_type != "PERSON" or mention.entity_id == exclude_entity_id:
+            continue
+        pid = mention.entity_id
+        countries = {mention.country_iso3} | {s.country_iso3 for s in person_roles[pid]}
+        if country and country not in countries:
+            continue
+        if counterpart and excluded_country and excluded_country in countries and not country:
+            continue
+        if heads:
+            role_words = [set(s.role.lower().replace("-", " ").split()) for s in person_roles[pid]]
+            if not any(heads <= r and departments <= r for r in role_words):
+                continue
+        elif not (counterpart and (country or exclude_entity_id)):
+            continue
+        eligible.add(pid)
+    if not eligible:
+        return None
+    people = [m for m in entities.mentions if m.entity_id in eligible]
+    before = [m for m in people if m.end_char <= start_char]
+    if before:
+        return max(before, key=lambda m: m.end_char)
+    after = [m for m in people if m.start_char >= end_char]
+    return min(after, key=lambda m: m.start_char) if after else None

