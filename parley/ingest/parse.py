@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from parley.ingest.html import html_to_text, looks_like_html
 from parley.models import Article, RejectedInput
 
 # Largest file or JSONL line read into memory. News articles are a few KB; anything this big
@@ -145,7 +146,7 @@ def parse_seed_text(
     if match is None:
         raise InputRejected("missing_date", "the file does not start with 'date YYYY-MM-DD'")
     published = parse_iso_date(match.group(1))
-    body, outlet = split_attribution(match.group(2))
+    body, outlet, input_flags = clean_body(match.group(2), input_flags)
     if not body:
         raise InputRejected("empty_body", "no article text after the date line")
     sha = content_hash(body)
@@ -171,6 +172,15 @@ def parse_iso_date(value: object) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError as error:
         raise InputRejected("bad_date", f"{value!r}: {error}") from error
+
+
+def clean_body(text: str, input_flags: str | None) -> tuple[str, str | None, str | None]:
+    """Strip HTML markup and the attribution line; return (body, outlet, input_flags)."""
+    if looks_like_html(text):
+        text = html_to_text(text)
+        input_flags = ";".join(filter(None, [input_flags, "html_stripped"]))
+    body, outlet = split_attribution(text)
+    return body, outlet, input_flags
 
 
 def split_attribution(text: str) -> tuple[str, str | None]:
@@ -265,7 +275,7 @@ def parse_jsonl_record(raw_line: bytes, drop_id: str) -> Article:
     body = record.get("body")
     if not isinstance(body, str):
         raise InputRejected("missing_body", "'body' is missing or not a string")
-    body, attributed_outlet = split_attribution(body)
+    body, attributed_outlet, flags = clean_body(body, flags)
     if not body:
         raise InputRejected("empty_body", "'body' is blank")
     optional = {key: _optional_str(record, key) for key in ("title", "dateline", "url")}
