@@ -1,0 +1,585 @@
+"""Meeting, call and visit mentions from articles and their resolved entity mentions.
+
+Pipeline per article: split the body into sentences, keep those with a trigger word
+(``text.TRIGGER_RE``), parse only those with spaCy (``nlp.pipe`` in small batches), find
+triggers with the ``DependencyMatcher`` families of ``patterns``, read the parties off the
+parse (``participants``), drop announcements/denials/generic senses, then resolve kind,
+date, place and topics.
+
+Decisions worth knowing:
+
+- A mention needs two distinct parties, or one party and the country visited.
+- "held separate meetings with A and B" gives one mention per counterpart.
+- Talks whose parties are all countries or organisations are ``negotiation``; a visit that
+  the same article also reports as named meetings is left to those meetings.
+- Dates: a date expression attached (in the parse) to the trigger or its clause's verb is
+  resolved against the dateline's local day (``dates``). A sentence with no date words
+  gets the base day when it is a past-tense report in the article's lead paragraph (wire
+  leads report the day's news) and the base day's month otherwise (``date_precision`` =
+  ``month``): a meeting recalled in the body may be days old.
+- ``start_char``/``end_char`` are the trigger's offsets in ``Article.body``; ``sentence`` is
+  the whole sentence with whitespace collapsed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from parley.entities import get_parse_nlp
+from parley.mentions import dates as date_rules
+from parley.mentions.participants import ArticleEntities, Party, resolve_party
+from parley.mentions.patterns import (
+    FRAME_PREPS,
+    LIGHT_VERBS,
+    NOUN_TRIGGERS,
+    build_matcher,
+    is_non_factual,
+    trigger_index,
+)
+from parley.mentions.places import city_iso3
+from parley.mentions.text import SentenceSpan, flat, iter_trigger_sentences, paragraph_spans
+from parley.mentions.topics import assign_topics
+from parley.models import Article, EntityMention, EventMention, EventParticipant, RoleObservation
+
+PARSE_BATCH_SIZE = 32
+_PHONE_WORDS = {"telephone", "phone", "telephoned", "phoned"}
+_VIDEO_WORDS = {"video", "videoconference", "video-conference", "virtual"}
+_PLACE_TYPES = {"GPE", "LOC", "FAC"}
+_AFTER_WORDS = {"after", "following"}
+_STATEMENT_VERBS = {"say", "tell", "speak", "add", "comment", "remark", "announce", "declare"}
+_QUANTITY_NOUNS = {"series", "round", "number", "couple", "day", "hour", "week", "set"}
+
+
+@dataclass
+class _Frame:
+    """Who and what a trigger states, before resolution."""
+
+    trigger: Token
+    clause_verb: Token | None
+    agents: list[Token] = field(default_factory=list)
+    # Country/organisation modifiers of an interaction noun ("U.S.-Japanese talks").
+    modifiers: list[Token] = field(default_factory=list)
+    counterparts: list[Token] = field(default_factory=list)
+    separate: bool = False
+    host_is_agent: bool = False
+    kind_hint: str | None = None
+    visits_here: bool = False
+
+
+# Components of the shared parse pipeline that trigger sentences do not need: entities come
+# from the entity stage, so only tagger, parser and lemmatizer run here.
+_SKIP_COMPONENTS = ("parley_entity_ruler", "parley_title_ruler", "ner", "parley_title_unmark")
+
+
+def parse_nlp() -> Language:
+    """The shared spaCy pipeline of the entity stage, used here for tags and parses."""
+    return get_parse_nlp()
+
+
+def extract_event_mentions(
+    articles: Sequence[Article],
+    entity_mentions: Sequence[EntityMention],
+    roles: Sequence[RoleObservation],
+) -> tuple[list[EventMention], list[EventParticipant]]:
+    """Meetings, calls and visits each article states took place, with their participants."""
+    mentions_by_article: dict[str, list[EntityMention]] = defaultdict(list)
+    for mention in entity_mentions:
+        mentions_by_article[mention.article_id].append(mention)
+    roles_by_article: dict[str, list[RoleObservation]] = defaultdict(list)
+    for role in roles:
+        roles_by_article[role.article_id].append(role)
+
+    jobs: list[tuple[Article, SentenceSpan]] = [
+        (article, sentence)
+        for article in articles
+        for sentence in iter_trigger_sentences(article.body)
+    ]
+    nlp = parse_nlp()
+    matcher = build_matcher(nlp.vocab)
+    texts = (flat(article.body[s.start : s.end]) for article, s in jobs)
+    found: dict[str, list[tuple[EventMention, list[EventParticipant]]]] = defaultdict(list)
+    contexts: dict[str, ArticleEntities] = {}
+    skip = [name for name in _SKIP_COMPONENTS if name in nlp.pipe_names]
+    docs = nlp.pipe(texts, batch_size=PARSE_BATCH_SIZE, disable=skip)
+    for (article, sentence), doc in zip(jobs, docs, strict=True):
+        entities = contexts.get(article.article_id)
+        if entities is None:
+            entities = ArticleEntities(
+                article.body,
+                mentions_by_article[article.article_id],
+                roles_by_article[article.article_id],
+            )
+            contexts[article.article_id] = entities
+        found[article.article_id].extend(
+            _events_in_sentence(doc, matcher, article, sentence, entities)
+        )
+    events: list[EventMention] = []
+    participants: list[EventParticipant] = []
+    for article in articles:
+        article_events = _share_dates(_drop_visits_covered_by_meetings(found[article.article_id]))
+        for event, parties in article_events:
+            events.append(event)
+            participants.extend(parties)
+    return events, participants
+
+
+def _events_in_sentence(
+    doc: Doc,
+    matcher: object,
+    article: Article,
+    sentence: SentenceSpan,
+    entities: ArticleEntities,
+) -> Iterable[tuple[EventMention, list[EventParticipant]]]:
+    triggers: dict[int, str] = {}
+    for match_id, token_ids in matcher(doc):  # type: ignore[operator]
+        name = doc.vocab.strings[match_id]
+        index = trigger_index(name, token_ids)
+        triggers.setdefault(index, name)
+    base = date_rules.base_day(article.published_date, article.dateline)
+    handled: set[int] = set()
+    for index in sorted(triggers):
+        frame = _frame(doc[index])
+        if frame is None or is_non_factual(frame.trigger):
+            continue
+        # A noun trigger inside a verb trigger's phrase ("met X for talks") is the same event.
+        if _inside_other_trigger(frame.trigger, handled):
+            continue
+        built = list(_build_events(frame, doc, article, sentence, entities, base))
+        if built:
+            handled.add(index)
+        yield from built
+
+
+def _frame(trigger: Token) -> _Frame | None:
+    """Agents and counterparts of a trigger, read off the dependency parse."""
+    lemma = trigger.lemma_.lower()
+    if trigger.pos_ in {"VERB", "AUX"} and lemma not in {"session"}:
+        return _verb_frame(trigger, lemma)
+    if lemma in NOUN_TRIGGERS:
+        return _noun_frame(trigger, lemma)
+    return _function_frame(trigger)
+
+
+def _verb_frame(verb: Token, lemma: str) -> _Frame | None:
+    frame = _Frame(trigger=verb, clause_verb=verb)
+    preps = {child.lower_: child for child in verb.children if child.dep_ == "prep"}
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma == "speak":
+        if not (_has_phone_prep(verb) or "with" in preps):
+            return None
+        frame.kind_hint = "phone_call" if _has_phone_prep(verb) else None
+    # "called on the President" is a visit to a person; "called on the government to act"
+    # is a demand (it has an open clause), and "called X" is naming unless by telephone.
+    if lemma == "call" and (
+        "on" not in preps or any(c.dep_ in {"xcomp", "advcl"} for c in verb.children)
+    ):
+        if not _has_phone_prep(verb):
+            return None
+        frame.kind_hint = "phone_call"
+    if lemma in {"telephone", "phone"}:
+        frame.kind_hint = "phone_call"
+    if lemma == "talk" and not ({"with", "to"} & preps.keys()):
+        return None
+    passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive_subjects:
+        frame.counterparts.extend(passive_subjects)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            frame.agents.extend(c for c in agent.children if c.dep_ == "pobj")
+    else:
+        frame.agents.extend(_clause_subjects(verb))
+        frame.counterparts.extend(objects)
+    for word in ("with", "to", "on", "between"):
+        prep = preps.get(word)
+        if prep is not None and (word != "to" or lemma in {"talk", "speak", "visit"}):
+            frame.counterparts.extend(c for c in prep.children if c.dep_ == "pobj")
+    frame.host_is_agent = lemma in {"host", "receive"}
+    return frame
+
+
+def _noun_frame(noun: Token, lemma: str) -> _Frame | None:
+    frame = _Frame(trigger=noun, clause_verb=_clause_verb(noun))
+    frame.separate = any(c.lower_ == "separate" for c in noun.children)
+    for child in noun.children:
+        if child.dep_ == "poss":
+            frame.agents.append(child)
+        elif child.dep_ in {"compound", "amod", "nmod", "dep"} and child.pos_ in {"PROPN", "ADJ"}:
+            frame.modifiers.append(child)
+        elif child.dep_ == "advmod" and child.lower_ == "here" and lemma == "visit":
+            frame.visits_here = True
+        if child.dep_ == "prep" and child.lower_ in {"with", "between", "on", "to", "by"}:
+            if child.lower_ == "on" and lemma not in {"call", "visit"}:
+                continue
+            if child.lower_ in {"to", "by"} and lemma != "visit":
+                continue
+            target = frame.agents if child.lower_ == "by" else frame.counterparts
+            target.extend(c for c in child.children if c.dep_ == "pobj")
+    # "a series of meetings with Abe" behaves like "meetings with Abe".
+    position = noun
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in _QUANTITY_NOUNS
+    ):
+        position = noun.head.head
+    head = position.head
+    if position.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in LIGHT_VERBS:
+        if not frame.agents:
+            frame.agents.extend(_clause_subjects(head))
+        for prep in (c for c in head.children if c.dep_ == "prep"):
+            if prep.lower_ in {"with", "between"} or (prep.lower_ == "on" and lemma == "call"):
+                frame.counterparts.extend(c for c in prep.children if c.dep_ == "pobj")
+    elif position.dep_ in {"pobj", "pcomp"} and head.lower_ in FRAME_PREPS and not frame.agents:
+        frame.agents.extend(_clause_subjects(head.head))
+    elif position.dep_ == "dobj" and head.dep_ == "acl" and not frame.agents:
+        frame.agents.append(head.head)  # "leaders attending a meeting with Sarney"
+    return frame
+
+
+def _function_frame(noun: Token) -> _Frame | None:
+    """ "a reception held for him by President Alfonsin": host = agent, guest = counterpart."""
+    verb = next((c for c in noun.children if c.dep_ == "acl"), None)
+    if verb is None:
+        return None
+    frame = _Frame(trigger=noun, clause_verb=_clause_verb(noun), host_is_agent=True)
+    for prep in verb.children:
+        if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "by"):
+            frame.agents.extend(c for c in prep.children if c.dep_ == "pobj")
+        elif prep.dep_ == "prep" and prep.lower_ in {"for", "in"}:
+            frame.counterparts.extend(
+                c for c in prep.children if c.dep_ == "pobj" and c.lower_ != "honour"
+            )
+    return frame
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    """The subject(s) of a verb, borrowed from the governing clause when it has none."""
+    token = verb
+    for _ in range(6):
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return subjects
+        if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return [token.head]
+        if token.dep_ == "ROOT" or token.head is token:
+            return []
+        token = token.head
+    return []
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The nearest verb above a token: the clause an interaction noun belongs to."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return ancestor
+    return None
+
+
+def _inside_other_trigger(trigger: Token, handled: set[int]) -> bool:
+    """True for "met X for talks": the noun hangs (via a preposition) from a used trigger."""
+    head = trigger.head
+    if head.i in handled:
+        return True
+    return head.dep_ == "prep" and head.head.i in handled
+
+
+def _has_phone_prep(verb: Token) -> bool:
+    return any(
+        prep.dep_ == "prep" and any(c.lower_ in _PHONE_WORDS for c in prep.subtree if c is not prep)
+        for prep in verb.children
+    )
+
+
+def _build_events(
+    frame: _Frame,
+    doc: Doc,
+    article: Article,
+    sentence: SentenceSpan,
+    entities: ArticleEntities,
+    base: dt.date,
+) -> Iterable[tuple[EventMention, list[EventParticipant]]]:
+    offset = sentence.start
+    agents = _resolve_all(frame.agents, offset, entities, set())
+    agents += _resolve_all(frame.modifiers, offset, entities, {p.entity_id for p in agents})
+    counterparts = _resolve_all(frame.counterparts, offset, entities, {p.entity_id for p in agents})
+    if frame.visits_here and not counterparts:
+        host = entities.country_party(city_iso3(date_rules.dateline_city(article.dateline)))
+        counterparts = [host] if host is not None else []
+    if not counterparts and len(agents) < 2:
+        return
+    date_info = _event_date(frame, doc, base, sentence, article)
+    if date_info is None:  # only future dates: an announcement
+        return
+    groups = [[c] for c in counterparts] if frame.separate and counterparts else [counterparts]
+    for group in groups:
+        parties = _unique([*agents, *group])
+        if len(parties) < 2:
+            continue
+        kind = _kind(frame, parties, group)
+        location, location_iso3 = _location(frame, doc, offset, entities, article, kind, group)
+        yield _event_record(
+            frame, article, sentence, kind, date_info, location, location_iso3, agents, group
+        )
+
+
+def _resolve_all(
+    tokens: list[Token], offset: int, entities: ArticleEntities, exclude: set[str]
+) -> list[Party]:
+    parties: list[Party] = []
+    seen = set(exclude)
+    for head in tokens:
+        for token in _with_conjuncts(head):
+            for party in resolve_party(token, offset, entities, seen):
+                if party.entity_id not in seen:
+                    parties.append(party)
+                    seen.add(party.entity_id)
+    return parties
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    found = [token]
+    for conj in token.conjuncts:
+        if conj.i > token.i and conj not in found:
+            found.append(conj)
+    return found
+
+
+def _unique(parties: list[Party]) -> list[Party]:
+    seen: set[str] = set()
+    out = []
+    for party in parties:
+        if party.entity_id not in seen:
+            seen.add(party.entity_id)
+            out.append(party)
+    return out
+
+
+def _kind(frame: _Frame, parties: list[Party], counterparts: list[Party]) -> str:
+    trigger = frame.trigger
+    lemma = trigger.lemma_.lower()
+    nearby = {c.lower_ for c in trigger.children} | {trigger.lower_}
+    if frame.clause_verb is not None:
+        nearby |= {t.lower_ for t in frame.clause_verb.subtree}
+    if frame.kind_hint:
+        return frame.kind_hint
+    if nearby & _VIDEO_WORDS:
+        return "video_call"
+    if lemma in {"conversation", "call", "talk"} and _PHONE_WORDS & (
+        {c.lower_ for c in trigger.children} | _prep_words(frame.clause_verb)
+    ):
+        return "phone_call"
+    if lemma == "summit":
+        return "summit"
+    if lemma.startswith("negotiat"):
+        return "negotiation"
+    if (
+        lemma == "visit"
+        and counterparts
+        and all(p.entity_type in _PLACE_TYPES for p in counterparts)
+    ):
+        return "visit"
+    if lemma in {"talk", "talks", "meeting", "meet", "discussion"} and all(
+        p.entity_type != "PERSON" for p in parties
+    ):
+        # Talks between delegations (no named person on either side) are negotiations.
+        return "negotiation"
+    return "meeting"
+
+
+def _prep_words(verb: Token | None) -> set[str]:
+    if verb is None:
+        return set()
+    return {t.lower_ for prep in verb.children if prep.dep_ == "prep" for t in prep.subtree}
+
+
+@dataclass(frozen=True)
+class _DateInfo:
+    date: dt.date | None
+    precision: str | None
+    text: str | None
+
+
+def _event_date(
+    frame: _Frame, doc: Doc, base: dt.date, sentence: SentenceSpan, article: Article
+) -> _DateInfo | None:
+    anchors = {frame.trigger.i}
+    if frame.clause_verb is not None:
+        anchors.add(frame.clause_verb.i)
+    attached = []
+    for found in date_rules.find_dates(doc.text, base):
+        span = doc.char_span(found.start, found.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if _attachment(span.root) in anchors:
+            attached.append(found)
+    if attached:
+        past = [d for d in attached if not d.future]
+        if not past:
+            return None
+        best = min(past, key=lambda d: (d.precision != "day", d.date is None))
+        return _DateInfo(best.date, best.precision, best.text)
+    if _is_past_report(frame) and (sentence.paragraph == 0 or _before_statement(frame.trigger)):
+        return _DateInfo(base, "day", None)
+    return _DateInfo(base.replace(day=1), "month", None)
+
+
+def _before_statement(trigger: Token) -> bool:
+    """True for "X told reporters after meeting Y" / "Speaking after talks with Y, X said":
+    the meeting ends right before the statement the story reports, so it shares its day."""
+    crossed_after = False
+    for token in [trigger, *trigger.ancestors]:
+        if token.lower_ in _AFTER_WORDS or any(
+            c.dep_ == "mark" and c.lower_ in _AFTER_WORDS for c in token.children
+        ):
+            crossed_after = True
+        if crossed_after and token.lemma_.lower() in _STATEMENT_VERBS:
+            return True
+    return False
+
+
+def _attachment(token: Token) -> int:
+    """The nearest verb or interaction noun a date expression hangs from."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"} or ancestor.lemma_.lower() in NOUN_TRIGGERS:
+            return ancestor.i
+    return token.i
+
+
+def _is_past_report(frame: _Frame) -> bool:
+    verb = frame.clause_verb
+    if verb is None:
+        return False
+    if verb.lemma_.lower() in _STATEMENT_VERBS or verb.lower_ in _AFTER_WORDS:
+        return True
+    return verb.tag_ in {"VBD", "VBN"} or any(c.lemma_ == "have" for c in verb.children)
+
+
+def _location(
+    frame: _Frame,
+    doc: Doc,
+    offset: int,
+    entities: ArticleEntities,
+    article: Article,
+    kind: str,
+    counterparts: list[Party],
+) -> tuple[str | None, str | None]:
+    if kind == "phone_call":
+        return None, None
+    if kind == "visit":
+        place = counterparts[0]
+        return place.canonical_name, place.country_iso3 or city_iso3(place.canonical_name)
+    heads = [frame.trigger] + ([frame.clause_verb] if frame.clause_verb is not None else [])
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "advmod" and child.lower_ == "here":
+                city = date_rules.dateline_city(article.dateline)
+                return city, city_iso3(city)
+            if child.dep_ != "prep" or child.lower_ not in {"in", "at"}:
+                continue
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                start = offset + pobj.idx
+                for mention in entities.overlapping(start, start + len(pobj.text)):
+                    if mention.entity_type in _PLACE_TYPES or mention.label in _PLACE_TYPES:
+                        name = mention.mention_text
+                        return name, city_iso3(name) or mention.country_iso3
+                if pobj.pos_ == "PROPN":
+                    name = " ".join(t.text for t in pobj.subtree if t.dep_ != "det")
+                    return name, city_iso3(name)
+    return None, None
+
+
+def _event_record(
+    frame: _Frame,
+    article: Article,
+    sentence: SentenceSpan,
+    kind: str,
+    date_info: _DateInfo,
+    location: str | None,
+    location_iso3: str | None,
+    agents: list[Party],
+    counterparts: list[Party],
+) -> tuple[EventMention, list[EventParticipant]]:
+    start = sentence.start + frame.trigger.idx
+    end = start + len(frame.trigger.text)
+    parties = _unique([*agents, *counterparts])
+    key = "|".join([article.article_id, str(start), kind, *sorted(p.entity_id for p in parties)])
+    mention_id = "em-" + hashlib.sha1(key.encode()).hexdigest()[:12]
+    sentence_text = " ".join(article.body[sentence.start : sentence.end].split())
+    paragraph = _paragraph_text(article.body, sentence.start)
+    people = sum(p.entity_type == "PERSON" for p in parties)
+    confidence = 0.9 if people >= 2 else 0.75 if people == 1 else 0.6
+    if any(p.via in {"pronoun", "title"} for p in parties):
+        confidence -= 0.1
+    event = EventMention(
+        mention_id=mention_id,
+        article_id=article.article_id,
+        kind=kind,
+        event_date=date_info.date,
+        date_precision=date_info.precision,
+        date_text=date_info.text,
+        location=location,
+        location_iso3=location_iso3,
+        sentence=sentence_text,
+        start_char=start,
+        end_char=end,
+        confidence=round(confidence, 2),
+        topics=assign_topics(sentence_text, paragraph),
+    )
+    participants = []
+    for party in parties:
+        role = "participant"
+        if kind == "visit":
+            role = "visitor" if party in agents else "host"
+        elif frame.host_is_agent:
+            role = "host" if party in agents else "visitor"
+        participants.append(EventParticipant(mention_id, party.entity_id, role))
+    return event, participants
+
+
+def _paragraph_text(body: str, offset: int) -> str:
+    for start, end in paragraph_spans(body):
+        if start <= offset < end:
+            return body[start:end]
+    return ""
+
+
+def _share_dates(
+    events: list[tuple[EventMention, list[EventParticipant]]],
+) -> list[tuple[EventMention, list[EventParticipant]]]:
+    """Give a restated meeting without date words ("Before meeting with Bush, ...") the
+    date of the article's dated mention of the same two or more parties."""
+    dated = [
+        (event, {p.entity_id for p in parties}) for event, parties in events if event.date_text
+    ]
+    shared = []
+    for event, parties in events:
+        if not event.date_text:
+            ids = {p.entity_id for p in parties}
+            source = next((d for d, d_ids in dated if len(ids & d_ids) >= 2), None)
+            if source is not None:
+                event = dataclasses.replace(
+                    event, event_date=source.event_date, date_precision=source.date_precision
+                )
+        shared.append((event, parties))
+    return shared
+
+
+def _drop_visits_covered_by_meetings(
+    events: list[tuple[EventMention, list[EventParticipant]]],
+) -> list[tuple[EventMention, list[EventParticipant]]]:
+    """Drop a visit when the same article reports named meetings of the visitor."""
+    met = {p.entity_id for event, parties in events if event.kind != "visit" for p in parties}
+    return [
+        (event, parties)
+        for event, parties in events
+        if event.kind != "visit"
+        or not any(p.role_in_event == "visitor" and p.entity_id in met for p in parties)
+    ]

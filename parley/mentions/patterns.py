@@ -1,0 +1,178 @@
+"""Dependency patterns that find meeting triggers and the checks that reject non-meetings.
+
+A trigger is a verb ("met", "hosted", "telephoned"), a noun ("talks", "meeting",
+"conversation", "visit") or a hosted function ("a reception held for him by ..."). The
+``DependencyMatcher`` patterns below only accept triggers in a structure that can carry
+participants (an object, a "with"/"between" phrase, a possessor, a light verb such as "held
+talks", a time/place preposition such as "after a meeting with"); ``extract`` then reads the
+participants off the parse around each trigger.
+
+The rejection checks implement the labelling rules: announcements (future auxiliaries,
+infinitives, "due/expected/scheduled to", "plans to", "upcoming"), denials and
+cancellations (negation, "cancelled the meeting") are not meetings.
+"""
+
+from __future__ import annotations
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Token
+from spacy.vocab import Vocab
+
+# Verb lemmas that state an interaction; "speak" and "call" need extra evidence (below).
+VERB_TRIGGERS = (
+    "meet", "host", "receive", "visit", "telephone", "phone", "talk", "confer", "consult",
+    "negotiate", "speak", "call",
+)  # fmt: skip
+# Noun lemmas that name an interaction.
+NOUN_TRIGGERS = (
+    "meeting", "talk", "talks", "conversation", "discussion", "call", "visit", "summit",
+    "negotiation", "consultation", "session", "encounter",
+)  # fmt: skip
+# Hosted functions: "a reception held for him by President Alfonsin".
+FUNCTION_NOUNS = ("reception", "dinner", "luncheon", "lunch", "banquet", "breakfast")
+# Verbs whose object is the interaction ("held talks", "paid a courtesy call").
+LIGHT_VERBS = (
+    "hold", "have", "conduct", "pay", "attend", "include", "begin", "open", "start", "conclude",
+    "end", "resume", "wrap", "complete", "continue", "finish",
+)  # fmt: skip
+# Prepositions that place a clause relative to an interaction ("after talks with").
+FRAME_PREPS = ("after", "during", "in", "at", "following", "from", "before", "since", "over")
+
+FUTURE_AUX = {"will", "shall", "'ll", "would", "could", "might", "may", "should", "must", "wo"}
+# Heads that make the interaction below them a plan, a wish or a denial.
+NON_FACTUAL_HEADS = {
+    "plan", "propose", "seek", "want", "hope", "expect", "schedule", "intend", "prepare",
+    "arrange", "offer", "invite", "urge", "suggest", "request", "agree", "ask", "wish", "try",
+    "cancel", "postpone", "delay", "deny", "refuse", "reject", "scrap", "rule", "await",
+    "due", "scheduled", "expected", "likely", "set", "ready", "willing", "able", "unable",
+    "possible", "probable", "need", "call", "demand", "consider", "favour", "favor", "aim",
+    "forward", "press", "push", "prospect", "chance", "proposal", "idea", "effort", "attempt",
+    "bid",
+}  # fmt: skip
+NON_FACTUAL_MODIFIERS = {
+    "planned", "proposed", "possible", "probable", "upcoming", "scheduled", "expected",
+    "future", "next", "forthcoming", "prospective", "further", "projected", "likely",
+    "new", "fresh", "annual", "regular", "monthly", "weekly",
+}  # fmt: skip
+
+_PATTERN_SPECS: dict[str, list[list[dict[str, object]]]] = {
+    # X met/hosted/received/visited/telephoned Y; X met with Y; X spoke by telephone with Y.
+    "verb_arg": [
+        [
+            {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"IN": list(VERB_TRIGGERS)},
+                                                    "POS": {"IN": ["VERB", "AUX"]}}},
+            {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "arg",
+             "RIGHT_ATTRS": {"DEP": {"IN": ["dobj", "nsubj", "nsubjpass", "prep", "agent"]}}},
+        ]
+    ],
+    # his meeting with Rubio; talks between the U.S. and Japan; Miyazawa's conversation.
+    "noun_arg": [
+        [
+            {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"IN": list(NOUN_TRIGGERS)},
+                                                    "POS": {"IN": ["NOUN", "PROPN"]}}},
+            {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "arg",
+             "RIGHT_ATTRS": {"DEP": {"IN": ["prep", "poss", "compound", "amod", "nmod", "acl"]}}},
+        ]
+    ],
+    # X held talks / a phone conversation (with Y); X paid a courtesy call on Y.
+    "light_verb": [
+        [
+            {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LEMMA": {"IN": list(LIGHT_VERBS)}}},
+            {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "trigger",
+             "RIGHT_ATTRS": {"DEP": {"IN": ["dobj", "nsubjpass"]},
+                             "LEMMA": {"IN": list(NOUN_TRIGGERS)}}},
+        ]
+    ],
+    # after/during/in talks with Y, X said ...
+    "frame_prep": [
+        [
+            {"RIGHT_ID": "prep", "RIGHT_ATTRS": {"LOWER": {"IN": list(FRAME_PREPS)}}},
+            {"LEFT_ID": "prep", "REL_OP": ">", "RIGHT_ID": "trigger",
+             "RIGHT_ATTRS": {"DEP": {"IN": ["pobj", "pcomp"]},
+                             "LEMMA": {"IN": list(NOUN_TRIGGERS) + list(VERB_TRIGGERS)}}},
+        ]
+    ],
+    # a reception held for him by President Alfonsin.
+    "hosted_function": [
+        [
+            {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"IN": list(FUNCTION_NOUNS)}}},
+            {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "verb",
+             "RIGHT_ATTRS": {"DEP": "acl", "LEMMA": {"IN": ["hold", "give", "host", "offer"]}}},
+        ]
+    ],
+}  # fmt: skip
+
+
+def build_matcher(vocab: Vocab) -> DependencyMatcher:
+    """The dependency matcher with every trigger family registered under its name."""
+    matcher = DependencyMatcher(vocab)
+    for name, patterns in _PATTERN_SPECS.items():
+        matcher.add(name, patterns)
+    return matcher
+
+
+def trigger_index(name: str, token_ids: list[int]) -> int:
+    """Which matched token of a pattern is the trigger (the patterns above fix the order)."""
+    return token_ids[1] if name in {"light_verb", "frame_prep"} else token_ids[0]
+
+
+def is_non_factual(trigger: Token) -> bool:
+    """True when the interaction is planned, wished, denied or cancelled rather than reported."""
+    if any(
+        child.lower_ in NON_FACTUAL_MODIFIERS and child.dep_ in {"amod", "compound"}
+        for child in trigger.children
+    ):
+        return True
+    if trigger.tag_ in {"VBZ", "VBP"} and not any(
+        c.dep_ in {"aux", "auxpass"} for c in trigger.children
+    ):
+        # Simple present in running text is a schedule or a habit ("when he visits the U.S."),
+        # not a report; reports use the past or the progressive ("are meeting today").
+        return True
+    token = trigger
+    previous: Token | None = None
+    # Walk up through the phrase-internal links; stop after checking the first clause head,
+    # so that "Baker, who met Miyazawa today, will fly home" keeps the meeting.
+    for _ in range(10):
+        if _clause_is_non_factual(token, previous):
+            return True
+        if token.dep_ == "conj" and not _has_own_subject_or_aux(token):
+            # "will make a visit ... and hold talks": the second verb shares the first's aux.
+            previous, token = token, token.head
+            continue
+        if token.dep_ in {"ccomp", "advcl", "relcl", "parataxis", "conj", "ROOT", "acl"}:
+            return False
+        previous, token = token, token.head
+    return False
+
+
+def _has_own_subject_or_aux(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
+
+
+# The edges through which an interaction is the thing planned or denied ("hopes to meet",
+# "cancelled the meeting", "called for talks", "looking forward to his talks"), as opposed
+# to an adjunct of a factual clause ("in talks with Kato, Lyng asked ...").
+_ARGUMENT_EDGES = {"xcomp", "dobj", "ccomp", "acomp", "attr", "nsubjpass", "pcomp", "oprd"}
+_ARGUMENT_PREPS = {"for", "to", "toward", "towards", "on", "at"}
+
+
+def _clause_is_non_factual(token: Token, previous: Token | None) -> bool:
+    if (
+        previous is not None
+        and token.lemma_.lower() in NON_FACTUAL_HEADS
+        and (
+            previous.dep_ in _ARGUMENT_EDGES
+            or (previous.dep_ == "prep" and previous.lower_ in _ARGUMENT_PREPS)
+        )
+    ):
+        return True
+    for child in token.children:
+        if child.dep_ == "neg":
+            return True
+        # "talks scheduled for Thursday", "a meeting planned for May".
+        if child.dep_ == "acl" and child.lemma_.lower() in NON_FACTUAL_HEADS:
+            return True
+        if child.dep_ in {"aux", "auxpass"} and (child.lower_ in FUTURE_AUX or child.tag_ == "TO"):
+            return True
+    return False

@@ -1,0 +1,94 @@
+"""Cheap text handling before any parsing: sentence spans and the trigger prefilter.
+
+Only sentences that pass the prefilter are parsed, which is the main speed lever of the
+mention stage (most wire sentences never mention a meeting). Offsets are always offsets
+into ``Article.body``; the text handed to spaCy is the body slice with line breaks turned
+into spaces (same length), so token offsets map back by adding the sentence start.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+# Words that can state a meeting, call or visit. Deliberately broad: the dependency rules
+# decide; this only keeps sentences without any such word away from the parser.
+TRIGGER_RE = re.compile(
+    r"\b(?:met|meet(?:s|ing|ings)?|talk(?:s|ed|ing)?|call(?:s|ed)?|phon(?:e|ed)|telephon\w*|"
+    r"visit\w*|host(?:s|ed|ing)?|receiv(?:ed|es)|conversations?|discussions?|summit\w*|"
+    r"negotiat\w*|conferr?(?:ed|ing)?|consult(?:ed|ations?)|spoke|videoconferenc\w*)\b",
+    re.IGNORECASE,
+)
+
+# Paragraph breaks: a blank line (seed format) or a line break followed by indentation
+# (Reuters wires start each paragraph with a newline and four spaces).
+_PARAGRAPH_RE = re.compile(r"\n[ \t]*\n\s*|\n[ \t]{2,}")
+
+# A sentence ends at . ! or ? (optionally followed by a closing quote) before whitespace and
+# an upper-case letter, a quote or a digit. Abbreviations are checked separately.
+_SENTENCE_END_RE = re.compile(r"[.!?][\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+_ABBREVIATION_RE = re.compile(
+    r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Col|Gov|Lt|Sgt|Capt|Prof|St|Jr|Sr|Inc|"
+    r"Co|Corp|Ltd|No|Nos|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Ft|Mt|vs|approx|Messrs)\.)$"
+)
+
+
+@dataclass(frozen=True)
+class SentenceSpan:
+    """A sentence of an article body: its offsets and its paragraph's index."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+def paragraph_spans(body: str) -> list[tuple[int, int]]:
+    """Character spans of the paragraphs of a body, without surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for match in _PARAGRAPH_RE.finditer(body):
+        spans.append((position, match.start()))
+        position = match.end()
+    spans.append((position, len(body)))
+    return [_strip(body, start, end) for start, end in spans if body[start:end].strip()]
+
+
+def sentence_spans(body: str) -> list[SentenceSpan]:
+    """Split a body into sentences with a rule splitter that knows wire abbreviations."""
+    sentences: list[SentenceSpan] = []
+    for index, (p_start, p_end) in enumerate(paragraph_spans(body)):
+        start = p_start
+        for match in _SENTENCE_END_RE.finditer(body, p_start, p_end):
+            if _ABBREVIATION_RE.search(body[start : match.start() + 1]):
+                continue
+            sentences.append(SentenceSpan(*_strip(body, start, match.end()), index))
+            start = match.end()
+        if body[start:p_end].strip():
+            sentences.append(SentenceSpan(*_strip(body, start, p_end), index))
+    return sentences
+
+
+def has_trigger(text: str) -> bool:
+    """True when the text contains a word that could state a meeting, call or visit."""
+    return TRIGGER_RE.search(text) is not None
+
+
+def flat(text: str) -> str:
+    """The text with every whitespace character made a plain space (offsets unchanged)."""
+    return re.sub(r"\s", " ", text)
+
+
+def iter_trigger_sentences(body: str) -> Iterator[SentenceSpan]:
+    """The sentences of a body that pass the trigger prefilter."""
+    for sentence in sentence_spans(body):
+        if has_trigger(body[sentence.start : sentence.end]):
+            yield sentence
+
+
+def _strip(body: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end
