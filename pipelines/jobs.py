@@ -2,12 +2,9 @@
 
 from dagster import AssetSelection, define_asset_job
 
-from pipelines.partitions import drops_partitions
-
 process_drop_job = define_asset_job(
     "process_drop",
     selection=AssetSelection.groups("per_drop"),
-    partitions_def=drops_partitions,
     description="Parse a drop and extract its entities and event mentions into staged files.",
 )
 

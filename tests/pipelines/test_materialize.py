@@ -7,22 +7,22 @@ from pathlib import Path
 import duckdb
 from dagster import DagsterInstance, materialize
 
-from pipelines.definitions import defs
+from assets.entities import staged_entity_mentions
+from assets.ingest import staged_articles
+from assets.mentions import staged_event_mentions
+from assets.publish import warehouse_tables
 from pipelines.partitions import drops_partitions
 from pipelines.resources import ParleyPaths
 from tests.conftest import CONTRACT_COLUMNS
 
-PER_DROP = [defs.resolve_assets_def(k) for k in defs.resolve_asset_graph().get_all_asset_keys()]
+PER_DROP = [staged_articles, staged_entity_mentions, staged_event_mentions]
 
 
 def _materialize_drop(instance: DagsterInstance, paths: ParleyPaths, drop_id: str) -> None:
-    per_drop = [a for a in PER_DROP if a.partitions_def is not None]
-    publish = [a for a in PER_DROP if a.partitions_def is None]
-    result = materialize(
-        per_drop, instance=instance, partition_key=drop_id, resources={"paths": paths}
-    )
+    resources = {"paths": paths}
+    result = materialize(PER_DROP, instance=instance, partition_key=drop_id, resources=resources)
     assert result.success
-    result = materialize(publish, instance=instance, resources={"paths": paths})
+    result = materialize([warehouse_tables], instance=instance, resources=resources)
     assert result.success
 
 
