@@ -41,7 +41,7 @@ import pyarrow.parquet as pq
 # Score thresholds of the clustering levels. Level 0 links reports sharing their parties on
 # a compatible date and kind; the stricter levels only apply to components that failed the
 # chaining guard. See score_pairs.sql for the points.
-LEVEL_THRESHOLDS: tuple[float, ...] = (4.5, 6.5, 8.5)
+LEVEL_THRESHOLDS: tuple[float, ...] = (4.5, 5.5, 6.5, 7.5, 8.5)
 # The chaining guard: a meeting's day-precise report dates may span at most this many days.
 MAX_SPAN_DAYS = 3
 # Label propagation with pointer jumping converges in O(log diameter) steps; this bound only

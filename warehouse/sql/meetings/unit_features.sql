@@ -1,3 +1,13 @@
+-- A state named beside a person of that state ("Japan" beside Kiichi Miyazawa) adds nothing
+-- to who met whom; leaving it out keeps it from diluting the participant overlap.
+DELETE FROM _mc_unit_entity AS g
+WHERE g.entity_type = 'GPE'
+  AND EXISTS (
+      SELECT 1
+      FROM _mc_unit_entity AS p
+      WHERE p.unit_id = g.unit_id AND p.entity_type = 'PERSON' AND p.country_iso3 = g.country_iso3
+  );
+
 -- Features of a clustering unit (a mention or a report) used for blocking and scoring.
 -- lo/hi: the interval of days the unit's date allows (a day, a month, or the week before
 -- publication when undated).

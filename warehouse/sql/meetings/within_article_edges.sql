@@ -6,7 +6,8 @@ SELECT
     NOT hard_conflict
         AND (n_shared_persons = pa OR n_shared_persons = pb)
         AND (n_shared > 0 OR na = 0 OR nb = 0)
-        AND (NOT both_day OR date_dist = 0) AS mergeable,
+        AND (NOT both_day OR date_dist = 0)
+        AND (ka = 'summit') = (kb = 'summit') AS mergeable,
     NOT hard_conflict
         AND n_shared = na AND n_shared = nb
         AND (NOT both_day OR date_dist = 0)

@@ -1,6 +1,7 @@
 -- Mention pairs within one article, scored, with the within-article merge rules:
 --   mergeable: no hard conflict, one side's named people are a subset of the other's, they
---              share a party (or one names none), and day dates agree exactly;
+--              share a party (or one names none), day dates agree exactly, and neither or
+--              both are summits (a summit and a bilateral on its sidelines are two);
 --   strict:    mergeable with identical parties and kind (used when a group holds a conflict,
 --              e.g. "separate meetings with A and B" joined by a mention naming A, B and C).
 CREATE OR REPLACE TEMP TABLE _mc_pair_in AS
