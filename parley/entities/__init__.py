@@ -11,6 +11,7 @@ from parley.entities.extract import (
     RoleSpan,
     extract_article_entities,
     extract_entities,
+    normalize_for_nlp,
     resolve_reference,
 )
 from parley.entities.nlp import get_entity_nlp, get_parse_nlp
@@ -23,5 +24,6 @@ __all__ = [
     "extract_entities",
     "get_entity_nlp",
     "get_parse_nlp",
+    "normalize_for_nlp",
     "resolve_reference",
 ]

@@ -7,7 +7,8 @@ Public API (plain functions, no Dagster):
   per-article results in ``EntityBatch.by_article`` (article_id -> ``ArticleEntities``).
 - ``extract_article_entities(article, doc) -> ArticleEntities``: the same for one article
   whose body was already run through ``get_entity_nlp()`` or ``get_parse_nlp()``
-  (both carry the same rulers). ``doc.text`` must be ``article.body``.
+  (both carry the same rulers). ``doc.text`` must be ``normalize_for_nlp(article.body)``
+  (same length as the body, so character offsets agree).
 - ``resolve_reference(entities, start_char, end_char, exclude_entity_id=None)
   -> EntityMention | None``: the person a title phrase or counterpart phrase at
   ``article.body[start_char:end_char]`` refers to ("his Indian counterpart", "the minister",
@@ -28,6 +29,7 @@ no country ("Arab", "Republican") stays ``norp:<slug>``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -53,6 +55,7 @@ from parley.entities.people import (
 from parley.entities.titles import (
     DEPARTMENT_WORDS,
     HEADS,
+    MODIFIERS,
     TITLE_WORDS,
     normalize_role,
     role_head,
@@ -63,8 +66,14 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"
 _ID_PREFIX = {"ORG": "org", "LOC": "loc", "FAC": "fac", "EVENT": "event", "GPE": "gpe"}
 _HONORIFICS = frozenset(
     {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "gen.",
-     "gen", "general", "col.", "lt.", "adm.", "prof.", "professor", "ambassador", "former"}
+     "gen", "general", "col.", "lt.", "adm.", "prof.", "professor", "ambassador", "former",
+     "ayatollah", "hojatoleslam", "sheikh", "sheik"}
 )  # fmt: skip
+_APPOSITIVE_CLOSE = frozenset({",", ".", ";", ":", ")", "--"})
+_FORMER = frozenset({"former", "ex", "ex-", "late", "then"})
+_CORPORATE_SUFFIXES = frozenset(
+    {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "group", "ag", "sa"}
+)
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # Before a capital, these make it a place, not a government ("in Washington").
 _PLACE_PREPOSITIONS = frozenset(
@@ -192,11 +201,24 @@ class _Candidate:
     capital_of: str | None = None
 
 
+_LINE_WRAP = re.compile(r"(?<=\S)\n(?=\S)")
+
+
+def normalize_for_nlp(body: str) -> str:
+    """The body with hard line wraps ("James\\nBaker") turned into spaces, same length.
+
+    Wire text wraps lines at ~65 characters, often inside a name, which splits the name
+    into two entities and defeats the phrase patterns. Paragraph breaks (a newline next to
+    other whitespace) are kept, and character offsets are unchanged.
+    """
+    return _LINE_WRAP.sub(" ", body)
+
+
 def extract_entities(articles: Sequence[Article], batch_size: int = 32) -> EntityBatch:
     """Resolve the entities and roles of many articles (NER-only pipeline, small batches)."""
     nlp = get_entity_nlp()
     batch = EntityBatch()
-    docs = nlp.pipe((a.body for a in articles), batch_size=batch_size)
+    docs = nlp.pipe((normalize_for_nlp(a.body) for a in articles), batch_size=batch_size)
     for article, doc in zip(articles, docs, strict=True):
         result = extract_article_entities(article, doc)
         batch.mentions.extend(result.mentions)
@@ -316,6 +338,15 @@ def _resolve_non_person(doc: Doc, candidate: _Candidate, day: dt.date) -> list[_
     if label == "PERSON":
         if span.text.isupper() and len(span) == 1 and not people_index().find_alias(text):
             return []  # an acronym ("QFFM"), not a name
+        if len(span) > 1 and span[-1].lower_ in _CORPORATE_SUFFIXES:
+            candidate.entity_type = "ORG"  # "Giorgio Inc": the model took a company for a name
+            candidate.entity_id = f"org:{slugify(text)}"
+            candidate.canonical_name = text
+            return []
+        place = country_by_name(text, day) or country_by_capital(text, day)
+        if place and len(span) == 1 and not people_index().find_alias(text):
+            candidate.label = "GPE"  # the model took a place for a name ("Berne")
+            return _resolve_non_person(doc, candidate, day)
         candidate.entity_type = "PERSON"
         return []
     code = None
@@ -452,6 +483,7 @@ def _resolve_people(doc: Doc, people: list[_Candidate], day: dt.date) -> None:
     """Full names first, then partial names via the article's full names or curated data."""
     # suffix (as a token tuple) of an article full name -> (candidate start, full candidate)
     suffixes: dict[tuple[str, ...], list[_Candidate]] = defaultdict(list)
+    inner: dict[str, list[_Candidate]] = defaultdict(list)
     partial: list[_Candidate] = []
     for candidate in people:
         name = _person_name(doc, candidate)
@@ -469,10 +501,18 @@ def _resolve_people(doc: Doc, people: list[_Candidate], day: dt.date) -> None:
         for width in range(1, len(tokens)):
             suffixes[tokens[-width:]].append(candidate)
         suffixes[tokens].append(candidate)
+        # Spanish-style names are shortened to the first surname ("Hernandez" for
+        # "Arturo Hernandez Grisanti"): a weaker key, used when no suffix matches
+        for token in tokens[1:-1]:
+            inner[token].append(candidate)
     for candidate in partial:
         name = _person_name(doc, candidate)
         tokens = tuple(name_key(name).split())
         fulls = suffixes.get(tokens, [])
+        if not fulls and len(tokens) == 1:
+            fulls = [f for f in inner.get(tokens[0], []) if f.entity_id]
+            if len({f.entity_id for f in fulls}) > 1:
+                fulls = []
         earlier = [f for f in fulls if f.start < candidate.start]
         chosen = earlier[-1] if earlier else (fulls[0] if fulls else None)
         if chosen is not None:
@@ -518,28 +558,32 @@ def _roles(
         by_start[candidate.start].append(candidate)
     out: list[RoleSpan] = []
     for title in titles:
-        if title.start > 0 and doc[title.start - 1].lower_ in {"former", "ex", "ex-", "late"}:
-            continue
         role = normalize_role(title.text)
         left = title.start
         country: str | None = None
         org: _Candidate | None = None
-        # prefixes, nearest first: an ORG ("Bundesbank President"), a country ("U.S.",
-        # "Japan's"), in either order ("U.S. Federal Reserve Chairman")
-        for _ in range(2):
+        # prefixes, nearest first: an ORG right before the title ("Bundesbank President",
+        # "U.S. Federal Reserve Chairman"), then a country ("U.S.", "Japan's")
+        for step in range(2):
             end = left - 1 if left > 0 and doc[left - 1].text in _POSSESSIVE else left
             prefix = _candidate_ending_at(by_end.get(end, []), end)
             if prefix is None:
                 break
             if _is_country(prefix) and country is None:
                 country = prefix.country_iso3
-            elif prefix.entity_type == "ORG" and org is None and end == left:
+            elif prefix.entity_type == "ORG" and step == 0 and end == left:
                 org = prefix
             else:
                 break
             left = prefix.start
         if org is not None:
             role = f"{doc[org.start : org.end].text} {role}"
+        # a modifier before the country belongs to the title: "Deputy U.S. Trade Representative"
+        if left < title.start and left > 0 and doc[left - 1].lower_ in MODIFIERS:
+            role = f"{doc[left - 1].text.capitalize()} {role}"
+            left -= 1
+        if left > 0 and doc[left - 1].lower_ in _FORMER:
+            continue  # "former Japanese Foreign Minister Shintaro Abe": not his role now
         right = title.end
         if right + 1 < len(doc) and doc[right].lower_ == "of":
             of_country = _candidate_starting_at(by_start.get(right + 1, []), right + 1)
@@ -547,7 +591,8 @@ def _roles(
                 country = country or of_country.country_iso3
                 right = of_country.end
         person = next((c for c in by_start.get(right, []) if c.entity_type == "PERSON"), None)
-        if person is None:
+        if person is None and (right >= len(doc) or doc[right].text in _APPOSITIVE_CLOSE):
+            # "Baker, the Treasury Secretary, said" (not "with Bush, the Crown Prince paid")
             person = _appositive_person(doc, left, by_end)
         if person is None or not person.entity_id:
             continue

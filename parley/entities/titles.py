@@ -123,6 +123,19 @@ def title_patterns(label: str = "TITLE") -> list[dict[str, object]]:
         head_tokens = [{"LOWER": word} for word in head]
         # department + head, with optional modifiers: "Deputy Finance Minister"
         patterns.append({"label": label, "pattern": [mods, first_dept, more_dept, *head_tokens]})
+        # hyphenated modifier: "Vice-Finance Minister"
+        patterns.append(
+            {
+                "label": label,
+                "pattern": [
+                    {"LOWER": {"IN": sorted(MODIFIERS)}},
+                    {"ORTH": "-"},
+                    first_dept,
+                    more_dept,
+                    *head_tokens,
+                ],
+            }
+        )
         # modifier + head: "Deputy Secretary", "Vice President"
         patterns.append(
             {"label": label, "pattern": [{"LOWER": {"IN": sorted(MODIFIERS)}}, *head_tokens]}
