@@ -26,6 +26,8 @@ ENTITIES: dict[str, tuple[str, str, str | None]] = {
     "person:jacques-de-larosiere": ("Jacques de Larosiere", "PERSON", "FRA"),
     "person:makoto-kuroda": ("Makoto Kuroda", "PERSON", "JPN"),
     "person:michael-smith": ("Michael Smith", "PERSON", "USA"),
+    "org:us-senate": ("Senate", "ORG", "USA"),
+    "org:white-house": ("White House", "ORG", "USA"),
     "gpe:USA": ("United States", "GPE", "USA"),
     "gpe:JPN": ("Japan", "GPE", "JPN"),
     "gpe:IND": ("India", "GPE", "IND"),

@@ -226,6 +226,16 @@ def test_separate_meetings_in_one_article_never_merge(tmp_path: Path) -> None:
     assert check_mention_in_one_meeting(con) == []
 
 
+def test_different_bodies_met_in_one_article_are_different_meetings(tmp_path: Path) -> None:
+    corpus = Corpus()
+    corpus.article("a", "1987-04-23")
+    corpus.mention("a#0", "a", [KURODA, "org:us-senate"], "1987-04-01", precision="month")
+    corpus.mention("a#1", "a", [KURODA, "org:white-house"], "1987-04-01", precision="month")
+    corpus.mention("a#2", "a", [KURODA, "org:us-senate"], None)
+    con = run(corpus, tmp_path)
+    assert clusters(con) == {frozenset({"a#0", "a#2"}), frozenset({"a#1"})}
+
+
 def test_unresolved_officials_match_by_country_dyad(tmp_path: Path) -> None:
     corpus = Corpus()
     corpus.article("a", "1987-04-10")

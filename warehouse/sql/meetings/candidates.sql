@@ -1,6 +1,7 @@
 -- Cross-article candidate pairs of reports, by blocking:
 --   pair: an unordered pair of parties both reports name;
---   solo: a person named by a report that names only that person;
+--   person: one named person both reports share (catches a counterpart named in one report
+--         and unresolved or differently resolved in the other);
 --   dyad: an unordered pair of countries (or one country, for domestic meetings) when a
 --         report has an unresolved official of a country.
 -- Within each block key the reports are sorted by date and split where the gap to every
@@ -12,7 +13,7 @@ WITH keys AS (
     FROM _mc_unit_entity AS e1
     JOIN _mc_unit_entity AS e2 ON e2.unit_id = e1.unit_id AND e1.entity_id < e2.entity_id
     UNION ALL
-    SELECT unit_id, 's|' || entity_id, 'solo'
+    SELECT unit_id, 's|' || entity_id, 'person'
     FROM _mc_unit_entity
     WHERE entity_type = 'PERSON'
     UNION ALL
@@ -56,7 +57,7 @@ WHERE ua.article_id <> ub.article_id
   AND (ua.has_new OR ub.has_new)
   AND (
       sa.block_kind = 'pair'
-      OR (sa.block_kind = 'solo' AND (ua.n_entities = 1 OR ub.n_entities = 1))
+      OR sa.block_kind = 'person'
       OR (sa.block_kind = 'dyad' AND (ua.vague OR ub.vague))
   );
 

@@ -36,6 +36,8 @@ f AS (
         ub.n_entities AS nb,
         ua.n_persons AS pa,
         ub.n_persons AS pb,
+        ua.n_actors AS aa,
+        ub.n_actors AS ab,
         len(ua.countries) > 0 AND ua.countries = ub.countries AS same_countries,
         ua.vague OR ub.vague AS vague,
         greatest(0, date_diff('day', least(ua.hi, ub.hi), greatest(ua.lo, ub.lo))) AS date_dist,
@@ -111,6 +113,7 @@ SELECT
     ka,
     kb,
     divergent,
+    n_shared_actors = aa OR n_shared_actors = ab AS actor_subset,
     divergent OR ra <> rb OR coalesce(date_dist >= 3, false) AS hard_conflict,
     CASE WHEN divergent THEN -10.0 ELSE s_participants END
         + s_date + s_kind + s_location + s_topics AS score

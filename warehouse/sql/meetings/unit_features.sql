@@ -18,6 +18,7 @@ WITH ent AS (
         sum(weight) AS w_total,
         count(*) AS n_entities,
         count(*) FILTER (WHERE entity_type = 'PERSON') AS n_persons,
+        count(*) FILTER (WHERE entity_type <> 'GPE') AS n_actors,
         list_sort(list(DISTINCT country_iso3) FILTER (WHERE country_iso3 IS NOT NULL))
             AS countries,
         count(DISTINCT country_iso3) FILTER (WHERE entity_type = 'PERSON') AS n_person_countries
@@ -40,6 +41,7 @@ SELECT
     coalesce(e.w_total, 0.0) AS w_total,
     coalesce(e.n_entities, 0) AS n_entities,
     coalesce(e.n_persons, 0) AS n_persons,
+    coalesce(e.n_actors, 0) AS n_actors,
     coalesce(e.countries, []::VARCHAR[]) AS countries,
     -- A country present only through a state or body, not a named person: an unresolved
     -- official ("a senior Japanese trade official"), to be matched by country dyad.

@@ -4,7 +4,7 @@ SELECT
     b,
     hard_conflict,
     NOT hard_conflict
-        AND (n_shared_persons = pa OR n_shared_persons = pb)
+        AND actor_subset
         AND (n_shared > 0 OR na = 0 OR nb = 0)
         AND (NOT both_day OR date_dist = 0)
         AND (ka = 'summit') = (kb = 'summit') AS mergeable,

@@ -1,7 +1,9 @@
 -- Mention pairs within one article, scored, with the within-article merge rules:
---   mergeable: no hard conflict, one side's named people are a subset of the other's, they
---              share a party (or one names none), day dates agree exactly, and neither or
---              both are summits (a summit and a bilateral on its sidelines are two);
+--   mergeable: no hard conflict; one side's named people and bodies are a subset of the
+--              other's (one man meeting the Senate and the White House in one article is
+--              two meetings); they share a party (or one names none); day dates agree
+--              exactly; neither or both are summits (a summit and a bilateral on its
+--              sidelines are two);
 --   strict:    mergeable with identical parties and kind (used when a group holds a conflict,
 --              e.g. "separate meetings with A and B" joined by a mention naming A, B and C).
 CREATE OR REPLACE TEMP TABLE _mc_pair_in AS
