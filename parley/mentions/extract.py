@@ -53,6 +53,7 @@ PARSE_BATCH_SIZE = 32
 _PHONE_WORDS = {"telephone", "phone", "telephoned", "phoned"}
 _VIDEO_WORDS = {"video", "videoconference", "video-conference", "virtual"}
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
+_NEGOTIATOR_HEADS = {"negotiator", "delegation", "delegate"}
 _AFTER_WORDS = {"after", "following"}
 _STATEMENT_VERBS = {"say", "tell", "speak", "add", "comment", "remark", "announce", "declare"}
 _QUANTITY_NOUNS = {"series", "round", "number", "couple", "day", "hour", "week", "set"}
@@ -391,6 +392,10 @@ def _kind(frame: _Frame, parties: list[Party], counterparts: list[Party]) -> str
     ):
         # Talks between delegations (no named person on either side) are negotiations.
         return "negotiation"
+    if lemma in {"talk", "talks"} and any(p.entity_type == "ORG" for p in parties):
+        return "negotiation"  # talks with a ministry or agency, not with a person
+    if any(p.head in _NEGOTIATOR_HEADS for p in parties):
+        return "negotiation"  # "met U.S. negotiators": delegation-level talks
     return "meeting"
 
 
@@ -459,6 +464,8 @@ def _is_past_report(frame: _Frame) -> bool:
         return False
     if verb.lemma_.lower() in _STATEMENT_VERBS or verb.lower_ in _AFTER_WORDS:
         return True
+    if verb.tag_ == "VBG" and verb.head.lower_ in _AFTER_WORDS | {"before"}:
+        return True  # "after meeting Baker, Miyazawa said"
     return verb.tag_ in {"VBD", "VBN"} or any(c.lemma_ == "have" for c in verb.children)
 
 
@@ -569,7 +576,21 @@ def _share_dates(
                     event, event_date=source.event_date, date_precision=source.date_precision
                 )
         shared.append((event, parties))
-    return shared
+    # Then an undated mention takes the date of a dated one in the same sentence ("Before
+    # meeting with Bush on Monday, the prince paid a courtesy call on Reagan").
+    by_sentence = {
+        (e.sentence, e.event_date, e.date_precision)
+        for e, _ in shared
+        if e.date_precision == "day" and (e.date_text or e.event_date)
+    }
+    result = []
+    for event, parties in shared:
+        if not event.date_text:
+            same = [s for s in by_sentence if s[0] == event.sentence and s[1] != event.event_date]
+            if len(same) == 1 and event.date_precision != "day":
+                event = dataclasses.replace(event, event_date=same[0][1], date_precision="day")
+        result.append((event, parties))
+    return result
 
 
 def _drop_visits_covered_by_meetings(

@@ -16,6 +16,7 @@ available offline:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,9 +40,14 @@ PERSON_LIKE_HEADS = {
     "people", "man", "woman", "industrialist", "entrepreneur", "party", "side",
 }  # fmt: skip
 # Between an organisation and a person's name: only capitalised title words.
-_TITLE_GAP = re.compile(r"\s+(?:[A-Z][a-z]+\.?\s+){1,3}")
+_TITLE_GAP = re.compile(
+    r"\s+(?:\([A-Z]{2,}\)\s+)?(?:(?:[A-Z][a-z]+\.?|head|chief|chairman|president|governor|"
+    r"director|minister|secretary)\s+){1,3}"
+)
 # The capitalised words right before a name: its title ("Saudi Arabia's Crown Prince ").
 _TITLE_BEFORE_NAME = re.compile(r"(?:\b[A-Z][\w.'-]*\s+)+$")
+# How far after an unnamed "a senior Japanese official" the name may come (characters).
+_DELAYED_WINDOW = 400
 # Dependents that belong to another clause or another party, not to this phrase.
 _OUTSIDE_PHRASE = {"relcl", "acl", "advcl", "ccomp", "conj", "cc", "parataxis", "xcomp"}
 
@@ -54,7 +60,8 @@ class Party:
     canonical_name: str
     entity_type: str
     country_iso3: str | None
-    via: str  # name, pronoun, title, stand_in
+    via: str  # name, pronoun, title, stand_in, delayed
+    head: str = ""  # lemma of the phrase head ("negotiator" in "U.S. negotiators")
 
 
 class ArticleEntities:
@@ -108,6 +115,19 @@ class ArticleEntities:
             return self.canonical(other) if _TITLE_GAP.fullmatch(between) else None
         return None
 
+    def previous_people(self, offset: int, count: int) -> list[EntityMention]:
+        """The last ``count`` distinct people mentioned before ``offset``, oldest first."""
+        found: list[EntityMention] = []
+        for mention in reversed(self.mentions):
+            if mention.end_char > offset or mention.entity_type != "PERSON":
+                continue
+            resolved = self.canonical(mention)
+            if resolved.entity_id not in {m.entity_id for m in found}:
+                found.append(resolved)
+            if len(found) == count:
+                break
+        return found[::-1]
+
     def previous_person(self, offset: int, exclude: set[str]) -> EntityMention | None:
         """The nearest person mentioned before ``offset`` that is not excluded."""
         for mention in reversed(self.mentions):
@@ -155,6 +175,9 @@ def resolve_party(
         return [_party(mention, "pronoun")] if mention else []
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         token = token.head.head
+    if _is_the_two(token):
+        pair = entities.previous_people(offset + token.idx, 2)
+        return [_party(m, "pronoun") for m in pair] if len(pair) == 2 else []
     region = _phrase_tokens(token)
     found: list[tuple[int, EntityMention]] = []
     for member in region:
@@ -179,7 +202,10 @@ def resolve_party(
     for wanted in ("ORG", "GPE", "NORP"):
         stand_ins = sorted((d, m.start_char, m) for d, m in found if m.entity_type == wanted)
         if stand_ins:
-            return [_party(stand_ins[0][2], "stand_in")]
+            stand_in = stand_ins[0][2]
+            named = _delayed_identification(token, offset, entities, stand_in, exclude)
+            party = _party(named, "delayed") if named else _party(stand_in, "stand_in")
+            return [dataclasses.replace(party, head=token.lemma_.lower())]
     if any(child.dep_ == "det" and child.lower_ == "the" for child in token.children):
         mention = entities.person_with_title(token.lower_, offset + token.idx, exclude)
         if mention:
@@ -187,9 +213,44 @@ def resolve_party(
     return []
 
 
-def conjuncts(token: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ("Lyng and Yeutter")."""
-    return [token, *token.conjuncts] if token.dep_ != "conj" else [token]
+def _is_the_two(token: Token) -> bool:
+    """ "the two" / "the two leaders": the last two people named before."""
+    has_the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    if token.lower_ == "two":
+        return has_the
+    return (
+        has_the
+        and token.lemma_.lower() in PERSON_LIKE_HEADS
+        and any(c.dep_ == "nummod" and c.lower_ == "two" for c in token.children)
+    )
+
+
+def _delayed_identification(
+    token: Token,
+    offset: int,
+    entities: ArticleEntities,
+    stand_in: EntityMention,
+    exclude: set[str],
+) -> EntityMention | None:
+    """Wire leads name a person only later: "A senior Japanese trade official met ..." is
+    the first person of that country named in the next sentences ("... Makoto Kuroda")."""
+    singular_indefinite = token.tag_ == "NN" and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children
+    )
+    if not singular_indefinite or stand_in.country_iso3 is None:
+        return None
+    start = offset + token.idx
+    for mention in entities.mentions:
+        if mention.start_char <= start or mention.start_char > start + _DELAYED_WINDOW:
+            continue
+        resolved = entities.canonical(mention)
+        if (
+            resolved.entity_type == "PERSON"
+            and resolved.country_iso3 == stand_in.country_iso3
+            and resolved.entity_id not in exclude
+        ):
+            return resolved
+    return None
 
 
 def _phrase_tokens(token: Token) -> list[Token]:

@@ -47,7 +47,7 @@ NON_FACTUAL_HEADS = {
     "due", "scheduled", "expected", "likely", "set", "ready", "willing", "able", "unable",
     "possible", "probable", "need", "call", "demand", "consider", "favour", "favor", "aim",
     "forward", "press", "push", "prospect", "chance", "proposal", "idea", "effort", "attempt",
-    "bid",
+    "bid", "optimistic", "pessimistic", "hopeful", "confident",
 }  # fmt: skip
 NON_FACTUAL_MODIFIERS = {
     "planned", "proposed", "possible", "probable", "upcoming", "scheduled", "expected",
@@ -154,7 +154,7 @@ def _has_own_subject_or_aux(verb: Token) -> bool:
 # "cancelled the meeting", "called for talks", "looking forward to his talks"), as opposed
 # to an adjunct of a factual clause ("in talks with Kato, Lyng asked ...").
 _ARGUMENT_EDGES = {"xcomp", "dobj", "ccomp", "acomp", "attr", "nsubjpass", "pcomp", "oprd"}
-_ARGUMENT_PREPS = {"for", "to", "toward", "towards", "on", "at"}
+_ARGUMENT_PREPS = {"for", "to", "toward", "towards", "on", "at", "about"}
 
 
 def _clause_is_non_factual(token: Token, previous: Token | None) -> bool:
