@@ -35,6 +35,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
 from spacy.tokens import Doc, Span
 
 from parley.entities.countries import (
@@ -50,7 +51,6 @@ from parley.entities.people import (
     people_index,
     person_id,
     slugify,
-    surname_of,
 )
 from parley.entities.titles import (
     DEPARTMENT_WORDS,
@@ -62,6 +62,7 @@ from parley.entities.titles import (
 )
 from parley.models import Article, EntityMention, RoleObservation
 
+_AMOUNT_LABELS = frozenset({"MONEY"})
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"})
 _ID_PREFIX = {"ORG": "org", "LOC": "loc", "FAC": "fac", "EVENT": "event", "GPE": "gpe"}
 _HONORIFICS = frozenset(
@@ -230,7 +231,7 @@ def extract_entities(articles: Sequence[Article], batch_size: int = 32) -> Entit
 def extract_article_entities(article: Article, doc: Doc) -> ArticleEntities:
     """Resolve the entities and roles of one article from its processed body."""
     day = article.published_date
-    candidates = _clean_candidates(doc)
+    candidates = _clean_candidates(doc, day)
     titles = list(doc.spans[TITLES_KEY]) if TITLES_KEY in doc.spans else []
     candidates += _title_prefix_countries(doc, titles, candidates, day)
     candidates.sort(key=lambda c: (c.start, c.end))
@@ -240,8 +241,10 @@ def extract_article_entities(article: Article, doc: Doc) -> ArticleEntities:
     candidates = sorted(
         (c for c in candidates + extra if c.entity_type), key=lambda c: (c.start, c.end)
     )
+    _surnames_as_people(doc, candidates)
     _mark_government_capitals(doc, candidates, day)
-    _resolve_people(doc, [c for c in candidates if c.entity_type == "PERSON"], day)
+    title_ends = {t.end for t in titles}
+    _resolve_people(doc, [c for c in candidates if c.entity_type == "PERSON"], day, title_ends)
     role_spans = _roles(doc, titles, candidates, day)
     _person_countries_from_roles(candidates, role_spans)
     mentions = [
@@ -271,17 +274,28 @@ def extract_article_entities(article: Article, doc: Doc) -> ArticleEntities:
     return ArticleEntities(article, mentions, roles, role_spans)
 
 
-def _clean_candidates(doc: Doc) -> list[_Candidate]:
+def _clean_candidates(doc: Doc, day: dt.date) -> list[_Candidate]:
     """doc.ents of the kept labels, trimmed of determiners, possessives and honorifics."""
     out: list[_Candidate] = []
     for ent in doc.ents:
+        if ent.label_ in _AMOUNT_LABELS or ent.label_ == "PERSON":
+            # "1.5 Swiss francs", "65 billion U.S. Dlrs" (MONEY), "U.S. Dlrs" (PERSON):
+            # the country word is a mention of its own
+            prefix = _country_words(doc, ent.start, ent.end, day)
+            if prefix is not None:
+                out.append(_Candidate(prefix[0], prefix[1], "NORP"))
+                if ent.label_ != "PERSON" or prefix[1] == ent.end:
+                    continue
+                ent = doc[prefix[1] : ent.end]  # the rest may still be a name
         if ent.label_ not in ENTITY_LABELS:
             continue
         start, end = ent.start, ent.end
         while start < end and doc[start].lower_ in {"the", "a", "an"}:
             start += 1
-        while end > start and doc[end - 1].text in _POSSESSIVE:
+        while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
             end -= 1
+        while start < end and doc[start].is_punct:
+            start += 1
         if ent.label_ == "PERSON":
             while start < end and (
                 doc[start].lower_ in _HONORIFICS or doc[start].lower_ in TITLE_WORDS
@@ -295,6 +309,20 @@ def _clean_candidates(doc: Doc) -> list[_Candidate]:
             continue
         out.append(_Candidate(start, end, ent.label_))
     return out
+
+
+def _country_words(doc: Doc, start: int, end: int, day: dt.date) -> tuple[int, int] | None:
+    """The first capitalised one- or two-word country name/demonym within [start, end)."""
+    for i in range(start, end):
+        if not (doc[i].is_title or doc[i].is_upper) or doc[i].like_num:
+            continue
+        for width in (2, 1):
+            if i + width > end:
+                continue
+            text = doc[i : i + width].text
+            if country_by_demonym(text, day) or country_by_name(text, day):
+                return i, i + width
+    return None
 
 
 def _title_prefix_countries(
@@ -338,7 +366,7 @@ def _resolve_non_person(doc: Doc, candidate: _Candidate, day: dt.date) -> list[_
     if label == "PERSON":
         if span.text.isupper() and len(span) == 1 and not people_index().find_alias(text):
             return []  # an acronym ("QFFM"), not a name
-        if len(span) > 1 and span[-1].lower_ in _CORPORATE_SUFFIXES:
+        if len(span) > 1 and span[-1].lower_.strip("<>") in _CORPORATE_SUFFIXES:
             candidate.entity_type = "ORG"  # "Giorgio Inc": the model took a company for a name
             candidate.entity_id = f"org:{slugify(text)}"
             candidate.canonical_name = text
@@ -383,7 +411,8 @@ def _resolve_non_person(doc: Doc, candidate: _Candidate, day: dt.date) -> list[_
 
 def _government_prefix(doc: Doc, candidate: _Candidate, day: dt.date) -> list[_Candidate]:
     """'U.S. Treasury' -> also a mention of the USA; the ORG gets the country."""
-    if doc[candidate.end - 1].lower_ not in _GOVERNMENT_BODY_WORDS:
+    body_words = (t.lower_ for t in doc[candidate.start + 1 : candidate.end])
+    if not any(word in _GOVERNMENT_BODY_WORDS for word in body_words):
         return []
     for width in (2, 1):
         end = candidate.start + width
@@ -434,6 +463,27 @@ def _mark_government_capitals(doc: Doc, candidates: list[_Candidate], day: dt.da
             _set_country(candidate, candidate.capital_of)
 
 
+def _surnames_as_people(doc: Doc, candidates: list[_Candidate]) -> None:
+    """A one-word GPE/ORG that is the surname of a person named in the article is that
+    person ("Douglas told reporters" after "Roger Douglas", not the Isle of Man capital)."""
+    surnames = {
+        name_key(doc[c.end - 1].text)
+        for c in candidates
+        if c.entity_type == "PERSON" and c.end - c.start > 1
+    }
+    for candidate in candidates:
+        if (
+            candidate.entity_type in {"GPE", "ORG", "NORP", "LOC"}
+            and candidate.end - candidate.start == 1
+            and not _is_country(candidate)
+            and name_key(doc[candidate.start].text) in surnames
+        ):
+            candidate.entity_type = "PERSON"
+            candidate.entity_id = ""
+            candidate.capital_of = None
+            candidate.country_iso3 = None
+
+
 def _person_name(doc: Doc, candidate: _Candidate) -> str:
     return doc[candidate.start : candidate.end].text
 
@@ -446,17 +496,33 @@ def _curated_by_alias(name: str, day: dt.date) -> Person | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def _curated_fuzzy(name: str, day: dt.date) -> Person | None:
-    """A curated person whose full alias is a near spelling of ``name`` (same surname)."""
+def _curated_fuzzy(name: str) -> Person | None:
+    """A curated person whose full alias is a near spelling of ``name``.
+
+    Same first name and a surname at Jaro-Winkler >= 0.9 ("Gustavo Petriccioli" ->
+    "Gustavo Petricioli", "Otto Strich" -> "Otto Stich"), or same surname and a close
+    token-set match ("Guilermno Perry Rubio").
+    """
     tokens = name_key(name).split()
+    index = people_index()
     best: tuple[float, Person] | None = None
-    for person in people_index().find_surname(tokens[-1]):
+    for person in index.find_surname(tokens[-1]):
         for alias in person.aliases:
             alias_tokens = name_key(alias).split()
             if len(alias_tokens) < 2 or alias_tokens[0][:1] != tokens[0][:1]:
                 continue
             score = fuzz.token_set_ratio(" ".join(tokens), " ".join(alias_tokens))
             if score >= 90 and (best is None or score > best[0]):
+                best = (score, person)
+    if best is not None:
+        return best[1]
+    for person in index.find_first_name(tokens[0]):
+        for alias in person.aliases:
+            alias_tokens = name_key(alias).split()
+            if len(alias_tokens) != len(tokens) or alias_tokens[0] != tokens[0]:
+                continue
+            score = JaroWinkler.similarity(alias_tokens[-1], tokens[-1])
+            if score >= 0.9 and (best is None or score > best[0]):
                 best = (score, person)
     return best[1] if best else None
 
@@ -479,54 +545,100 @@ def _apply_person(candidate: _Candidate, name: str, person: Person | None) -> No
         candidate.canonical_name = name
 
 
-def _resolve_people(doc: Doc, people: list[_Candidate], day: dt.date) -> None:
+def _core(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Name tokens without middle initials ("ivan f boesky" -> "ivan boesky")."""
+    return tuple(t for i, t in enumerate(tokens) if i in (0, len(tokens) - 1) or len(t) > 1)
+
+
+def _copy_person(candidate: _Candidate, chosen: _Candidate) -> None:
+    candidate.entity_type = "PERSON"
+    candidate.person = chosen.person
+    candidate.entity_id = chosen.entity_id
+    candidate.canonical_name = chosen.canonical_name
+    candidate.country_iso3 = chosen.country_iso3
+
+
+def _nearest(fulls: list[_Candidate], candidate: _Candidate) -> _Candidate | None:
+    """The full name nearest before the candidate, else the first one after it."""
+    earlier = [f for f in fulls if f.start < candidate.start]
+    return earlier[-1] if earlier else (fulls[0] if fulls else None)
+
+
+def _resolve_people(doc: Doc, people: list[_Candidate], day: dt.date, title_ends: set[int]) -> None:
     """Full names first, then partial names via the article's full names or curated data."""
-    # suffix (as a token tuple) of an article full name -> (candidate start, full candidate)
+    # suffix of an article full name (as a token tuple) -> the full-name candidates
     suffixes: dict[tuple[str, ...], list[_Candidate]] = defaultdict(list)
+    # weaker keys: a middle token ("Hernandez" of "Arturo Hernandez Grisanti", Spanish
+    # style) and the first token ("Rha" of "Rha Woong-bae", family name first)
     inner: dict[str, list[_Candidate]] = defaultdict(list)
+    first: dict[str, list[_Candidate]] = defaultdict(list)
+    cores: dict[tuple[str, ...], _Candidate] = {}
     partial: list[_Candidate] = []
     for candidate in people:
         name = _person_name(doc, candidate)
         tokens = tuple(name_key(name).split())
-        curated = _curated_by_alias(name, day)
-        if curated is not None and len(tokens) == 1:
-            partial.append(candidate)
-            continue
         if len(tokens) == 1:
             partial.append(candidate)
             continue
-        if curated is None:
-            curated = _curated_fuzzy(name, day)
-        _apply_person(candidate, name, curated)
-        for width in range(1, len(tokens)):
+        same = cores.get(_core(tokens))
+        curated = _curated_by_alias(name, day) or _curated_fuzzy(name)
+        if curated is None and same is not None:
+            _copy_person(candidate, same)
+        else:
+            _apply_person(candidate, name, curated)
+        cores.setdefault(_core(tokens), candidate)
+        for width in range(1, len(tokens) + 1):
             suffixes[tokens[-width:]].append(candidate)
-        suffixes[tokens].append(candidate)
-        # Spanish-style names are shortened to the first surname ("Hernandez" for
-        # "Arturo Hernandez Grisanti"): a weaker key, used when no suffix matches
         for token in tokens[1:-1]:
             inner[token].append(candidate)
+        first[tokens[0]].append(candidate)
     for candidate in partial:
         name = _person_name(doc, candidate)
-        tokens = tuple(name_key(name).split())
-        fulls = suffixes.get(tokens, [])
-        if not fulls and len(tokens) == 1:
-            fulls = [f for f in inner.get(tokens[0], []) if f.entity_id]
-            if len({f.entity_id for f in fulls}) > 1:
-                fulls = []
-        earlier = [f for f in fulls if f.start < candidate.start]
-        chosen = earlier[-1] if earlier else (fulls[0] if fulls else None)
+        key = name_key(name)
+        fulls = suffixes.get((key,), [])
+        for weaker in (inner, first):
+            if not fulls:
+                fulls = weaker.get(key, [])
+                if len({f.entity_id for f in fulls}) > 1:
+                    fulls = []  # ambiguous within the article
+        chosen = _nearest(fulls, candidate)
         if chosen is not None:
-            candidate.entity_type = "PERSON"
-            candidate.person = chosen.person
-            candidate.entity_id = chosen.entity_id
-            candidate.canonical_name = chosen.canonical_name
-            candidate.country_iso3 = chosen.country_iso3
+            _copy_person(candidate, chosen)
             continue
-        curated = _curated_by_surname(surname_of(name), day)
-        if curated is None:
-            exact = people_index().find_alias(name)
-            curated = exact[0] if len(exact) == 1 and exact[0].office_on(day) else None
-        _apply_person(candidate, name, curated)
+        curated = _curated_by_surname(key, day)
+        if curated is not None:
+            _apply_person(candidate, name, curated)
+        elif _looks_like_person(doc, candidate, title_ends):
+            _apply_person(candidate, name, None)
+        else:
+            candidate.entity_id = ""  # "Debtor", "Louvre", "Sputnik": lone words, no name
+
+
+_SPEECH_VERBS = frozenset(
+    {"said", "says", "say", "told", "added", "adds", "stated", "declared", "noted", "warned",
+     "replied", "asked", "urged", "announced", "predicted"}
+)  # fmt: skip
+
+
+def _looks_like_person(doc: Doc, candidate: _Candidate, title_ends: set[int]) -> bool:
+    """A lone unknown name counts when a title or honorific precedes it or it speaks.
+
+    News introduces a person by full name; a single capitalised word that NER calls a
+    PERSON, with no full name in the article and no curated match, is more often a
+    mis-tagged thing ("Nominal GDP", "the Tower board") unless its context says person.
+    """
+    before = doc[candidate.start - 1].lower_ if candidate.start > 0 else ""
+    after = doc[candidate.end].lower_ if candidate.end < len(doc) else ""
+    return (
+        candidate.start in title_ends
+        or before in _HONORIFICS
+        or after in _SPEECH_VERBS
+        or (
+            after in _POSSESSIVE
+            and candidate.end + 1 < len(doc)
+            and doc[candidate.end + 1].lower_ in _SPEECH_VERBS
+        )
+    )
 
 
 def _candidate_ending_at(candidates: list[_Candidate], end: int) -> _Candidate | None:

@@ -43,6 +43,8 @@ _FIXED_PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("Persian Gulf", "LOC", "loc:persian-gulf"),
     ("Gulf of Mexico", "LOC", "loc:gulf-of-mexico"),
     ("New Mexico", "GPE", "gpe:new-mexico"),
+    ("Uruguay Round", "EVENT", "event:uruguay-round"),
+    ("Uruguay round", "EVENT", "event:uruguay-round"),
 )
 
 

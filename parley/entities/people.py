@@ -57,10 +57,15 @@ class PeopleIndex:
     people: dict[str, Person]
     by_alias: dict[str, list[Person]]
     by_surname: dict[str, list[Person]]
+    by_first: dict[str, list[Person]]
 
     def find_alias(self, name: str) -> list[Person]:
         """People one of whose names is exactly ``name`` (case/accent-insensitive)."""
         return self.by_alias.get(name_key(name), [])
+
+    def find_first_name(self, first_name: str) -> list[Person]:
+        """People one of whose full aliases starts with ``first_name``."""
+        return self.by_first.get(name_key(first_name), [])
 
     def find_surname(self, surname: str) -> list[Person]:
         """People whose surname (last name token) is ``surname``."""
@@ -126,6 +131,7 @@ def build_index(rows: object) -> PeopleIndex:
             )
     by_alias: dict[str, list[Person]] = defaultdict(list)
     by_surname: dict[str, list[Person]] = defaultdict(list)
+    by_first: dict[str, list[Person]] = defaultdict(list)
     for person in people.values():
         for alias in person.aliases:
             by_alias[name_key(alias)].append(person)
@@ -133,7 +139,11 @@ def build_index(rows: object) -> PeopleIndex:
         surnames |= {name_key(a) for a in person.aliases if len(name_key(a).split()) == 1}
         for surname in surnames:
             by_surname[surname].append(person)
-    return PeopleIndex(people=people, by_alias=dict(by_alias), by_surname=dict(by_surname))
+        for first in {name_key(a).split()[0] for a in person.aliases if " " in a.strip()}:
+            by_first[first].append(person)
+    return PeopleIndex(
+        people=people, by_alias=dict(by_alias), by_surname=dict(by_surname), by_first=dict(by_first)
+    )
 
 
 def ruler_names() -> list[tuple[str, str]]:
