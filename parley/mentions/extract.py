@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -46,13 +47,18 @@ from parley.mentions.patterns import (
 )
 from parley.mentions.places import city_iso3
 from parley.mentions.text import SentenceSpan, flat, iter_trigger_sentences, paragraph_spans
-from parley.mentions.topics import assign_topics
+from parley.mentions.topics import TOPIC_KEYWORDS, assign_topics
 from parley.models import Article, EntityMention, EventMention, EventParticipant, RoleObservation
 
 PARSE_BATCH_SIZE = 32
 _PHONE_WORDS = {"telephone", "phone", "telephoned", "phoned"}
 _VIDEO_WORDS = {"video", "videoconference", "video-conference", "virtual"}
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
+_KIND_NEUTRAL_WORDS = {"conversation", "conversations", "discussion", "discussions", "talks"}
+_BACK_REFERENCE_RE = re.compile(
+    r"\b(?:the|their|this|that)\s+(?:conversation|discussion|meeting|talks|call)s?\b",
+    re.IGNORECASE,
+)
 _NEGOTIATOR_HEADS = {"negotiator", "delegation", "delegate"}
 _AFTER_WORDS = {"after", "following"}
 _STATEMENT_VERBS = {"say", "tell", "speak", "add", "comment", "remark", "announce", "declare"}
@@ -125,7 +131,9 @@ def extract_event_mentions(
     events: list[EventMention] = []
     participants: list[EventParticipant] = []
     for article in articles:
-        article_events = _share_dates(_drop_visits_covered_by_meetings(found[article.article_id]))
+        article_events = _drop_visits_covered_by_meetings(found[article.article_id])
+        article_events = _share_kinds(article, _share_dates(article_events))
+        article_events = _add_back_reference_topics(article, article_events)
         for event, parties in article_events:
             events.append(event)
             participants.extend(parties)
@@ -483,7 +491,13 @@ def _location(
     if kind == "visit":
         place = counterparts[0]
         return place.canonical_name, place.country_iso3 or city_iso3(place.canonical_name)
-    heads = [frame.trigger] + ([frame.clause_verb] if frame.clause_verb is not None else [])
+    heads = [frame.trigger]
+    verb = frame.clause_verb
+    if verb is not None and (verb is frame.trigger or frame.trigger.dep_ in {"dobj", "nsubjpass"}):
+        # "met X at the Pentagon", "held talks in Washington", "X's engagements in
+        # Washington included a meeting"; but not the clause around "after his meeting".
+        heads.append(verb)
+        heads.extend(c for c in verb.children if c.dep_ == "nsubj")
     for head in heads:
         for child in head.children:
             if child.dep_ == "advmod" and child.lower_ == "here":
@@ -589,6 +603,54 @@ def _share_dates(
             same = [s for s in by_sentence if s[0] == event.sentence and s[1] != event.event_date]
             if len(same) == 1 and event.date_precision != "day":
                 event = dataclasses.replace(event, event_date=same[0][1], date_precision="day")
+        result.append((event, parties))
+    return result
+
+
+def _share_kinds(
+    article: Article, events: list[tuple[EventMention, list[EventParticipant]]]
+) -> list[tuple[EventMention, list[EventParticipant]]]:
+    """A kind-neutral restatement ("held an extensive conversation") of a phone or video
+    call reported in the same article with the same parties is that call."""
+    calls = [
+        (event.kind, {p.entity_id for p in parties})
+        for event, parties in events
+        if event.kind in {"phone_call", "video_call"}
+    ]
+    result = []
+    for event, parties in events:
+        word = article.body[event.start_char : event.end_char].lower()
+        if event.kind == "meeting" and word in _KIND_NEUTRAL_WORDS:
+            ids = {p.entity_id for p in parties}
+            kind = next((k for k, k_ids in calls if len(ids & k_ids) >= 2), None)
+            if kind is not None:
+                event = dataclasses.replace(event, kind=kind)
+        result.append((event, parties))
+    return result
+
+
+def _add_back_reference_topics(
+    article: Article, events: list[tuple[EventMention, list[EventParticipant]]]
+) -> list[tuple[EventMention, list[EventParticipant]]]:
+    """Topics of later paragraphs that talk about "the conversation" / "their discussion"
+    go to the nearest mention before them."""
+    if not events:
+        return events
+    extra: dict[str, set[str]] = defaultdict(set)
+    for start, end in paragraph_spans(article.body):
+        paragraph = article.body[start:end]
+        if not _BACK_REFERENCE_RE.search(paragraph):
+            continue
+        before = [e for e, _ in events if e.start_char < start]
+        if before:
+            nearest = max(before, key=lambda e: e.start_char)
+            extra[nearest.mention_id].update(assign_topics(paragraph))
+    result = []
+    for event, parties in events:
+        if extra.get(event.mention_id):
+            merged = set(event.topics) | extra[event.mention_id]
+            topics = tuple(t for t in TOPIC_KEYWORDS if t in merged)
+            event = dataclasses.replace(event, topics=topics)
         result.append((event, parties))
     return result
 
