@@ -117,16 +117,23 @@ ORDER BY meeting_id, topic;
 -- a person of that state is named (Japan is implied by Kiichi Miyazawa).
 CREATE OR REPLACE TEMP TABLE _mc_meeting_headline AS
 WITH named AS (
+    -- A visit's host state is the place visited: "visited Tokyo", not "visited Tokyo and met
+    -- Japan".
     SELECT p.*
     FROM _mc_meeting_party AS p
+    JOIN _mc_meeting_core AS c USING (meeting_id)
     WHERE NOT (
         p.entity_type = 'GPE'
-        AND EXISTS (
-            SELECT 1
-            FROM _mc_meeting_party AS q
-            WHERE q.meeting_id = p.meeting_id
-              AND q.entity_type <> 'GPE'
-              AND q.country_iso3 = p.country_iso3
+        AND (
+            EXISTS (
+                SELECT 1
+                FROM _mc_meeting_party AS q
+                WHERE q.meeting_id = p.meeting_id
+                  AND q.entity_type <> 'GPE'
+                  AND q.country_iso3 = p.country_iso3
+            )
+            OR (c.kind = 'visit' AND c.location IS NOT NULL
+                AND (p.country_iso3 = c.location_iso3 OR p.canonical_name = c.location))
         )
     )
 ),

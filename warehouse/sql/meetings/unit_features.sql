@@ -1,12 +1,19 @@
--- A state named beside a person of that state ("Japan" beside Kiichi Miyazawa) adds nothing
--- to who met whom; leaving it out keeps it from diluting the participant overlap.
+-- A state named beside a person of that state and another party ("Japan" beside Kiichi
+-- Miyazawa and James Baker) adds nothing to who met whom; leaving it out keeps it from
+-- diluting the participant overlap. Beside that person alone it stands for an unnamed
+-- counterpart and stays.
 DELETE FROM _mc_unit_entity AS g
 WHERE g.entity_type = 'GPE'
   AND EXISTS (
       SELECT 1
       FROM _mc_unit_entity AS p
       WHERE p.unit_id = g.unit_id AND p.entity_type = 'PERSON' AND p.country_iso3 = g.country_iso3
-  );
+  )
+  AND (
+      SELECT count(*)
+      FROM _mc_unit_entity AS o
+      WHERE o.unit_id = g.unit_id AND o.entity_id <> g.entity_id
+  ) >= 2;
 
 -- Features of a clustering unit (a mention or a report) used for blocking and scoring.
 -- lo/hi: the interval of days the unit's date allows (a day, a month, or the week before
