@@ -243,8 +243,7 @@ def extract_article_entities(article: Article, doc: Doc) -> ArticleEntities:
     )
     _surnames_as_people(doc, candidates)
     _mark_government_capitals(doc, candidates, day)
-    title_ends = {t.end for t in titles}
-    _resolve_people(doc, [c for c in candidates if c.entity_type == "PERSON"], day, title_ends)
+    _resolve_people(doc, [c for c in candidates if c.entity_type == "PERSON"], day, titles)
     role_spans = _roles(doc, titles, candidates, day)
     _person_countries_from_roles(candidates, role_spans)
     mentions = [
@@ -527,9 +526,22 @@ def _curated_fuzzy(name: str) -> Person | None:
     return best[1] if best else None
 
 
-def _curated_by_surname(surname: str, day: dt.date) -> Person | None:
-    """The unique curated person with this surname in office on ``day``."""
+def _curated_by_surname(surname: str, day: dt.date, role: str | None = None) -> Person | None:
+    """The unique curated person with this surname in office on ``day``.
+
+    When several are, a title attached to the name picks the one whose office it is
+    ("Baker, the Treasury Secretary" in 1987 is James, not Howard Baker).
+    """
     valid = [p for p in people_index().find_surname(surname) if p.office_on(day)]
+    if len(valid) > 1 and role:
+        words = set(role.lower().split()) - {"deputy", "vice"}
+        valid = [
+            p
+            for p in valid
+            if (office := p.office_on(day)) is not None
+            and role_head(office.role) == role_head(role)
+            and words <= set(office.role.lower().split())
+        ]
     return valid[0] if len(valid) == 1 else None
 
 
@@ -564,8 +576,27 @@ def _nearest(fulls: list[_Candidate], candidate: _Candidate) -> _Candidate | Non
     return earlier[-1] if earlier else (fulls[0] if fulls else None)
 
 
-def _resolve_people(doc: Doc, people: list[_Candidate], day: dt.date, title_ends: set[int]) -> None:
+def _attached_title(doc: Doc, candidate: _Candidate, titles: dict[int, Span]) -> Span | None:
+    """The title right before a name, or in apposition after it ("Baker, the Treasury
+    Secretary")."""
+    before = titles.get(candidate.start)
+    if before is not None:
+        return before
+    index = candidate.end
+    if index < len(doc) and doc[index].text == ",":
+        index += 1
+        while index < len(doc) and doc[index].lower_ in {"the", "a", "an"}:
+            index += 1
+        for title in titles.values():
+            closed = title.end >= len(doc) or doc[title.end].text in _APPOSITIVE_CLOSE
+            if title.start == index and closed:
+                return title
+    return None
+
+
+def _resolve_people(doc: Doc, people: list[_Candidate], day: dt.date, titles: list[Span]) -> None:
     """Full names first, then partial names via the article's full names or curated data."""
+    titles_by_end = {t.end: t for t in titles}
     # suffix of an article full name (as a token tuple) -> the full-name candidates
     suffixes: dict[tuple[str, ...], list[_Candidate]] = defaultdict(list)
     # weaker keys: a middle token ("Hernandez" of "Arturo Hernandez Grisanti", Spanish
@@ -605,10 +636,11 @@ def _resolve_people(doc: Doc, people: list[_Candidate], day: dt.date, title_ends
         if chosen is not None:
             _copy_person(candidate, chosen)
             continue
-        curated = _curated_by_surname(key, day)
+        title = _attached_title(doc, candidate, titles_by_end)
+        curated = _curated_by_surname(key, day, normalize_role(title.text) if title else None)
         if curated is not None:
             _apply_person(candidate, name, curated)
-        elif _looks_like_person(doc, candidate, title_ends):
+        elif title is not None or _looks_like_person(doc, candidate):
             _apply_person(candidate, name, None)
         else:
             candidate.entity_id = ""  # "Debtor", "Louvre", "Sputnik": lone words, no name
@@ -620,8 +652,8 @@ _SPEECH_VERBS = frozenset(
 )  # fmt: skip
 
 
-def _looks_like_person(doc: Doc, candidate: _Candidate, title_ends: set[int]) -> bool:
-    """A lone unknown name counts when a title or honorific precedes it or it speaks.
+def _looks_like_person(doc: Doc, candidate: _Candidate) -> bool:
+    """A lone unknown name counts when an honorific precedes it or it speaks.
 
     News introduces a person by full name; a single capitalised word that NER calls a
     PERSON, with no full name in the article and no curated match, is more often a
@@ -630,8 +662,7 @@ def _looks_like_person(doc: Doc, candidate: _Candidate, title_ends: set[int]) ->
     before = doc[candidate.start - 1].lower_ if candidate.start > 0 else ""
     after = doc[candidate.end].lower_ if candidate.end < len(doc) else ""
     return (
-        candidate.start in title_ends
-        or before in _HONORIFICS
+        before in _HONORIFICS
         or after in _SPEECH_VERBS
         or (
             after in _POSSESSIVE

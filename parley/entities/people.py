@@ -133,8 +133,8 @@ def build_index(rows: object) -> PeopleIndex:
     by_surname: dict[str, list[Person]] = defaultdict(list)
     by_first: dict[str, list[Person]] = defaultdict(list)
     for person in people.values():
-        for alias in person.aliases:
-            by_alias[name_key(alias)].append(person)
+        for key in {name_key(alias) for alias in person.aliases}:
+            by_alias[key].append(person)
         surnames = {surname_of(a) for a in person.aliases if len(name_key(a).split()) > 1}
         surnames |= {name_key(a) for a in person.aliases if len(name_key(a).split()) == 1}
         for surname in surnames:

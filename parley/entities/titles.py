@@ -103,6 +103,9 @@ _SPELLING = {"defense": "Defence", "adviser": "Advisor", "undersecretary": "Unde
 _EXPANSIONS = {"sen.": "Senator", "rep.": "Representative"}
 _HYPHENATED = (("Secretary General", "Secretary-General"), ("Director General", "Director-General"))
 
+# Last words of heads ("minister", "secretary", "governor", "director", ...).
+HEAD_WORDS: frozenset[str] = frozenset(head[-1] for head in HEADS)
+
 # Every word that can be part of a title; an ORG/PERSON span made only of these is a
 # fragment of a title ("State" from "Secretary of State"), not an entity.
 TITLE_WORDS: frozenset[str] = (
@@ -205,6 +208,8 @@ def normalize_role(text: str) -> str:
 def role_head(role: str) -> str:
     """The head word of a normalised role ("Foreign Minister" -> "minister")."""
     words = role.lower().replace("-", " ").split()
+    if words and words[-1] in HEAD_WORDS:
+        return words[-1]
     if "of" in words:
         return words[words.index("of") - 1]
     if "for" in words:
