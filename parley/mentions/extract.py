@@ -59,8 +59,11 @@ _BACK_REFERENCE_RE = re.compile(
     r"\b(?:the|their|this|that)\s+(?:conversation|discussion|meeting|talks|call)s?\b",
     re.IGNORECASE,
 )
+# "held their first meeting": the subject names the parties, not the possessive.
+_GROUP_POSSESSIVES = {"their", "its", "our", "your"}
 _NEGOTIATOR_HEADS = {"negotiator", "delegation", "delegate"}
 _AFTER_WORDS = {"after", "following"}
+_STATEMENT_FRAMES = {"after", "following", "at", "during"}
 _STATEMENT_VERBS = {"say", "tell", "speak", "add", "comment", "remark", "announce", "declare"}
 _QUANTITY_NOUNS = {"series", "round", "number", "couple", "day", "hour", "week", "set"}
 
@@ -218,7 +221,7 @@ def _noun_frame(noun: Token, lemma: str) -> _Frame | None:
     frame = _Frame(trigger=noun, clause_verb=_clause_verb(noun))
     frame.separate = any(c.lower_ == "separate" for c in noun.children)
     for child in noun.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and child.lower_ not in _GROUP_POSSESSIVES:
             frame.agents.append(child)
         elif child.dep_ in {"compound", "amod", "nmod", "dep"} and child.pos_ in {"PROPN", "ADJ"}:
             frame.modifiers.append(child)
@@ -227,7 +230,9 @@ def _noun_frame(noun: Token, lemma: str) -> _Frame | None:
         if child.dep_ == "prep" and child.lower_ in {"with", "between", "on", "to", "by"}:
             if child.lower_ == "on" and lemma not in {"call", "visit"}:
                 continue
-            if child.lower_ in {"to", "by"} and lemma != "visit":
+            if child.lower_ == "by" and lemma != "visit":
+                continue
+            if child.lower_ == "to" and lemma not in {"visit", "welcome"}:
                 continue
             target = frame.agents if child.lower_ == "by" else frame.counterparts
             target.extend(c for c in child.children if c.dep_ == "pobj")
@@ -244,7 +249,11 @@ def _noun_frame(noun: Token, lemma: str) -> _Frame | None:
         if not frame.agents:
             frame.agents.extend(_clause_subjects(head))
         for prep in (c for c in head.children if c.dep_ == "prep"):
-            if prep.lower_ in {"with", "between"} or (prep.lower_ == "on" and lemma == "call"):
+            if (
+                prep.lower_ in {"with", "between"}
+                or (prep.lower_ == "on" and lemma == "call")
+                or (prep.lower_ == "to" and lemma == "welcome")
+            ):
                 frame.counterparts.extend(c for c in prep.children if c.dep_ == "pobj")
     elif position.dep_ in {"pobj", "pcomp"} and head.lower_ in FRAME_PREPS and not frame.agents:
         frame.agents.extend(_clause_subjects(head.head))
@@ -354,10 +363,17 @@ def _resolve_all(
 
 
 def _with_conjuncts(token: Token) -> list[Token]:
+    """The head and the heads coordinated with it, also through a mis-parsed apposition
+    ("The US, Russia, and Switzerland met": Russia parsed as apposition of US)."""
     found = [token]
-    for conj in token.conjuncts:
-        if conj.i > token.i and conj not in found:
-            found.append(conj)
+    appositions = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    for head in [token, *appositions]:
+        coordinated = [c for c in head.conjuncts if c.i > head.i]
+        if head is not token and coordinated:
+            coordinated.insert(0, head)
+        for conj in coordinated:
+            if conj not in found:
+                found.append(conj)
     return found
 
 
@@ -440,17 +456,20 @@ def _event_date(
         best = min(past, key=lambda d: (d.precision != "day", d.date is None))
         return _DateInfo(best.date, best.precision, best.text)
     if _is_past_report(frame) and (sentence.paragraph == 0 or _before_statement(frame.trigger)):
-        return _DateInfo(base, "day", None)
+        # A dateline ahead of the wire date is overnight copy (or a time zone ahead of
+        # GMT): an undated report then describes the wire day's news, not the next day's.
+        return _DateInfo(min(base, article.published_date), "day", None)
     return _DateInfo(base.replace(day=1), "month", None)
 
 
 def _before_statement(trigger: Token) -> bool:
-    """True for "X told reporters after meeting Y" / "Speaking after talks with Y, X said":
-    the meeting ends right before the statement the story reports, so it shares its day."""
+    """True for "X told reporters after meeting Y" / "Speaking at a reception held by Y, X
+    said": the meeting ends right before (or hosts) the statement the story reports, so it
+    shares its day."""
     crossed_after = False
     for token in [trigger, *trigger.ancestors]:
-        if token.lower_ in _AFTER_WORDS or any(
-            c.dep_ == "mark" and c.lower_ in _AFTER_WORDS for c in token.children
+        if token.lower_ in _STATEMENT_FRAMES or any(
+            c.dep_ == "mark" and c.lower_ in _STATEMENT_FRAMES for c in token.children
         ):
             crossed_after = True
         if crossed_after and token.lemma_.lower() in _STATEMENT_VERBS:

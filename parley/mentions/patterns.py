@@ -21,19 +21,19 @@ from spacy.vocab import Vocab
 # Verb lemmas that state an interaction; "speak" and "call" need extra evidence (below).
 VERB_TRIGGERS = (
     "meet", "host", "receive", "visit", "telephone", "phone", "talk", "confer", "consult",
-    "negotiate", "speak", "call",
+    "negotiate", "speak", "call", "welcome",
 )  # fmt: skip
 # Noun lemmas that name an interaction.
 NOUN_TRIGGERS = (
     "meeting", "talk", "talks", "conversation", "discussion", "call", "visit", "summit",
-    "negotiation", "consultation", "session", "encounter",
+    "negotiation", "consultation", "session", "encounter", "welcome",
 )  # fmt: skip
 # Hosted functions: "a reception held for him by President Alfonsin".
 FUNCTION_NOUNS = ("reception", "dinner", "luncheon", "lunch", "banquet", "breakfast")
 # Verbs whose object is the interaction ("held talks", "paid a courtesy call").
 LIGHT_VERBS = (
     "hold", "have", "conduct", "pay", "attend", "include", "begin", "open", "start", "conclude",
-    "end", "resume", "wrap", "complete", "continue", "finish",
+    "end", "resume", "wrap", "complete", "continue", "finish", "renew", "give",
 )  # fmt: skip
 # Prepositions that place a clause relative to an interaction ("after talks with").
 FRAME_PREPS = ("after", "during", "in", "at", "following", "from", "before", "since", "over")

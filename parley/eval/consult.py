@@ -1,0 +1,150 @@
+"""Consult detection, sentence by sentence, on the PETRARCH/PLOVER gold records.
+
+``shared/corpora/petrarch_consult/records.jsonl`` holds single sentences with the CAMEO or
+PLOVER codings that the event-data field expects. A sentence counts as a consult when any
+expected coding is CAMEO 04x or PLOVER CONSULT; we predict a consult when the mention
+extractor finds any meeting, call or visit in it. Only the subsets whose codes follow
+CAMEO/PLOVER meaning are scored (``codes_follow_cameo_semantics`` true or "mostly").
+
+The conventions differ on purpose in one place: CAMEO codes announced meetings ("will meet
+in Zurich", "is scheduled to attend a summit") and departures "for meetings" as consults,
+while our labelling rules (and PLOVER's manual) treat them as announcements, so those
+records count against us here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from parley.models import Article
+
+# Date for records without one (PLOVER uses a placeholder; any fixed day works because
+# the records are single sentences scored for detection only).
+_UNDATED = dt.date(2000, 1, 1)
+
+
+@dataclass
+class ConsultCounts:
+    """Confusion counts of consult detection."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    @property
+    def n(self) -> int:
+        """Number of scored sentences."""
+        return self.tp + self.fp + self.fn + self.tn
+
+    @property
+    def accuracy(self) -> float:
+        """Share of sentences classified right."""
+        return (self.tp + self.tn) / self.n if self.n else 0.0
+
+    @property
+    def precision(self) -> float:
+        """Share of predicted consults that are consults."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        """Share of consults found."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class ConsultReport:
+    """Consult detection overall and per subset, with the misclassified sentences."""
+
+    overall: ConsultCounts
+    by_subset: dict[str, ConsultCounts]
+    errors: list[tuple[str, bool, str]] = field(default_factory=list)  # id, expected, text
+
+
+def load_scored_records(records_path: Path) -> list[dict[str, object]]:
+    """The records whose codes follow CAMEO/PLOVER meaning."""
+    records = []
+    for line in records_path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            if record.get("codes_follow_cameo_semantics") in (True, "mostly"):
+                records.append(record)
+    return records
+
+
+def score_consult(records_path: Path) -> ConsultReport:
+    """Run entities and mention extraction on each scored sentence and count agreement."""
+    from parley.entities import extract_entities
+    from parley.mentions.extract import extract_event_mentions
+
+    records = load_scored_records(records_path)
+    articles = [_article(record) for record in records]
+    batch = extract_entities(articles)
+    events, _ = extract_event_mentions(articles, batch.mentions, batch.roles)
+    predicted = {event.article_id for event in events}
+    report = ConsultReport(overall=ConsultCounts(), by_subset={})
+    for record, article in zip(records, articles, strict=True):
+        expected = bool(record["is_consult"])
+        got = article.article_id in predicted
+        for counts in (
+            report.overall,
+            report.by_subset.setdefault(str(record["subset"]), ConsultCounts()),
+        ):
+            if expected and got:
+                counts.tp += 1
+            elif got:
+                counts.fp += 1
+            elif expected:
+                counts.fn += 1
+            else:
+                counts.tn += 1
+        if expected != got:
+            report.errors.append((str(record["id"]), expected, str(record["text"])))
+    return report
+
+
+def format_consult_report(report: ConsultReport) -> str:
+    """A plain-text table of the consult figures and the misclassified sentences."""
+    lines = [
+        "Consult detection (sentence level)",
+        "  subset              n    acc    P      R      F1",
+    ]
+    rows = [*sorted(report.by_subset.items()), ("all", report.overall)]
+    for name, c in rows:
+        lines.append(
+            f"  {name:<18} {c.n:>3}  {c.accuracy:.3f}  {c.precision:.3f}  {c.recall:.3f}  "
+            f"{c.f1:.3f}"
+        )
+    if report.errors:
+        lines.append("Misclassified (expected consult?):")
+        lines += [
+            f"  {rid} {'yes' if exp else 'no'}: {text[:140]}" for rid, exp, text in report.errors
+        ]
+    return "\n".join(lines)
+
+
+def _article(record: dict[str, object]) -> Article:
+    text = str(record["text"])
+    date = record.get("date")
+    return Article(
+        article_id=str(record["id"]),
+        source_ref=str(record["id"]),
+        drop_id="petrarch-consult",
+        published_date=dt.date.fromisoformat(str(date)) if date else _UNDATED,
+        title=None,
+        dateline=None,
+        outlet=None,
+        body=text,
+        content_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+    )
