@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 from parley import settings
@@ -21,6 +22,12 @@ concurrency:
     granularity: run
     default_limit: 1
 """
+
+
+DEFAULT_GOLD = settings.REPO_ROOT / "tests" / "data" / "reuters_dev"
+DEFAULT_CONSULT = (
+    settings.REPO_ROOT.parent / "shared" / "corpora" / "petrarch_consult" / "records.jsonl"
+)
 
 
 class ParleyError(Exception):
@@ -55,6 +62,26 @@ def _parser() -> argparse.ArgumentParser:
     ui.add_argument("--port", type=int, default=3000, help="port (default 3000)")
     ui.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     ui.set_defaults(handler=_ui)
+
+    evaluate = commands.add_parser(
+        "eval", help="run the pipeline on the labelled development set and score it"
+    )
+    evaluate.add_argument(
+        "--gold",
+        type=Path,
+        default=DEFAULT_GOLD,
+        help="folder with gold.jsonl, negatives.jsonl and drop/ (default: the dev set)",
+    )
+    evaluate.add_argument(
+        "--consult",
+        type=Path,
+        default=DEFAULT_CONSULT,
+        help="PETRARCH/PLOVER consult records to score sentence by sentence (if present)",
+    )
+    evaluate.add_argument(
+        "--keep", type=Path, help="keep the drops root and warehouse of the run in this folder"
+    )
+    evaluate.set_defaults(handler=_eval)
     return parser
 
 
@@ -80,7 +107,11 @@ def _apply_settings(args: argparse.Namespace) -> None:
         os.environ[settings.WAREHOUSE_ENV] = str(args.warehouse.absolute())
     os.environ[settings.DROPS_DIR_ENV] = str(settings.drops_dir())
     os.environ[settings.WAREHOUSE_ENV] = str(settings.warehouse_path())
-    home = settings.dagster_home()
+    _use_dagster_home(settings.dagster_home())
+
+
+def _use_dagster_home(home: Path) -> None:
+    """Create the Dagster instance folder if needed and point DAGSTER_HOME at it."""
     home.mkdir(parents=True, exist_ok=True)
     instance_yaml = home / "dagster.yaml"
     if not instance_yaml.exists():
@@ -101,6 +132,28 @@ def _run(args: argparse.Namespace) -> int:
     print(summary.describe())
     if summary.failures:
         raise ParleyError(summary.failure_line())
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    """``parley eval``: the real pipeline over the labelled articles, then the scores."""
+    from parley.eval.consult import format_consult_report, score_consult
+    from parley.eval.meetings import format_report, run_eval
+    from pipelines.runner import run_pipeline
+
+    def pipeline(drops_root: Path, warehouse: Path) -> None:
+        summary = run_pipeline(drops_root, warehouse)
+        if summary.failures:
+            raise ParleyError(summary.failure_line())
+
+    # A throwaway Dagster instance: evaluation runs stay out of the user's run history.
+    with tempfile.TemporaryDirectory(prefix="parley-eval-home-") as home:
+        _use_dagster_home(Path(home))
+        report = run_eval(args.gold, pipeline, keep_dir=args.keep)
+    print(format_report(report))
+    if args.consult.exists():
+        print()
+        print(format_consult_report(score_consult(args.consult)))
     return 0
 
 

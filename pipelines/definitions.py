@@ -10,12 +10,24 @@ from pipelines.jobs import process_drop_job, publish_job
 from pipelines.resources import ParleyPaths
 from pipelines.sensors import drop_sensor, publish_automation_sensor
 
-defs = Definitions(
-    assets=[staged_articles, staged_entity_mentions, staged_event_mentions, warehouse_tables],
-    jobs=[process_drop_job, publish_job],
-    sensors=[drop_sensor, publish_automation_sensor],
-    resources={"paths": ParleyPaths.from_environment()},
-    # In-process: a fresh process per step costs ~3 s plus a spaCy model load each time.
-    # Parallelism comes from separate runs for separate drops, not from steps of one run.
-    executor=in_process_executor,
-)
+
+def build_definitions(paths: ParleyPaths) -> Definitions:
+    """The definitions over the given drops root and warehouse file."""
+    return Definitions(
+        assets=[
+            staged_articles,
+            staged_entity_mentions,
+            staged_event_mentions,
+            warehouse_tables,
+        ],
+        jobs=[process_drop_job, publish_job],
+        sensors=[drop_sensor, publish_automation_sensor],
+        resources={"paths": paths},
+        # In-process: a fresh process per step costs ~3 s plus a spaCy model load each time.
+        # Parallelism comes from separate runs for separate drops, not from steps of one run.
+        executor=in_process_executor,
+    )
+
+
+# What `dagster dev` and the UI load: paths from PARLEY_DROPS_DIR / PARLEY_WAREHOUSE.
+defs = build_definitions(ParleyPaths.from_environment())

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-from dagster import DagsterInstance, ExecuteInProcessResult
+from dagster import DagsterInstance, DagsterRunStatus, ExecuteInProcessResult, RunsFilter
 
 from parley.ingest.drops import list_drops
-from pipelines.definitions import defs
+from parley.processes import process_alive
+from pipelines.definitions import build_definitions
 from pipelines.drop_status import drops_needing_work
 from pipelines.jobs import process_drop_job, publish_job
 from pipelines.partitions import drops_partitions
+from pipelines.resources import ParleyPaths
 
-RUN_TAGS = {"parley/trigger": "cli"}
+TRIGGER_TAG = "parley/trigger"
+PID_TAG = "parley/pid"
 # The CLI prints its own summary; Dagster's console logger only reports problems.
 RUN_CONFIG = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 PUBLISH_STEP = "publish"
@@ -62,7 +66,12 @@ class RunSummary:
 
 def run_pipeline(drops_root: Path, warehouse: Path) -> RunSummary:
     """Register every drop as a partition, process the new or changed ones, then publish."""
+    defs = build_definitions(
+        ParleyPaths(drops_dir=str(drops_root), warehouse_path=str(warehouse))
+    )
     instance = DagsterInstance.get()
+    fail_orphaned_runs(instance)
+    run_tags = {TRIGGER_TAG: "cli", PID_TAG: str(os.getpid())}
     drops = list_drops(drops_root)
     known = set(instance.get_dynamic_partitions(drops_partitions.name))
     new_ids = [drop.drop_id for drop in drops if drop.drop_id not in known]
@@ -75,7 +84,7 @@ def run_pipeline(drops_root: Path, warehouse: Path) -> RunSummary:
             instance=instance,
             partition_key=drop.drop_id,
             run_config=RUN_CONFIG,
-            tags=RUN_TAGS,
+            tags=run_tags,
             raise_on_error=False,
         )
         if result.success:
@@ -84,7 +93,7 @@ def run_pipeline(drops_root: Path, warehouse: Path) -> RunSummary:
             summary.failures[f"drop {drop.drop_id!r}"] = _first_error(result)
     if summary.processed or not warehouse.exists():
         result = defs.resolve_job_def(publish_job.name).execute_in_process(
-            instance=instance, run_config=RUN_CONFIG, tags=RUN_TAGS, raise_on_error=False
+            instance=instance, run_config=RUN_CONFIG, tags=run_tags, raise_on_error=False
         )
         if not result.success:
             summary.failures[PUBLISH_STEP] = _first_error(result)
@@ -92,6 +101,21 @@ def run_pipeline(drops_root: Path, warehouse: Path) -> RunSummary:
         summary.published = True
     summary.counts = _warehouse_counts(warehouse)
     return summary
+
+
+def fail_orphaned_runs(instance: DagsterInstance) -> list[str]:
+    """Mark as failed the CLI runs whose process died mid-run (``kill -9``), so the UI shows
+    them as failed rather than forever in progress. Returns their run ids."""
+    orphaned = []
+    started = instance.get_runs(
+        filters=RunsFilter(statuses=[DagsterRunStatus.STARTED], tags={TRIGGER_TAG: "cli"})
+    )
+    for run in started:
+        pid = run.tags.get(PID_TAG, "")
+        if pid.isdigit() and not process_alive(int(pid)):
+            instance.report_run_failed(run, message=f"the parley run process {pid} died")
+            orphaned.append(run.run_id)
+    return orphaned
 
 
 def _first_error(result: ExecuteInProcessResult) -> str:

@@ -28,6 +28,7 @@ from parley.models import (
     RoleObservation,
     arrow_schema,
 )
+from parley.processes import process_alive
 
 SQL_DIR = Path(__file__).parent / "sql"
 SCHEMA_SQL = Path(__file__).parent / "schema.sql"
@@ -85,7 +86,9 @@ def publish_warehouse(
     """Build every contract table from the staged files into ``target``, atomically."""
     target = target.absolute()
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.building")
+    remove_abandoned_builds(target)
+    # The builder's pid in the name tells a later publish whether the file was abandoned.
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex}.building")
     try:
         with duckdb.connect(str(temporary)) as con:
             build_tables(con, staging_area, now)
@@ -98,6 +101,17 @@ def publish_warehouse(
         temporary.unlink(missing_ok=True)
         Path(f"{temporary}.wal").unlink(missing_ok=True)
     return PublishResult(target, row_counts, previews)
+
+
+def remove_abandoned_builds(target: Path) -> list[Path]:
+    """Delete half-built files left by publishes whose process died (``kill -9``, OOM)."""
+    removed = []
+    for leftover in target.parent.glob(f".{target.name}.*.building*"):
+        pid_text = leftover.name[len(target.name) + 2 :].split(".", 1)[0]
+        if pid_text.isdigit() and not process_alive(int(pid_text)):
+            leftover.unlink(missing_ok=True)
+            removed.append(leftover)
+    return removed
 
 
 def build_tables(
