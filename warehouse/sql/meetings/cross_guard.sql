@@ -9,11 +9,12 @@ WHERE s.hard_conflict
 UNION
 SELECT r.label
 FROM _mc_comp_report AS r
-JOIN _mc_unit AS u USING (unit_id)
+JOIN _mc_mention_report AS mr ON mr.report_id = r.unit_id
+JOIN _mc_mention AS m USING (mention_id)
 GROUP BY r.label
-HAVING bool_or(u.has_new)
+HAVING bool_or(m.is_new)
    AND date_diff(
        'day',
-       min(u.best_date) FILTER (WHERE u.date_precision = 'day'),
-       max(u.best_date) FILTER (WHERE u.date_precision = 'day')
+       min(m.event_date) FILTER (WHERE m.date_precision = 'day'),
+       max(m.event_date) FILTER (WHERE m.date_precision = 'day')
    ) > $max_span_days;

@@ -3,7 +3,8 @@
 --                 two or more non-state parties are shared; a country-dyad match is worth
 --                 little; two different named people on both sides is a hard conflict.
 --   date:         interval distance aware of precision (day / month / undated).
---   kind:         phone or video vs in person is a hard conflict; summit vs bilateral -3.
+--   kind:         phone or video vs in person is a hard conflict; summit vs bilateral -3;
+--                 a visit (days long) vs one meeting during it -1.
 --   location:     different countries -3, same city +1.
 --   topics:       + Jaccard of topic lists.
 -- hard_conflict marks pairs that may never share a meeting (the cannot-link of the guard).
@@ -83,6 +84,7 @@ g AS (
             WHEN ka = kb THEN 1.0
             WHEN ra THEN -1.0
             WHEN (ka = 'summit') <> (kb = 'summit') THEN -3.0
+            WHEN (ka = 'visit') <> (kb = 'visit') THEN -1.0
             ELSE 0.0
         END AS s_kind,
         CASE

@@ -36,7 +36,7 @@ best_location AS (
     QUALIFY row_number() OVER (
         PARTITION BY report_id
         ORDER BY (location IS NOT NULL AND location_iso3 IS NOT NULL) DESC, confidence DESC,
-                 mention_id
+                 location, location_iso3
     ) = 1
 ),
 report AS (
