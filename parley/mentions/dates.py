@@ -56,6 +56,10 @@ DATE_RE = re.compile(
 )
 
 
+# An explicit day without a year more than this far ahead of the base day is last year's.
+_YEAR_ROLLBACK_DAYS = 180
+
+
 @dataclass(frozen=True)
 class ResolvedDate:
     """A date expression found in a sentence and what it resolves to."""
@@ -123,6 +127,12 @@ def _resolve(m: re.Match[str], base: dt.date) -> tuple[dt.date | None, str | Non
             date = dt.date(int(year_text) if year_text else base.year, month, day)
         except ValueError:
             return None, None, False
+        if not year_text and (date - base).days > _YEAR_ROLLBACK_DAYS:
+            # "December 5" in a January story is last December, not an announcement.
+            try:
+                date = date.replace(year=date.year - 1)
+            except ValueError:
+                return None, None, False
         return date, "day", date > base
     if m.group("lastweekday"):
         target = WEEKDAYS[m.group("lwd").lower()]

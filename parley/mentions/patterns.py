@@ -47,7 +47,7 @@ NON_FACTUAL_HEADS = {
     "due", "scheduled", "expected", "likely", "set", "ready", "willing", "able", "unable",
     "possible", "probable", "need", "call", "demand", "consider", "favour", "favor", "aim",
     "forward", "press", "push", "prospect", "chance", "proposal", "idea", "effort", "attempt",
-    "bid", "optimistic", "pessimistic", "hopeful", "confident",
+    "bid", "optimistic", "pessimistic", "hopeful", "confident", "look",
 }  # fmt: skip
 NON_FACTUAL_MODIFIERS = {
     "planned", "proposed", "possible", "probable", "upcoming", "scheduled", "expected",
