@@ -244,8 +244,6 @@ def score_predictions(
     for meeting in predicted:
         for article in meeting.articles:
             matches = [g for g in gold_by_article.get(article, []) if _matches(meeting, g)]
-            if article not in scored and not matches:
-                continue
             if matches:
                 tp += 1
                 for g in matches:
@@ -254,7 +252,7 @@ def score_predictions(
                     slot_meetings[meeting.meeting_id].append(g)
             elif any(_matches(meeting, g) for g in weak_by_article.get(article, [])):
                 weak += 1
-            else:
+            elif article in scored:
                 fp += 1
                 false_positives.append(
                     (article, meeting.meeting_id, evidence.get((meeting.meeting_id, article), ""))
