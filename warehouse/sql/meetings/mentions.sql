@@ -52,17 +52,24 @@ FROM event_mentions AS m
 LEFT JOIN articles AS a USING (article_id)
 LEFT JOIN _mc_prev_assign AS p USING (mention_id);
 
--- Participants of each mention, in the order the extractor listed them (used for headlines).
+-- Participants of each mention, with their position in the extractor's listing (the order
+-- of the sentence, subject first), used for headlines.
 CREATE OR REPLACE TEMP TABLE _mc_participant AS
 WITH listed AS (
     SELECT mention_id, entity_id, role_in_event, row_number() OVER () AS listed_at
     FROM event_mention_participants
+),
+kept AS (
+    SELECT
+        l.mention_id,
+        l.entity_id,
+        min(l.role_in_event) AS role_in_event,
+        min(l.listed_at) AS listed_at
+    FROM listed AS l
+    JOIN _mc_mention USING (mention_id)
+    GROUP BY l.mention_id, l.entity_id
 )
 SELECT
-    l.mention_id,
-    l.entity_id,
-    min(l.role_in_event) AS role_in_event,
-    min(l.listed_at) AS listed_at
-FROM listed AS l
-JOIN _mc_mention USING (mention_id)
-GROUP BY l.mention_id, l.entity_id;
+    *,
+    row_number() OVER (PARTITION BY mention_id ORDER BY listed_at) AS position
+FROM kept;

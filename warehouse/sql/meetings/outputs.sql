@@ -41,9 +41,21 @@ QUALIFY row_number() OVER (
     ORDER BY count(DISTINCT article_id) DESC, max(confidence) DESC, location
 ) = 1;
 
--- Participants, ordered for the headline: visitors first, hosts last, then the most often
--- named, then the order the extractor listed them in.
+-- Participants, ordered for the headline: visitors first, hosts last, then in the order of
+-- the meeting's first report (earliest article, earliest sentence), then the most named.
 CREATE OR REPLACE TEMP TABLE _mc_meeting_party AS
+WITH lead_mention AS (
+    SELECT meeting_id, mention_id
+    FROM _mc_member
+    QUALIFY row_number() OVER (
+        PARTITION BY meeting_id ORDER BY published_date, article_id, start_char, mention_id
+    ) = 1
+),
+lead_position AS (
+    SELECT l.meeting_id, p.entity_id, p.position
+    FROM lead_mention AS l
+    JOIN _mc_participant AS p USING (mention_id)
+)
 SELECT
     mb.meeting_id,
     p.entity_id,
@@ -52,11 +64,13 @@ SELECT
     e.country_iso3,
     min(CASE p.role_in_event WHEN 'visitor' THEN 0 WHEN 'host' THEN 2 ELSE 1 END) AS role_rank,
     count(*) AS n_named,
+    coalesce(any_value(lp.position), 1000000) AS lead_position,
     min(p.listed_at) AS listed_at
 FROM _mc_member AS mb
 JOIN _mc_participant AS p USING (mention_id)
 JOIN _mc_entity AS e USING (entity_id)
-GROUP BY ALL;
+LEFT JOIN lead_position AS lp ON lp.meeting_id = mb.meeting_id AND lp.entity_id = p.entity_id
+GROUP BY mb.meeting_id, p.entity_id, e.canonical_name, e.entity_type, e.country_iso3;
 
 CREATE OR REPLACE TEMP TABLE _mc_meeting_core AS
 SELECT
@@ -106,7 +120,7 @@ WITH role_pick AS (
 SELECT p.meeting_id, p.entity_id, p.canonical_name, p.entity_type, p.country_iso3, rp.role
 FROM _mc_meeting_party AS p
 LEFT JOIN role_pick AS rp USING (meeting_id, entity_id)
-ORDER BY p.meeting_id, p.role_rank, p.n_named DESC, p.listed_at;
+ORDER BY p.meeting_id, p.role_rank, p.lead_position, p.n_named DESC, p.listed_at;
 
 CREATE OR REPLACE TABLE meeting_topics AS
 SELECT DISTINCT meeting_id, unnest(topics) AS topic
@@ -140,8 +154,8 @@ WITH named AS (
 names AS (
     SELECT
         meeting_id,
-        list(canonical_name ORDER BY entity_type = 'GPE', role_rank, n_named DESC, listed_at,
-             canonical_name) AS n
+        list(canonical_name ORDER BY entity_type = 'GPE', role_rank, lead_position,
+             n_named DESC, listed_at, canonical_name) AS n
     FROM named
     GROUP BY meeting_id
 ),
