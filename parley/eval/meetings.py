@@ -269,10 +269,16 @@ def score_predictions(
         date_ok += _date_correct(meeting, best)
         countries = {c for _, c in meeting.participants if c}
         countries_ok += countries == best.participant_countries
-        if meeting.kind != best.kind or not _date_correct(meeting, best):
+        if (
+            meeting.kind != best.kind
+            or not _date_correct(meeting, best)
+            or countries != best.participant_countries
+        ):
             slot_errors.append(
                 f"{meeting_id} vs {best.meeting_id}: kind {meeting.kind}/{best.kind}, date "
-                f"{meeting.date} {meeting.date_precision}/{best.date} {best.date_precision}"
+                f"{meeting.date} {meeting.date_precision}/{best.date} {best.date_precision}, "
+                f"countries {','.join(sorted(countries))}/"
+                f"{','.join(sorted(best.participant_countries))}"
             )
     clusters = {link: min(landed[link]) for link in gold_links if landed.get(link)}
     negatives = sorted(
