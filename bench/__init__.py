@@ -1,0 +1,1 @@
+"""Corpus-scale benchmark of parley against plain spaCy (run ``python -m bench --help``)."""
