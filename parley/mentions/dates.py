@@ -50,7 +50,9 @@ DATE_RE = re.compile(
     r"|(?P<thisweek>(?:earlier\s+)?this\s+week)"
     r"|(?P<lastmonth>last\s+month|previous\s+month)"
     r"|(?P<thismonth>(?:earlier\s+)?this\s+month)"
-    r"|(?P<inmonth>in\s+(?:early\s+|mid-?|late\s+)?" + _MONTH.replace("month", "imonth") + r")"
+    r"|(?P<inmonth>(?:in|last|this)\s+(?:early\s+|mid-?|late\s+)?"
+    + _MONTH.replace("month", "imonth")
+    + r")"
     r")\b",
     re.IGNORECASE,
 )
@@ -156,9 +158,15 @@ def _resolve(m: re.Match[str], base: dt.date) -> tuple[dt.date | None, str | Non
         return _month_of(_month_of(base) - dt.timedelta(days=1)), "month", False
     if m.group("inmonth"):
         month = MONTHS[m.group("imonth")[:3].lower()]
-        year = base.year if month <= base.month else base.year - 1
+        # Past reading: the latest such month up to the base month ("last" excludes it).
+        latest = month < base.month or (month == base.month and not _is_last(m))
+        year = base.year if latest else base.year - 1
         return dt.date(year, month, 1), "month", False
     return None, None, False
+
+
+def _is_last(m: re.Match[str]) -> bool:
+    return m.group("inmonth").lower().startswith("last")
 
 
 def _month_of(day: dt.date) -> dt.date:

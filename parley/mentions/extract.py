@@ -325,13 +325,26 @@ def _build_events(
     base: dt.date,
 ) -> Iterable[tuple[EventMention, list[EventParticipant]]]:
     offset = sentence.start
-    agents = _resolve_all(frame.agents, offset, entities, set())
-    agents += _resolve_all(frame.modifiers, offset, entities, {p.entity_id for p in agents})
-    counterparts = _resolve_all(frame.counterparts, offset, entities, {p.entity_id for p in agents})
+    # Counterparts first: they are usually named, and a pronoun or title on the agent side
+    # ("Before meeting with Bush, the Crown Prince ...") must not resolve to them.
+    counterparts = _resolve_all(frame.counterparts, offset, entities, set())
+    taken = {p.entity_id for p in counterparts}
+    agents = _resolve_all(frame.agents, offset, entities, taken)
+    # Only countries stand in from a modifier ("U.S.-Japanese talks"); an organisation
+    # there names the setting ("a White House photo session"), not a party.
+    modifiers = _resolve_all(
+        frame.modifiers, offset, entities, taken | {p.entity_id for p in agents}
+    )
+    agents += [p for p in modifiers if p.entity_type in {"GPE", "NORP"}]
+    agent_ids = {p.entity_id for p in agents}
+    counterparts = [p for p in counterparts if p.entity_id not in agent_ids]
     if frame.visits_here and not counterparts:
         host = entities.country_party(city_iso3(date_rules.dateline_city(article.dateline)))
         counterparts = [host] if host is not None else []
     if not counterparts and len(agents) < 2:
+        return
+    if not counterparts and _attended(frame.trigger):
+        # "X and Y also attended the meeting": they joined someone else's meeting.
         return
     date_info = _event_date(frame, doc, base, sentence, article)
     if date_info is None:  # only future dates: an announcement
@@ -346,6 +359,10 @@ def _build_events(
         yield _event_record(
             frame, article, sentence, kind, date_info, location, location_iso3, agents, group
         )
+
+
+def _attended(trigger: Token) -> bool:
+    return trigger.dep_ == "dobj" and trigger.head.lemma_.lower() == "attend"
 
 
 def _resolve_all(

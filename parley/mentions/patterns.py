@@ -26,7 +26,7 @@ VERB_TRIGGERS = (
 # Noun lemmas that name an interaction.
 NOUN_TRIGGERS = (
     "meeting", "talk", "talks", "conversation", "discussion", "call", "visit", "summit",
-    "negotiation", "consultation", "session", "encounter", "welcome",
+    "negotiation", "consultation", "encounter", "welcome",
 )  # fmt: skip
 # Hosted functions: "a reception held for him by President Alfonsin".
 FUNCTION_NOUNS = ("reception", "dinner", "luncheon", "lunch", "banquet", "breakfast")

@@ -18,7 +18,7 @@ TRIGGER_RE = re.compile(
     r"\b(?:met|meet(?:s|ing|ings)?|talk(?:s|ed|ing)?|call(?:s|ed)?|phon(?:e|ed)|telephon\w*|"
     r"visit\w*|host(?:s|ed|ing)?|receiv(?:ed|es)|conversations?|discussions?|summit\w*|"
     r"negotiat\w*|conferr?(?:ed|ing)?|consult(?:ed|ations?)|spoke|videoconferenc\w*|welcom\w*|"
-    r"receptions?|dinners?|lunch(?:es|eon|eons)?|banquets?|breakfasts?|sessions?|encounters?)\b",
+    r"receptions?|dinners?|lunch(?:es|eon|eons)?|banquets?|breakfasts?|encounters?)\b",
     re.IGNORECASE,
 )
 

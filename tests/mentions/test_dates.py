@@ -50,6 +50,8 @@ THURSDAY = dt.date(2024, 10, 31)
         ("earlier this week", dt.date(2024, 10, 1), "month"),
         ("talks last month", dt.date(2024, 9, 1), "month"),
         ("in September", dt.date(2024, 9, 1), "month"),
+        ("last October", dt.date(2023, 10, 1), "month"),
+        ("this October", dt.date(2024, 10, 1), "month"),
         ("met on July 1, 2024", dt.date(2024, 7, 1), "day"),
         ("met on 29 Oct", dt.date(2024, 10, 29), "day"),
         ("April 7", dt.date(2024, 4, 7), "day"),
