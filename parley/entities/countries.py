@@ -38,7 +38,8 @@ _NAME_OVERRIDES: dict[str, str] = {
     "vatican": "VAT", "mainland china": "CHN", "peoples republic of china": "CHN",
     "people's republic of china": "CHN", "china": "CHN", "uae": "ARE", "u.a.e.": "ARE",
     "emirates": "ARE", "macedonia": "MKD", "moldova": "MDA", "brunei": "BRN",
-    "south yemen": "YMD", "north yemen": "YEM", "palestine": "PSE",
+    "trinidad-tobago": "TTO", "trinidad": "TTO", "south yemen": "YMD", "north yemen": "YEM",
+    "palestine": "PSE",
 }  # fmt: skip
 
 _DEMONYM_OVERRIDES: dict[str, str] = {
@@ -107,6 +108,7 @@ class CountryLexicon:
     canonical: dict[str, str]
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_key(text: str) -> str:
     """Lower-case, accent-free, whitespace-collapsed lookup key."""
     decomposed = unicodedata.normalize("NFKD", text)

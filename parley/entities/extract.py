@@ -43,6 +43,7 @@ from parley.entities.countries import (
     country_by_capital,
     country_by_demonym,
     country_by_name,
+    is_ambiguous_name,
 )
 from parley.entities.nlp import TITLES_KEY, get_entity_nlp
 from parley.entities.people import (
@@ -69,6 +70,12 @@ _HONORIFICS = frozenset(
     {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "gen.",
      "gen", "general", "col.", "lt.", "adm.", "prof.", "professor", "ambassador", "former",
      "ayatollah", "hojatoleslam", "sheikh", "sheik"}
+)  # fmt: skip
+_CONTEXT_WINDOW = 10  # tokens before a title searched for the country of its holder
+_GOVERNMENT_HEADS = frozenset(
+    {"minister", "secretary", "premier", "chancellor", "senator", "representative",
+     "congressman", "congresswoman", "speaker", "treasurer", "ambassador", "leader",
+     "taoiseach", "governor"}
 )  # fmt: skip
 _APPOSITIVE_CLOSE = frozenset({",", ".", ";", ":", ")", "--"})
 _FORMER = frozenset({"former", "ex", "ex-", "late", "then"})
@@ -234,6 +241,7 @@ def extract_article_entities(article: Article, doc: Doc) -> ArticleEntities:
     candidates = _clean_candidates(doc, day)
     titles = list(doc.spans[TITLES_KEY]) if TITLES_KEY in doc.spans else []
     candidates += _title_prefix_countries(doc, titles, candidates, day)
+    candidates += _uncovered_countries(doc, candidates, day)
     candidates.sort(key=lambda c: (c.start, c.end))
     extra: list[_Candidate] = []
     for candidate in candidates:
@@ -244,7 +252,7 @@ def extract_article_entities(article: Article, doc: Doc) -> ArticleEntities:
     _surnames_as_people(doc, candidates)
     _mark_government_capitals(doc, candidates, day)
     _resolve_people(doc, [c for c in candidates if c.entity_type == "PERSON"], day, titles)
-    role_spans = _roles(doc, titles, candidates, day)
+    role_spans = _roles(doc, titles, candidates, day, _dateline_country(article, day))
     _person_countries_from_roles(candidates, role_spans)
     mentions = [
         EntityMention(
@@ -322,6 +330,41 @@ def _country_words(doc: Doc, start: int, end: int, day: dt.date) -> tuple[int, i
             if country_by_demonym(text, day) or country_by_name(text, day):
                 return i, i + width
     return None
+
+
+def _uncovered_countries(doc: Doc, candidates: list[_Candidate], day: dt.date) -> list[_Candidate]:
+    """Country names and demonyms the model left untagged ("of Trinidad-Tobago").
+
+    Only tokens outside every entity are looked at, so names inside an ORG ("Bank of
+    Japan") stay part of it; country names that are also given names or common words
+    ("Jordan", "Chad", "Turkey") are left to the model.
+    """
+    covered = {i for c in candidates for i in range(c.start, c.end)}
+    covered |= {i for e in doc.ents for i in range(e.start, e.end)}
+    out: list[_Candidate] = []
+    i = 0
+    while i < len(doc):
+        if i in covered or not (doc[i].is_title or doc[i].is_upper) or doc[i].is_punct:
+            i += 1
+            continue
+        for width in (3, 2, 1):
+            end = i + width
+            if end > len(doc) or any(j in covered for j in range(i, end)):
+                continue
+            text = doc[i:end].text
+            if width == 1 and is_ambiguous_name(text):
+                continue
+            if country_by_name(text, day):
+                out.append(_Candidate(i, end, "GPE"))
+                i = end
+                break
+            if country_by_demonym(text, day):
+                out.append(_Candidate(i, end, "NORP"))
+                i = end
+                break
+        else:
+            i += 1
+    return out
 
 
 def _title_prefix_countries(
@@ -690,8 +733,34 @@ def _is_country(candidate: _Candidate | None) -> bool:
     return bool(candidate and candidate.entity_type == "GPE" and candidate.entity_id[4:].isupper())
 
 
+def _context_country(doc: Doc, start: int, by_end: dict[int, list[_Candidate]]) -> str | None:
+    """A country named shortly before a title in the same sentence, with no person between
+    ("the Nigerian team, headed by Finance Minister Che Okongwu")."""
+    for end in range(start, max(0, start - _CONTEXT_WINDOW), -1):
+        if end < start and doc[end].text in {".", ";"}:
+            return None
+        for candidate in by_end.get(end, []):
+            if candidate.entity_type == "PERSON":
+                return None
+            if _is_country(candidate):
+                return candidate.country_iso3
+    return None
+
+
+def _dateline_country(article: Article, day: dt.date) -> str | None:
+    """The country whose capital heads the dateline ("COPENHAGEN, March 17" -> DNK)."""
+    if not article.dateline:
+        return None
+    city = article.dateline.split(",")[0].strip()
+    return country_by_capital(city, day) or country_by_name(city, day)
+
+
 def _roles(
-    doc: Doc, titles: list[Span], candidates: list[_Candidate], day: dt.date
+    doc: Doc,
+    titles: list[Span],
+    candidates: list[_Candidate],
+    day: dt.date,
+    dateline_country: str | None = None,
 ) -> list[RoleSpan]:
     """Titles attached to a person: "Title Name" and "Name, [the] [Country's] Title"."""
     by_end: dict[int, list[_Candidate]] = defaultdict(list)
@@ -715,6 +784,13 @@ def _roles(
             if _is_country(prefix) and country is None:
                 country = prefix.country_iso3
             elif prefix.entity_type == "ORG" and step == 0 and end == left:
+                # an ORG that ends in a demonym ("WASHINGTON - Japanese") is a country prefix
+                tail = _country_words(doc, max(prefix.start, end - 2), end, day)
+                if tail is not None:
+                    country = country_by_demonym(doc[tail[0] : tail[1]].text, day) or (
+                        country_by_name(doc[tail[0] : tail[1]].text, day)
+                    )
+                    break
                 org = prefix
             else:
                 break
@@ -739,8 +815,23 @@ def _roles(
             person = _appositive_person(doc, left, by_end)
         if person is None or not person.entity_id:
             continue
+        if country is None and person.end + 1 < len(doc) and doc[person.end].lower_ == "of":
+            # "Energy Minister Javier Espinosa of Ecuador"
+            after = _candidate_starting_at(by_start.get(person.end + 1, []), person.end + 1)
+            if _is_country(after) and after is not None:
+                country = after.country_iso3
         if country is None:
             country = _office_country(person, role, day, org is not None)
+        # an unprefixed government title of someone not in the curated file, in a story
+        # filed from a capital, is that country's office ("Finance Minister Palle
+        # Simonsen" datelined Copenhagen); corporate titles (President, Chairman) are not
+        if (
+            country is None
+            and org is None
+            and person.person is None
+            and role_head(role) in _GOVERNMENT_HEADS
+        ):
+            country = _context_country(doc, title.start, by_end) or dateline_country
         out.append(
             RoleSpan(
                 entity_id=person.entity_id,

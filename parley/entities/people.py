@@ -72,6 +72,7 @@ class PeopleIndex:
         return self.by_surname.get(name_key(surname), [])
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Accent-free, lower-case, punctuation-light key for a name."""
     decomposed = unicodedata.normalize("NFKD", text)

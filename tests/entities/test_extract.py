@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from parley.entities import extract_entities, resolve_reference
+from parley.entities import (
+    extract_article_entities,
+    extract_entities,
+    get_entity_nlp,
+    get_parse_nlp,
+    resolve_reference,
+)
 from parley.entities.extract import normalize_for_nlp
 from parley.models import Article
 from tests.entities.conftest import Extract
@@ -339,3 +345,31 @@ def test_unresolvable_reference(extract: Extract) -> None:
     body = "Treasury Secretary James Baker spoke. The two leaders agreed."
     result = extract(body)
     assert resolve_reference(result, *_span(body, "The two leaders")) is None
+
+
+# --- pipelines ---------------------------------------------------------------------------
+
+
+def test_parse_pipeline_agrees_with_entity_pipeline(seed_articles: list[Article]) -> None:
+    assert "parser" in get_parse_nlp().pipe_names
+    assert "parser" not in get_entity_nlp().pipe_names
+    for article in seed_articles:
+        text = normalize_for_nlp(article.body)
+        fast, full = get_entity_nlp()(text), get_parse_nlp()(text)
+        assert [(e.start_char, e.end_char, e.label_) for e in fast.ents] == [
+            (e.start_char, e.end_char, e.label_) for e in full.ents
+        ]
+        assert [s.text for s in fast.spans["titles"]] == [s.text for s in full.spans["titles"]]
+
+
+def test_uncovered_country_name(extract: Extract) -> None:
+    result = extract("Energy Minister Kelvin Ramnath of Trinidad-Tobago arrived.")
+    assert ("person:kelvin-ramnath", "Energy Minister", "TTO") in _roles(result)
+
+
+def test_dateline_gives_the_country_of_an_unprefixed_minister(extract: Extract) -> None:
+    body = "Finance Minister Palle Simonsen said the downgrading was regrettable."
+    article = Article("d1", "d1", "t", dt.date(1987, 3, 17), None, "COPENHAGEN, March 17",
+                      None, body, "")  # fmt: skip
+    result = extract_article_entities(article, get_entity_nlp()(normalize_for_nlp(body)))
+    assert ("person:palle-simonsen", "Finance Minister", "DNK") in _roles(result)
