@@ -36,7 +36,12 @@ from spacy.tokens import Doc, Token
 
 from parley.entities import get_parse_nlp
 from parley.mentions import dates as date_rules
-from parley.mentions.participants import ArticleEntities, Party, resolve_party
+from parley.mentions.participants import (
+    PERSON_LIKE_HEADS,
+    ArticleEntities,
+    Party,
+    resolve_party,
+)
 from parley.mentions.patterns import (
     FRAME_PREPS,
     LIGHT_VERBS,
@@ -61,6 +66,9 @@ _BACK_REFERENCE_RE = re.compile(
 )
 # "held their first meeting": the subject names the parties, not the possessive.
 _GROUP_POSSESSIVES = {"their", "its", "our", "your"}
+# Prepositions that introduce the other party for some verbs only ("called on the
+# President", "talked to", "visit to"); "consulted on Greenspan" names a topic.
+_VERB_EXTRA_PREPS = {"call": {"on"}, "talk": {"to"}, "speak": {"to"}, "visit": {"to"}}
 _NEGOTIATOR_HEADS = {"negotiator", "delegation", "delegate"}
 _AFTER_WORDS = {"after", "following"}
 _STATEMENT_FRAMES = {"after", "following", "at", "during"}
@@ -173,7 +181,9 @@ def _events_in_sentence(
 def _frame(trigger: Token) -> _Frame | None:
     """Agents and counterparts of a trigger, read off the dependency parse."""
     lemma = trigger.lemma_.lower()
-    if trigger.pos_ in {"VERB", "AUX"} and lemma not in {"session"}:
+    if trigger.pos_ in {"VERB", "AUX"}:
+        if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+            return None  # "costs negotiated between A and B" describes the costs
         return _verb_frame(trigger, lemma)
     if lemma in NOUN_TRIGGERS:
         return _noun_frame(trigger, lemma)
@@ -209,10 +219,9 @@ def _verb_frame(verb: Token, lemma: str) -> _Frame | None:
     else:
         frame.agents.extend(_clause_subjects(verb))
         frame.counterparts.extend(objects)
-    for word in ("with", "to", "on", "between"):
-        prep = preps.get(word)
-        if prep is not None and (word != "to" or lemma in {"talk", "speak", "visit"}):
-            frame.counterparts.extend(c for c in prep.children if c.dep_ == "pobj")
+    allowed = {"with", "between"} | _VERB_EXTRA_PREPS.get(lemma, set())
+    for word in sorted(allowed & preps.keys()):
+        frame.counterparts.extend(c for c in preps[word].children if c.dep_ == "pobj")
     frame.host_is_agent = lemma in {"host", "receive"}
     return frame
 
@@ -327,7 +336,9 @@ def _build_events(
     offset = sentence.start
     # Counterparts first: they are usually named, and a pronoun or title on the agent side
     # ("Before meeting with Bush, the Crown Prince ...") must not resolve to them.
-    counterparts = _resolve_all(frame.counterparts, offset, entities, set())
+    counterparts = _resolve_all(
+        [t for t in frame.counterparts if _can_be_party(t)], offset, entities, set()
+    )
     taken = {p.entity_id for p in counterparts}
     agents = _resolve_all(frame.agents, offset, entities, taken)
     # Only countries stand in from a modifier ("U.S.-Japanese talks"); an organisation
@@ -359,6 +370,15 @@ def _build_events(
         yield _event_record(
             frame, article, sentence, kind, date_info, location, location_iso3, agents, group
         )
+
+
+def _can_be_party(token: Token) -> bool:
+    """An object that names a party: a name, a pronoun or a person-like noun, not
+    "President Reagan's decision" (whose possessor is no party to the welcome)."""
+    if token.pos_ in {"PROPN", "PRON"}:
+        return True
+    lemma = token.lemma_.lower()
+    return lemma in PERSON_LIKE_HEADS or token.lower_ in PERSON_LIKE_HEADS or lemma == "two"
 
 
 def _attended(trigger: Token) -> bool:

@@ -129,6 +129,13 @@ def is_non_factual(trigger: Token) -> bool:
         # Simple present in running text is a schedule or a habit ("when he visits the U.S."),
         # not a report; reports use the past or the progressive ("are meeting today").
         return True
+    head = trigger.head
+    if (
+        trigger.dep_ == "dobj"
+        and head.tag_ in {"VBZ", "VBP"}
+        and not any(c.dep_ in {"aux", "auxpass"} for c in head.children)
+    ):
+        return True  # "when he pays a two-day visit": the schedule, not a report
     token = trigger
     previous: Token | None = None
     # Walk up through the phrase-internal links; stop after checking the first clause head,
