@@ -15,11 +15,13 @@ from parley.entities.extract import (
     resolve_reference,
 )
 from parley.entities.nlp import get_entity_nlp, get_parse_nlp
+from parley.entities.people import curated_aliases
 
 __all__ = [
     "ArticleEntities",
     "EntityBatch",
     "RoleSpan",
+    "curated_aliases",
     "extract_article_entities",
     "extract_entities",
     "get_entity_nlp",

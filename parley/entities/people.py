@@ -157,3 +157,11 @@ def ruler_names() -> list[tuple[str, str]]:
     return sorted(
         (alias, person.entity_id) for person in index.people.values() for alias in person.aliases
     )
+
+
+def curated_aliases() -> list[tuple[str, str]]:
+    """(entity_id, alias) for every curated person, for the ``entity_aliases`` table."""
+    index = people_index()
+    return sorted(
+        (person.entity_id, alias) for person in index.people.values() for alias in person.aliases
+    )
