@@ -108,6 +108,8 @@ def levers(bodies: list[str]) -> dict[str, Callable[[], dict[str, Any]]]:
         "plain_ner_b16": lambda: _timed("plain_ner_b16", texts, ner_only, pipe(16)),
         "plain_ner_b16_np2": lambda: _timed("plain_ner_b16_np2", texts, ner_only, pipe(16, 2)),
         "parley_entity_b32": lambda: _timed("parley_entity_b32", texts, parley_entity, pipe(32)),
+        "parley_entity_b8": lambda: _timed("parley_entity_b8", texts, parley_entity, pipe(8)),
+        "parley_entity_b128": lambda: _timed("parley_entity_b128", texts, parley_entity, pipe(128)),
         "parley_entity_no_title_ruler": lambda: _timed(
             "parley_entity_no_title_ruler", texts, parley_entity, pipe(32, disable=no_titles)
         ),
