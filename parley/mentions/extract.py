@@ -69,6 +69,18 @@ _GROUP_POSSESSIVES = {"their", "its", "our", "your"}
 # Prepositions that introduce the other party for some verbs only ("called on the
 # President", "talked to", "visit to"); "consulted on Greenspan" names a topic.
 _VERB_EXTRA_PREPS = {"call": {"on"}, "talk": {"to"}, "speak": {"to"}, "visit": {"to"}}
+_CORPORATE_RE = re.compile(
+    r"\b(?:Inc|Corp|Corporation|Co|Cos|Ltd|Plc|PLC|AG|SA|NV|BV|SpA|Holdings|Company)\b\.?$"
+)
+# Multilateral bodies whose own sessions are plenaries, not meetings between parties
+# ("pledged at G-7 meetings", "the OPEC meeting"); see the labelling rules.
+_PLENARY_BODY_RE = re.compile(
+    r"^(?:G-?\d+|Group of (?:Five|Seven|Ten|\w+)|OPEC|EC|EEC|European Community|GATT|IMF|"
+    r"International Monetary Fund|World Bank|Interim Committee|Development Committee|"
+    r"United Nations|UN|NATO|Commonwealth|Paris Club|Cabinet|Parliament|Congress|Senate|"
+    r"House)\b",
+    re.IGNORECASE,
+)
 _NEGOTIATOR_HEADS = {"negotiator", "delegation", "delegate"}
 _AFTER_WORDS = {"after", "following"}
 _STATEMENT_FRAMES = {"after", "following", "at", "during"}
@@ -219,6 +231,8 @@ def _verb_frame(verb: Token, lemma: str) -> _Frame | None:
     else:
         frame.agents.extend(_clause_subjects(verb))
         frame.counterparts.extend(objects)
+    if objects and not any(_can_be_party(o) for o in objects):
+        return None  # "received a related order", "met the deadline": another sense
     allowed = {"with", "between"} | _VERB_EXTRA_PREPS.get(lemma, set())
     for word in sorted(allowed & preps.keys()):
         frame.counterparts.extend(c for c in preps[word].children if c.dep_ == "pobj")
@@ -227,6 +241,8 @@ def _verb_frame(verb: Token, lemma: str) -> _Frame | None:
 
 
 def _noun_frame(noun: Token, lemma: str) -> _Frame | None:
+    if _is_plenary(noun):
+        return None
     frame = _Frame(trigger=noun, clause_verb=_clause_verb(noun))
     frame.separate = any(c.lower_ == "separate" for c in noun.children)
     for child in noun.children:
@@ -269,6 +285,16 @@ def _noun_frame(noun: Token, lemma: str) -> _Frame | None:
     elif position.dep_ == "dobj" and head.dep_ == "acl" and not frame.agents:
         frame.agents.append(head.head)  # "leaders attending a meeting with Sarney"
     return frame
+
+
+def _is_plenary(noun: Token) -> bool:
+    """ "G-7 meetings", "an OPEC meeting": the session of a multilateral body."""
+    for child in noun.children:
+        if child.dep_ in {"compound", "nmod", "amod"}:
+            phrase = " ".join(t.text for t in child.subtree)
+            if _PLENARY_BODY_RE.match(phrase):
+                return True
+    return False
 
 
 def _function_frame(noun: Token) -> _Frame | None:
@@ -354,6 +380,8 @@ def _build_events(
         counterparts = [host] if host is not None else []
     if not counterparts and len(agents) < 2:
         return
+    if _is_commercial([*agents, *counterparts]):
+        return
     if not counterparts and _attended(frame.trigger):
         # "X and Y also attended the meeting": they joined someone else's meeting.
         return
@@ -379,6 +407,18 @@ def _can_be_party(token: Token) -> bool:
         return True
     lemma = token.lemma_.lower()
     return lemma in PERSON_LIKE_HEADS or token.lower_ in PERSON_LIKE_HEADS or lemma == "two"
+
+
+def _is_commercial(parties: list[Party]) -> bool:
+    """Talks between companies (a corporate name, and no state or office-holder)."""
+    corporate = any(
+        p.entity_type == "ORG" and _CORPORATE_RE.search(p.canonical_name) for p in parties
+    )
+    public = any(
+        p.entity_type in {"GPE", "NORP"} or (p.entity_type == "PERSON" and p.country_iso3)
+        for p in parties
+    )
+    return corporate and not public
 
 
 def _attended(trigger: Token) -> bool:

@@ -48,6 +48,7 @@ _TITLE_GAP = re.compile(
 _TITLE_BEFORE_NAME = re.compile(r"(?:\b[A-Z][\w.'-]*\s+)+$")
 # How far after an unnamed "a senior Japanese official" the name may come (characters).
 _DELAYED_WINDOW = 400
+_PHRASE_PREPS = {"of", "from", "to", "in", "for"}
 # Dependents that belong to another clause or another party, not to this phrase.
 _OUTSIDE_PHRASE = {"relcl", "acl", "advcl", "ccomp", "conj", "cc", "parataxis", "xcomp"}
 
@@ -254,14 +255,21 @@ def _delayed_identification(
 
 
 def _phrase_tokens(token: Token) -> list[Token]:
-    """The head and its phrase-internal dependents (titles, possessors, appositions)."""
+    """The head and its phrase-internal dependents (titles, possessors, appositions, and
+    "of/from/to/in" phrases: "representatives from Nigeria", "ambassador to Athens")."""
     tokens = [token]
-    stack = [c for c in token.children if c.dep_ not in _OUTSIDE_PHRASE]
+    stack = [c for c in token.children if _inside_phrase(c)]
     while stack:
         child = stack.pop()
         tokens.append(child)
-        stack.extend(c for c in child.children if c.dep_ not in _OUTSIDE_PHRASE)
+        stack.extend(c for c in child.children if _inside_phrase(c))
     return tokens
+
+
+def _inside_phrase(child: Token) -> bool:
+    if child.dep_ in _OUTSIDE_PHRASE:
+        return False
+    return child.dep_ != "prep" or child.lower_ in _PHRASE_PREPS
 
 
 def _party(mention: EntityMention, via: str) -> Party:

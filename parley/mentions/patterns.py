@@ -118,6 +118,8 @@ def trigger_index(name: str, token_ids: list[int]) -> int:
 
 def is_non_factual(trigger: Token) -> bool:
     """True when the interaction is planned, wished, denied or cancelled rather than reported."""
+    if any(c.dep_ == "det" and c.lower_ in {"any", "no"} for c in trigger.children):
+        return True  # "any multilateral trade talks", "no meeting"
     if any(
         child.lower_ in NON_FACTUAL_MODIFIERS and child.dep_ in {"amod", "compound"}
         for child in trigger.children
@@ -157,6 +159,8 @@ def _has_own_subject_or_aux(verb: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
 
 
+_HABITUAL = {"often", "frequently", "regularly", "usually", "repeatedly", "always", "never"}
+
 # The edges through which an interaction is the thing planned or denied ("hopes to meet",
 # "cancelled the meeting", "called for talks", "looking forward to his talks"), as opposed
 # to an adjunct of a factual clause ("in talks with Kato, Lyng asked ...").
@@ -176,6 +180,11 @@ def _clause_is_non_factual(token: Token, previous: Token | None) -> bool:
         return True
     for child in token.children:
         if child.dep_ == "neg":
+            return True
+        # Habits and open questions: "has often called on", "whether they had held talks".
+        if child.dep_ == "advmod" and child.lower_ in _HABITUAL:
+            return True
+        if child.dep_ == "mark" and child.lower_ in {"whether", "if", "unless"}:
             return True
         # "talks scheduled for Thursday", "a meeting planned for May".
         if child.dep_ == "acl" and child.lemma_.lower() in NON_FACTUAL_HEADS:
