@@ -25,7 +25,7 @@ WITH keys AS (
     WHERE c1.country_iso3 < c2.country_iso3 OR len(u.countries) = 1
 ),
 dated AS (
-    SELECT k.unit_id, k.block_key, k.block_kind, u.lo, u.hi
+    SELECT k.unit_id, k.block_key, k.block_kind, u.lo, u.hi, u.has_new, u.vague
     FROM keys AS k
     JOIN _mc_unit AS u USING (unit_id)
     WHERE u.lo IS NOT NULL
@@ -46,20 +46,28 @@ seg AS (
             PARTITION BY block_key ORDER BY lo, unit_id ROWS UNBOUNDED PRECEDING
         ) AS segment
     FROM prev
+),
+-- Each pair is generated from a "driving" side so the join never enumerates pairs it would
+-- throw away: a new report (every report, in a first run), and for country dyads a vague
+-- report (a dyad segment can hold every domestic meeting of a month).
+driven AS (
+    SELECT d.unit_id AS x, o.unit_id AS y
+    FROM seg AS d
+    JOIN seg AS o
+        ON o.block_key = d.block_key AND o.segment = d.segment AND o.unit_id <> d.unit_id
+    WHERE d.block_kind <> 'dyad' AND d.has_new
+    UNION ALL
+    SELECT d.unit_id, o.unit_id
+    FROM seg AS d
+    JOIN seg AS o
+        ON o.block_key = d.block_key AND o.segment = d.segment AND o.unit_id <> d.unit_id
+    WHERE d.block_kind = 'dyad' AND d.vague AND (d.has_new OR o.has_new)
 )
-SELECT DISTINCT sa.unit_id AS a, sb.unit_id AS b
-FROM seg AS sa
-JOIN seg AS sb
-    ON sb.block_key = sa.block_key AND sb.segment = sa.segment AND sa.unit_id < sb.unit_id
-JOIN _mc_unit AS ua ON ua.unit_id = sa.unit_id
-JOIN _mc_unit AS ub ON ub.unit_id = sb.unit_id
-WHERE ua.article_id <> ub.article_id
-  AND (ua.has_new OR ub.has_new)
-  AND (
-      sa.block_kind = 'pair'
-      OR sa.block_kind = 'person'
-      OR (sa.block_kind = 'dyad' AND (ua.vague OR ub.vague))
-  );
+SELECT DISTINCT least(x, y) AS a, greatest(x, y) AS b
+FROM driven
+JOIN _mc_unit AS ux ON ux.unit_id = driven.x
+JOIN _mc_unit AS uy ON uy.unit_id = driven.y
+WHERE ux.article_id <> uy.article_id;
 
 CREATE OR REPLACE TEMP TABLE _mc_candidate AS
 SELECT a, b FROM _mc_pair_in;
