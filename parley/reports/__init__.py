@@ -1,0 +1,1 @@
+"""Reporting over the published warehouse: report views, quality checks, and pictures."""

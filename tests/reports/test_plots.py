@@ -1,0 +1,93 @@
+"""The pictures: valid PNGs of the right content, readable layouts, inline Markdown."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import io
+
+import matplotlib.image as mpimg
+import networkx as nx
+import pytest
+
+from parley.reports import plots
+from parley.reports.plots import NetworkEdge, TimelinePoint
+
+PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+
+
+def _size(png: bytes) -> tuple[int, int]:
+    """(width, height) in pixels of a PNG."""
+    image = mpimg.imread(io.BytesIO(png), format="png")
+    return image.shape[1], image.shape[0]
+
+
+def _points() -> list[TimelinePoint]:
+    return [
+        TimelinePoint(dt.date(2025, 3, 1), "IND-USA", "meeting", 2),
+        TimelinePoint(dt.date(2025, 4, 10), "JPN-USA", "phone_call", 1),
+        TimelinePoint(dt.date(2025, 4, 20), "IND-USA", "video_call", 1),
+    ]
+
+
+def test_timeline_is_a_png_that_grows_with_its_rows() -> None:
+    small = plots.timeline_png(_points(), n_undated=1)
+    assert small.startswith(PNG_MAGIC)
+    many = [
+        TimelinePoint(dt.date(2025, 1, 1 + i), f"C{i:02d}-USA", "meeting", 1) for i in range(20)
+    ]
+    big = plots.timeline_png(many)
+    assert _size(big)[1] > _size(small)[1]
+
+
+def test_timeline_and_network_draw_empty_warehouses() -> None:
+    assert plots.timeline_png([], n_undated=3).startswith(PNG_MAGIC)
+    assert plots.network_png([]).startswith(PNG_MAGIC)
+
+
+def test_meetings_on_the_same_row_and_day_are_fanned_out() -> None:
+    day = dt.date(2025, 7, 1)
+    points = [
+        TimelinePoint(day, "IND-USA", "meeting", 1),
+        TimelinePoint(day, "IND-USA", "meeting", 1),
+        TimelinePoint(day, "AUS-IND", "meeting", 1),
+    ]
+    y = plots._spread_rows(points, {"AUS-IND": 0, "IND-USA": 1})
+    assert y[0] != y[1]
+    assert all(abs(a - b) < 0.5 for a, b in [(y[0], 1), (y[1], 1)])
+    assert y[2] == 0
+
+
+def test_network_groups_do_not_overlap() -> None:
+    graph = nx.Graph([("Doval", "Sullivan"), ("Jaishankar", "Rubio"), ("Jaishankar", "Wong")])
+    layout = plots._component_grid_layout(graph)
+    assert set(layout) == set(graph.nodes)
+
+    def box(nodes: set[str]) -> tuple[float, float, float, float]:
+        xs = [layout[n][0] for n in nodes]
+        ys = [layout[n][1] for n in nodes]
+        return min(xs), max(xs), min(ys), max(ys)
+
+    (a, b) = [box(c) for c in nx.connected_components(graph)]
+    apart_x = a[1] < b[0] or b[1] < a[0]
+    apart_y = a[3] < b[2] or b[3] < a[2]
+    assert apart_x or apart_y
+
+
+def test_network_draws_only_the_busiest_people(monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn: list[int] = []
+    original = plots._draw_network
+    monkeypatch.setattr(
+        plots, "_draw_network", lambda ax, g: (drawn.append(g.number_of_nodes()), original(ax, g))
+    )
+    edges = [NetworkEdge(f"P{i}", "USA", f"Q{i}", "IND", 1) for i in range(40)]
+    assert plots.network_png(edges).startswith(PNG_MAGIC)
+    assert drawn == [plots.MAX_NETWORK_PEOPLE]
+
+
+def test_markdown_image_embeds_the_png() -> None:
+    png = plots.network_png([NetworkEdge("Alice", "USA", "Bob", "IND", 2)])
+    markdown = plots.markdown_image(png, "who met whom")
+    prefix = "![who met whom](data:image/png;base64,"
+    assert markdown.startswith(prefix) and markdown.endswith(")")
+    assert base64.b64decode(markdown[len(prefix) : -1]) == png

@@ -1,0 +1,111 @@
+"""The report_* views answer their questions on a warehouse with known answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+
+from parley.reports.views import REPORT_VIEWS, create_report_views, report_sql_files
+
+D = dt.date
+
+
+def _rows(warehouse: Path, sql: str) -> list[tuple[object, ...]]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_every_report_view_exists_with_a_comment(tiny_warehouse: Path) -> None:
+    rows = _rows(
+        tiny_warehouse,
+        "SELECT view_name, comment FROM duckdb_views() WHERE view_name LIKE 'report\\_%' "
+        "ESCAPE '\\' ORDER BY view_name",
+    )
+    assert sorted(name for name, _ in rows) == sorted(REPORT_VIEWS)
+    assert all(comment and len(comment) > 40 for _, comment in rows)
+
+
+def test_views_can_be_created_again_over_the_same_file(tiny_warehouse: Path) -> None:
+    with duckdb.connect(str(tiny_warehouse)) as con:
+        create_report_views(con)
+    assert len(report_sql_files()) >= 5
+
+
+def test_country_pair_month_counts_calls_apart_and_keeps_undated(tiny_warehouse: Path) -> None:
+    rows = _rows(tiny_warehouse, "FROM report_country_pair_month")
+    assert rows == [
+        (D(2025, 3, 1), "IND", "USA", 1, 0, 1, 2),
+        (D(2025, 4, 1), "IND", "USA", 1, 1, 0, 1),
+        (D(2025, 4, 1), "JPN", "USA", 1, 1, 0, 1),
+        (None, "IND", "JPN", 1, 0, 1, 1),
+    ]
+
+
+def test_person_network_gives_counts_and_the_latest_meeting(tiny_warehouse: Path) -> None:
+    rows = _rows(
+        tiny_warehouse,
+        "SELECT person_a, person_b, n_meetings, n_calls, first_met, last_met, "
+        "last_meeting_id, last_kind FROM report_person_network",
+    )
+    assert rows == [
+        ("Alice", "Bob", 2, 1, D(2025, 3, 1), D(2025, 4, 20), "mtg-4", "video_call"),
+        ("Alice", "Carol", 1, 1, D(2025, 4, 10), D(2025, 4, 10), "mtg-2", "phone_call"),
+        # Only an undated meeting: counted, with no dates.
+        ("Bob", "Carol", 1, 0, None, None, "mtg-3", "meeting"),
+    ]
+
+
+def test_active_officials_rank_and_latest_role(tiny_warehouse: Path) -> None:
+    rows = _rows(
+        tiny_warehouse,
+        "SELECT activity_rank, canonical_name, latest_role, n_meetings, n_counterparts, "
+        "n_foreign_countries FROM report_active_officials",
+    )
+    assert rows == [
+        (1, "Alice", "Secretary of State", 3, 2, 2),
+        (1, "Bob", "Foreign Minister", 3, 2, 2),
+        (3, "Carol", "Foreign Minister", 2, 2, 2),
+    ]
+
+
+def test_official_roles_over_time(tiny_warehouse: Path) -> None:
+    rows = _rows(
+        tiny_warehouse,
+        "SELECT role, first_seen, last_seen, n_meetings_in_role FROM report_official_roles "
+        "WHERE entity_id = 'person:alice'",
+    )
+    assert rows == [
+        ("Senator", D(2024, 1, 5), D(2024, 12, 20), 0),
+        ("Secretary of State", D(2025, 3, 2), D(2025, 4, 21), 3),
+    ]
+
+
+def test_topics_by_month_and_country_pair(tiny_warehouse: Path) -> None:
+    rows = _rows(tiny_warehouse, "FROM report_topics_country_pair_month")
+    assert rows == [
+        (D(2025, 3, 1), "IND", "USA", "security", 1),
+        (D(2025, 3, 1), "IND", "USA", "trade", 1),
+        (D(2025, 4, 1), "IND", "USA", "trade", 1),
+        (D(2025, 4, 1), "JPN", "USA", "security", 1),
+    ]
+
+
+def test_meeting_coverage_names_the_first_reporter_and_the_lag(tiny_warehouse: Path) -> None:
+    rows = _rows(
+        tiny_warehouse,
+        "SELECT meeting_id, n_articles, n_outlets, n_articles_without_outlet, first_outlet, "
+        "first_source_ref, report_lag_days FROM report_meeting_coverage",
+    )
+    assert rows == [
+        ("mtg-1", 2, 2, 0, "Reuters", "a1.txt", 1),
+        ("mtg-2", 1, 0, 1, None, "a3.txt", 11),
+        ("mtg-4", 1, 0, 1, None, "a3.txt", 1),
+        ("mtg-3", 1, 0, 1, None, "a3.txt", None),
+    ]
+
+
+def test_outlet_coverage_counts_firsts_and_exclusives(tiny_warehouse: Path) -> None:
+    rows = _rows(tiny_warehouse, "FROM report_outlet_coverage")
+    assert rows == [(None, 3, 3, 3), ("ANI", 1, 0, 0), ("Reuters", 1, 1, 0)]
