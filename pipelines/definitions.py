@@ -2,10 +2,17 @@
 
 from dagster import Definitions, in_process_executor
 
+from assets.checks import warehouse_checks
 from assets.entities import staged_entity_mentions
 from assets.ingest import staged_articles
 from assets.mentions import staged_event_mentions
 from assets.publish import warehouse_tables
+from assets.reports import (
+    check_warehouse_job,
+    daily_warehouse_checks,
+    report_pictures,
+    reports_automation_sensor,
+)
 from pipelines.jobs import process_drop_job, publish_job
 from pipelines.resources import ParleyPaths
 from pipelines.sensors import drop_sensor, publish_automation_sensor
@@ -19,9 +26,12 @@ def build_definitions(paths: ParleyPaths) -> Definitions:
             staged_entity_mentions,
             staged_event_mentions,
             warehouse_tables,
+            report_pictures,
         ],
-        jobs=[process_drop_job, publish_job],
-        sensors=[drop_sensor, publish_automation_sensor],
+        asset_checks=[warehouse_checks],
+        jobs=[process_drop_job, publish_job, check_warehouse_job],
+        sensors=[drop_sensor, publish_automation_sensor, reports_automation_sensor],
+        schedules=[daily_warehouse_checks],
         resources={"paths": paths},
         # In-process: a fresh process per step costs ~3 s plus a spaCy model load each time.
         # Parallelism comes from separate runs for separate drops, not from steps of one run.

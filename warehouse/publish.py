@@ -29,6 +29,7 @@ from parley.models import (
     arrow_schema,
 )
 from parley.processes import process_alive
+from parley.reports.views import create_report_views
 
 SQL_DIR = Path(__file__).parent / "sql"
 SCHEMA_SQL = Path(__file__).parent / "schema.sql"
@@ -131,6 +132,8 @@ def build_tables(
     con.execute("USE main")
     con.execute(_sql("publish_meetings"))
     con.execute("DROP SCHEMA work CASCADE")
+    # The report_* views ship inside the published file, so every SQL client sees them.
+    create_report_views(con)
 
 
 def _load_staged(

@@ -22,6 +22,10 @@ def test_every_contract_table_is_an_asset_with_a_description() -> None:
 
 
 def test_sensors_and_jobs_are_defined() -> None:
-    assert {s.name for s in defs.sensors} == {"drop_sensor", "publish_automation"}
+    assert {s.name for s in defs.sensors} == {
+        "drop_sensor",
+        "publish_automation",
+        "reports_automation",
+    }
     assert defs.resolve_job_def("process_drop").partitions_def is not None
     assert defs.resolve_job_def("publish_warehouse")
