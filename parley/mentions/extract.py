@@ -213,7 +213,9 @@ def _verb_frame(verb: Token, lemma: str) -> _Frame | None:
     # "called on the President" is a visit to a person; "called on the government to act"
     # is a demand (it has an open clause), and "called X" is naming unless by telephone.
     if lemma == "call" and (
-        "on" not in preps or any(c.dep_ in {"xcomp", "advcl"} for c in verb.children)
+        "on" not in preps
+        or objects
+        or any(c.dep_ in {"xcomp", "advcl", "ccomp", "oprd"} for c in verb.children)
     ):
         if not _has_phone_prep(verb):
             return None

@@ -21,7 +21,7 @@ from spacy.vocab import Vocab
 # Verb lemmas that state an interaction; "speak" and "call" need extra evidence (below).
 VERB_TRIGGERS = (
     "meet", "host", "receive", "visit", "telephone", "phone", "talk", "confer", "consult",
-    "negotiate", "speak", "call", "welcome",
+    "negotiate", "speak", "call",
 )  # fmt: skip
 # Noun lemmas that name an interaction.
 NOUN_TRIGGERS = (
