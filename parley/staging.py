@@ -82,3 +82,10 @@ class StagingArea:
         return sorted(
             str(path.absolute()) for path in drops.glob(f"*/{table}.parquet") if path.is_file()
         )
+
+    def newest_drop_file_mtime(self) -> float | None:
+        """Modification time of the most recently written per-drop file, if any."""
+        times = [
+            Path(path).stat().st_mtime for table in STAGED_TABLES for path in self.files(table)
+        ]
+        return max(times, default=None)

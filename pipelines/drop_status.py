@@ -7,21 +7,37 @@ by one is not processed again by the other.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from dagster import AssetKey, AssetRecordsFilter, DagsterInstance, EventLogRecord
 
 from assets.ingest import STAGED_ARTICLES
 from assets.mentions import STAGED_EVENT_MENTIONS
 from parley.ingest.drops import Drop
+from parley.staging import EVENT_MENTIONS, StagingArea
 
 
-def drops_needing_work(instance: DagsterInstance, drops: Sequence[Drop]) -> list[Drop]:
+def drops_needing_work(
+    instance: DagsterInstance, staging_area: StagingArea, drops: Sequence[Drop]
+) -> list[Drop]:
     """The drops whose contents were never fully processed in their current state."""
-    return [drop for drop in drops if not _is_done(instance, drop)]
+    return [drop for drop in drops if not _is_done(instance, staging_area, drop)]
 
 
-def _is_done(instance: DagsterInstance, drop: Drop) -> bool:
-    """True when the drop's last step ran after an ingest that saw its current contents."""
+def publish_needed(staging_area: StagingArea, warehouse: Path) -> bool:
+    """True when the warehouse is missing or older than a drop's staged results (a publish
+    failed or was killed after its drops were processed)."""
+    if not warehouse.exists():
+        return True
+    newest = staging_area.newest_drop_file_mtime()
+    return newest is not None and newest > warehouse.stat().st_mtime
+
+
+def _is_done(instance: DagsterInstance, staging_area: StagingArea, drop: Drop) -> bool:
+    """True when the drop's last step ran after an ingest that saw its current contents, and
+    its results are in this staging area (the same instance may serve another warehouse)."""
+    if not staging_area.table_path(drop.drop_id, EVENT_MENTIONS).exists():
+        return False
     ingest = _latest(instance, STAGED_ARTICLES, drop.drop_id)
     last_step = _latest(instance, STAGED_EVENT_MENTIONS, drop.drop_id)
     if ingest is None or last_step is None or last_step.timestamp < ingest.timestamp:

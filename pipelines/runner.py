@@ -12,7 +12,7 @@ from dagster import DagsterInstance, DagsterRunStatus, ExecuteInProcessResult, R
 from parley.ingest.drops import list_drops
 from parley.processes import process_alive
 from pipelines.definitions import build_definitions
-from pipelines.drop_status import drops_needing_work
+from pipelines.drop_status import drops_needing_work, publish_needed
 from pipelines.jobs import process_drop_job, publish_job
 from pipelines.partitions import drops_partitions
 from pipelines.resources import ParleyPaths
@@ -66,9 +66,8 @@ class RunSummary:
 
 def run_pipeline(drops_root: Path, warehouse: Path) -> RunSummary:
     """Register every drop as a partition, process the new or changed ones, then publish."""
-    defs = build_definitions(
-        ParleyPaths(drops_dir=str(drops_root), warehouse_path=str(warehouse))
-    )
+    paths = ParleyPaths(drops_dir=str(drops_root), warehouse_path=str(warehouse))
+    defs = build_definitions(paths)
     instance = DagsterInstance.get()
     fail_orphaned_runs(instance)
     run_tags = {TRIGGER_TAG: "cli", PID_TAG: str(os.getpid())}
@@ -79,7 +78,7 @@ def run_pipeline(drops_root: Path, warehouse: Path) -> RunSummary:
         instance.add_dynamic_partitions(drops_partitions.name, new_ids)
     summary = RunSummary(warehouse=warehouse, n_drops=len(drops))
     drop_job = defs.resolve_job_def(process_drop_job.name)
-    for drop in drops_needing_work(instance, drops):
+    for drop in drops_needing_work(instance, paths.staging, drops):
         result = drop_job.execute_in_process(
             instance=instance,
             partition_key=drop.drop_id,
@@ -91,7 +90,7 @@ def run_pipeline(drops_root: Path, warehouse: Path) -> RunSummary:
             summary.processed.append(drop.drop_id)
         else:
             summary.failures[f"drop {drop.drop_id!r}"] = _first_error(result)
-    if summary.processed or not warehouse.exists():
+    if summary.processed or publish_needed(paths.staging, warehouse):
         result = defs.resolve_job_def(publish_job.name).execute_in_process(
             instance=instance, run_config=RUN_CONFIG, tags=run_tags, raise_on_error=False
         )

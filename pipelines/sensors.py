@@ -37,7 +37,7 @@ def drop_sensor(context: SensorEvaluationContext, paths: ParleyPaths) -> SensorR
     changed = [drop for drop in drops if seen.get(drop.drop_id) != drop.fingerprint]
     run_requests = [
         RunRequest(partition_key=drop.drop_id, run_key=f"{drop.drop_id}:{drop.fingerprint}")
-        for drop in drops_needing_work(context.instance, changed)
+        for drop in drops_needing_work(context.instance, paths.staging, changed)
     ]
     return SensorResult(
         run_requests=run_requests,

@@ -53,6 +53,14 @@ def test_run_twice_yields_every_table_and_two_articles(drops_root: Path, tmp_pat
     # The runs are in the instance's history, where the UI shows them.
     assert (home / "history" / "runs.db").exists()
 
+    # The same instance pointed at another warehouse builds that one in full.
+    other = tmp_path / "other" / "parley.duckdb"
+    third = _parley("run", "--drops", str(drops_root), "--warehouse", str(other), home=home)
+    assert third.returncode == 0, third.stderr
+    assert "1 processed" in third.stdout
+    with duckdb.connect(str(other), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM articles").fetchall() == [(2,)]
+
 
 def test_run_fails_with_one_line_reason(tmp_path: Path) -> None:
     result = _parley("run", "--drops", str(tmp_path / "missing"), home=tmp_path / "home")
