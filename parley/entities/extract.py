@@ -267,7 +267,7 @@ def extract_article_entities(article: Article, doc: Doc) -> ArticleEntities:
             canonical_name=c.canonical_name,
             entity_type=c.entity_type,
             country_iso3=c.country_iso3,
-            mention_text=doc[c.start : c.end].text,
+            mention_text=article.body[doc[c.start].idx : doc[c.end - 1].idx + len(doc[c.end - 1])],
             label=c.label,
             start_char=doc[c.start].idx,
             end_char=doc[c.end - 1].idx + len(doc[c.end - 1].text),
@@ -285,6 +285,28 @@ def extract_article_entities(article: Article, doc: Doc) -> ArticleEntities:
                 RoleObservation(article.article_id, span.entity_id, span.role, key[2], day)
             )
     return ArticleEntities(article, mentions, roles, role_spans)
+
+
+_LOWER_PARTICLES = frozenset(
+    {"of", "the", "and", "for", "on", "de", "del", "da", "do", "di", "von", "van", "der", "bin",
+     "al", "la", "le", "du", "y"}
+)  # fmt: skip
+
+
+def display_name(text: str) -> str:
+    """One spelling per name for ids built from text: "WASHINGTON" and "Gulf war" become
+    "Washington" and "Gulf War"; particles stay lower case, acronyms ("IMF") stay."""
+    words = " ".join(text.split()).split(" ")
+    shouted = text.isupper() and (len(words) > 1 or len(text) > 4)  # "NEW YORK", "OPEC" stays
+    out = []
+    for index, word in enumerate(words):
+        if index > 0 and word.lower() in _LOWER_PARTICLES:
+            out.append(word.lower())
+        elif shouted or word.islower():
+            out.append(word[:1].upper() + word[1:].lower())
+        else:
+            out.append(word)
+    return " ".join(out)
 
 
 def _clean_candidates(doc: Doc, day: dt.date) -> list[_Candidate]:
@@ -417,7 +439,7 @@ def _resolve_non_person(doc: Doc, candidate: _Candidate, day: dt.date) -> list[_
         if len(span) > 1 and span[-1].lower_.strip("<>") in _CORPORATE_SUFFIXES:
             candidate.entity_type = "ORG"  # "Giorgio Inc": the model took a company for a name
             candidate.entity_id = f"org:{slugify(text)}"
-            candidate.canonical_name = text
+            candidate.canonical_name = display_name(text)
             return []
         place = country_by_name(text, day) or country_by_capital(text, day)
         if place and len(span) == 1 and not people_index().find_alias(text):
@@ -439,7 +461,7 @@ def _resolve_non_person(doc: Doc, candidate: _Candidate, day: dt.date) -> list[_
     if label == "NORP":
         candidate.entity_type = "NORP"
         candidate.entity_id = f"norp:{slugify(text)}"
-        candidate.canonical_name = text
+        candidate.canonical_name = display_name(text)
         return []
     if label == "ORG" and key in _ORG_ALIASES:
         name, country = _ORG_ALIASES[key]
@@ -450,7 +472,7 @@ def _resolve_non_person(doc: Doc, candidate: _Candidate, day: dt.date) -> list[_
         return []
     candidate.entity_type = label
     candidate.entity_id = f"{_ID_PREFIX[label]}:{slugify(text)}"
-    candidate.canonical_name = text
+    candidate.canonical_name = display_name(text)
     candidate.country_iso3 = candidate.capital_of
     if label == "ORG" and len(span) > 1:
         return _government_prefix(doc, candidate, day)
@@ -603,7 +625,7 @@ def _apply_person(candidate: _Candidate, name: str, person: Person | None) -> No
         candidate.country_iso3 = person.country_iso3
     else:
         candidate.entity_id = person_id(name)
-        candidate.canonical_name = name
+        candidate.canonical_name = display_name(name)
 
 
 def _core(tokens: tuple[str, ...]) -> tuple[str, ...]:

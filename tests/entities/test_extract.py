@@ -13,7 +13,7 @@ from parley.entities import (
     get_parse_nlp,
     resolve_reference,
 )
-from parley.entities.extract import normalize_for_nlp
+from parley.entities.extract import display_name, normalize_for_nlp
 from parley.models import Article
 from tests.entities.conftest import Extract
 
@@ -373,3 +373,25 @@ def test_dateline_gives_the_country_of_an_unprefixed_minister(extract: Extract) 
                       None, body, "")  # fmt: skip
     result = extract_article_entities(article, get_entity_nlp()(normalize_for_nlp(body)))
     assert ("person:palle-simonsen", "Finance Minister", "DNK") in _roles(result)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("WASHINGTON", "Washington"),
+        ("NEW YORK", "New York"),
+        ("Gulf war", "Gulf War"),
+        ("OPEC", "OPEC"),
+        ("Willy de Clercq", "Willy de Clercq"),
+        ("Bank of Japan", "Bank of Japan"),
+    ],
+)
+def test_display_name(text: str, name: str) -> None:
+    assert display_name(text) == name
+
+
+def test_mention_text_is_the_body_slice(extract: Extract) -> None:
+    body = "Talks with Energy Minister Arturo\nHernandez Grisanti ended."
+    mention = extract(body).mentions[0]
+    assert mention.mention_text == body[mention.start_char : mention.end_char]
+    assert mention.canonical_name == "Arturo Hernandez Grisanti"
