@@ -120,6 +120,8 @@ def is_non_factual(trigger: Token) -> bool:
     """True when the interaction is planned, wished, denied or cancelled rather than reported."""
     if any(c.dep_ == "det" and c.lower_ in {"any", "no"} for c in trigger.children):
         return True  # "any multilateral trade talks", "no meeting"
+    if _is_aggregate(trigger):
+        return True  # "had since met him on only two occasions": several meetings
     if any(
         child.lower_ in NON_FACTUAL_MODIFIERS and child.dep_ in {"amod", "compound"}
         for child in trigger.children
@@ -152,6 +154,17 @@ def is_non_factual(trigger: Token) -> bool:
         if token.dep_ in {"ccomp", "advcl", "relcl", "parataxis", "conj", "ROOT", "acl"}:
             return False
         previous, token = token, token.head
+    return False
+
+
+def _is_aggregate(trigger: Token) -> bool:
+    for child in trigger.children:
+        if child.lower_ in {"twice", "repeatedly"}:
+            return True
+        if child.dep_ in {"npadvmod", "prep"} and any(
+            t.lemma_.lower() in {"occasion", "time"} and t.tag_ == "NNS" for t in child.subtree
+        ):
+            return True
     return False
 
 

@@ -126,3 +126,40 @@ def test_plenary_sessions_and_partyless_meetings_are_not_meetings(
     extract: Extract, sentence: str
 ) -> None:
     assert extract(sentence, "1987-04-07", "WASHINGTON, April 7") == []
+
+
+OTHER_SENSES_AND_NON_REPORTS = [
+    # several meetings summed up, not one meeting
+    "In answer to questions, he said he had never met Soviet leader Mikhail Gorbachev when "
+    "both studied in the Soviet Union in the 1950s and had since met him on only two "
+    "occasions.",
+    # "called X an escalation": naming, not a call on someone
+    "Iran's top war spokesman Ali Akbar Hashemi Rafsanjani on Tuesday called the U.S. Attacks "
+    "on two of its Gulf oil platforms an escalation and promised retaliation.",
+    # receiving an order
+    "The company also said three other Asea companies, Asea Transmission, Ludvika Sweden and "
+    "Strondberg Vaasa in Finland, received a related order for converter equipment.",
+    # a habit
+    "He did not elaborate, but Bonn has often called on the U.S. to reduce its federal "
+    "budget deficit.",
+    # an open question
+    "DeCrane declined to say whether Texaco and Pennzoil had held any recent settlement "
+    "talks, citing a confidentiality agreement between the two companies.",
+    # a plenary of a multilateral body
+    "West Germany and Japan had both pledged at G-7 meetings to boost domestic demand to "
+    "help narrow the huge U.S. Trade deficit, Tanaka said.",
+    # the setting of a statement, not a meeting
+    "Asked his reaction to the GNP report during a White House photo session, Reagan "
+    'replied, "It wasn\'t all that bad."',
+    # joining someone else's meeting
+    "Deputy Agriculture Secretary Peter Myers and Under Secretary Daniel Amstutz also "
+    "attended the 30-minute meeting.",
+    # talks between companies
+    "Last week, Royal Bank of Canada, the country's biggest bank, ended merger talks with "
+    "Canadian broker Wood Gundy Inc. after several months of negotiations.",
+]
+
+
+@pytest.mark.parametrize("sentence", OTHER_SENSES_AND_NON_REPORTS)
+def test_other_senses_and_non_reports(extract: Extract, sentence: str) -> None:
+    assert extract(sentence, "1987-10-20", "WASHINGTON, Oct 20") == []
