@@ -143,7 +143,7 @@ def extract_event_mentions(
         entities = contexts.get(article.article_id)
         if entities is None:
             entities = ArticleEntities(
-                article.body,
+                article,
                 mentions_by_article[article.article_id],
                 roles_by_article[article.article_id],
             )

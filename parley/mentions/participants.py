@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from parley.models import EntityMention, RoleObservation
+from parley import entities as entity_stage
+from parley.models import Article, EntityMention, RoleObservation
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
@@ -69,14 +70,27 @@ class ArticleEntities:
     """The entity mentions and role observations of one article, indexed for lookup."""
 
     def __init__(
-        self, body: str, mentions: Sequence[EntityMention], roles: Sequence[RoleObservation]
+        self,
+        article: Article,
+        mentions: Sequence[EntityMention],
+        roles: Sequence[RoleObservation],
     ) -> None:
-        self.body = body
+        self.body = article.body
         self.mentions = sorted(mentions, key=lambda m: (m.start_char, -m.end_char))
         self.roles: dict[str, list[str]] = {}
         for role in roles:
             self.roles.setdefault(role.entity_id, []).append(role.role.lower())
         self._full_names = self._full_name_index()
+        # The entity stage's reference resolver ("his Japanese counterpart"), fed with what
+        # this stage receives (no title spans, so it answers counterpart phrases).
+        self._reference_view = entity_stage.ArticleEntities(
+            article, list(self.mentions), list(roles), []
+        )
+
+    def counterpart(self, start: int, end: int, other: str | None) -> EntityMention | None:
+        """The person "his (Japanese) counterpart" at body[start:end] refers to."""
+        found = entity_stage.resolve_reference(self._reference_view, start, end, other)
+        return self.canonical(found) if found is not None else None
 
     def _full_name_index(self) -> dict[str, EntityMention]:
         """Last name -> the first full-name person mention of the article with it."""
@@ -180,6 +194,12 @@ def resolve_party(
         pair = entities.previous_people(offset + token.idx, 2)
         return [_party(m, "pronoun") for m in pair] if len(pair) == 2 else []
     region = _phrase_tokens(token)
+    if token.lemma_.lower() == "counterpart":
+        start = offset + min(t.idx for t in region)
+        end = offset + max(t.idx + len(t.text) for t in region)
+        other = next(iter(sorted(exclude)), None)
+        mention = entities.counterpart(start, end, other)
+        return [_party(mention, "title")] if mention and mention.entity_id not in exclude else []
     found: list[tuple[int, EntityMention]] = []
     for member in region:
         start = offset + member.idx

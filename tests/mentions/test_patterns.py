@@ -238,3 +238,13 @@ def test_mention_ids_are_deterministic_and_offsets_point_at_the_trigger(
     event = first[0].event
     assert body[event.start_char : event.end_char] == "met"
     assert event.mention_id.startswith("em-")
+
+
+def test_his_japanese_counterpart_uses_the_entity_stage_resolver(extract: Extract) -> None:
+    body = (
+        "Japanese Foreign Minister Tadashi Kuranari arrived in Washington on Monday. Secretary "
+        "of State George Shultz held talks with his Japanese counterpart on Tuesday."
+    )
+    talks = only(extract(body, "1987-10-20", "WASHINGTON, Oct 20"), "Shultz")
+    assert talks.names == {"George Shultz", "Tadashi Kuranari"}
+    assert talks.event.event_date == dt.date(1987, 10, 20)
