@@ -1,24 +1,39 @@
 """Meeting, call and visit mentions from articles and their resolved entity mentions.
 
-Pipeline per article: split the body into sentences, keep those with a trigger word
-(``text.TRIGGER_RE``), parse only those with spaCy (``nlp.pipe`` in small batches), find
-triggers with the ``DependencyMatcher`` families of ``patterns``, read the parties off the
-parse (``participants``), drop announcements/denials/generic senses, then resolve kind,
-date, place and topics.
+API: ``extract_event_mentions(articles, entity_mentions, roles) -> (event_mentions,
+participants)``; plain function, no Dagster. Entity mentions and role observations come
+from ``parley.entities`` (surname-only mentions are mapped to the article's full name here).
+
+Pipeline: split each body into sentences, keep those with a trigger word
+(``text.TRIGGER_RE``, about 6-8% of Reuters sentences), parse only those with the shared
+spaCy pipeline (``nlp.pipe`` in batches of 32, NER and rulers disabled), find triggers with
+the ``DependencyMatcher`` families of ``patterns``, read the parties off the parse
+(``participants``), drop announcements, denials, other senses and plenaries, then resolve
+kind, date, place and topics.
 
 Decisions worth knowing:
 
 - A mention needs two distinct parties, or one party and the country visited.
 - "held separate meetings with A and B" gives one mention per counterpart.
-- Talks whose parties are all countries or organisations are ``negotiation``; a visit that
-  the same article also reports as named meetings is left to those meetings.
+- Kind: phone/video words make a call; talks with no named person on either side, talks
+  with an organisation and meetings with "negotiators"/"delegations" are ``negotiation``;
+  a visit to a place is ``visit`` (dropped when the article names meetings of the same
+  visitor); a "conversation" restating a call of the same parties in the article is that
+  call; everything else is ``meeting`` (a courtesy call is in person).
 - Dates: a date expression attached (in the parse) to the trigger or its clause's verb is
-  resolved against the dateline's local day (``dates``). A sentence with no date words
-  gets the base day when it is a past-tense report in the article's lead paragraph (wire
-  leads report the day's news) and the base day's month otherwise (``date_precision`` =
-  ``month``): a meeting recalled in the body may be days old.
+  resolved against the dateline's local day (``dates``); only future expressions make it
+  an announcement (dropped). Without date words the mention takes, in order: the date of a
+  dated mention of the same parties in the article; the date of a dated mention in the same
+  sentence; the base day when it is a past report in the lead paragraph or ends right
+  before/at the reported statement ("told reporters after meeting X"), using the wire date
+  when the dateline is a day ahead (overnight copy); else the base day's month
+  (``date_precision`` = ``month``), because a meeting recalled in the body may be days old.
+  This is what the dev labels show; ``date_text`` is NULL for all of these.
+- Place: "in/at X" on the trigger or its own clause, "here" = the dateline city, a visit's
+  destination; ``location_iso3`` from the entity or a table of capitals (``places``).
 - ``start_char``/``end_char`` are the trigger's offsets in ``Article.body``; ``sentence`` is
-  the whole sentence with whitespace collapsed.
+  the whole sentence with whitespace collapsed; ``mention_id`` is "em-" + sha1 of
+  (article_id, start_char, kind, participant ids)[:12].
 """
 
 from __future__ import annotations
