@@ -100,6 +100,7 @@ _NEGOTIATOR_HEADS = {"negotiator", "delegation", "delegate"}
 _AFTER_WORDS = {"after", "following"}
 _STATEMENT_FRAMES = {"after", "following", "at", "during"}
 _STATEMENT_VERBS = {"say", "tell", "speak", "add", "comment", "remark", "announce", "declare"}
+_ARRIVAL_VERBS = {"arrive", "fly", "travel", "come", "go", "be"}
 _QUANTITY_NOUNS = {"series", "round", "number", "couple", "day", "hour", "week", "set"}
 
 
@@ -270,7 +271,7 @@ def _noun_frame(noun: Token, lemma: str) -> _Frame | None:
         elif child.dep_ == "advmod" and child.lower_ == "here" and lemma == "visit":
             frame.visits_here = True
         if child.dep_ == "prep" and child.lower_ in {"with", "between", "on", "to", "by"}:
-            if child.lower_ == "on" and lemma not in {"call", "visit"}:
+            if child.lower_ == "on" and lemma != "call":
                 continue
             if child.lower_ == "by" and lemma != "visit":
                 continue
@@ -301,7 +302,21 @@ def _noun_frame(noun: Token, lemma: str) -> _Frame | None:
         frame.agents.extend(_clause_subjects(head.head))
     elif position.dep_ == "dobj" and head.dep_ == "acl" and not frame.agents:
         frame.agents.append(head.head)  # "leaders attending a meeting with Sarney"
+    elif lemma == "visit" and position.dep_ == "pobj" and head.lower_ == "on":
+        _arrival_visit(frame, head.head)
     return frame
+
+
+def _arrival_visit(frame: _Frame, verb: Token) -> None:
+    """ "X arrived in Amman on a visit": the visitor is the subject, the destination the
+    place the motion verb names."""
+    if verb.lemma_.lower() not in _ARRIVAL_VERBS:
+        return
+    if not frame.agents:
+        frame.agents.extend(_clause_subjects(verb))
+    if not frame.counterparts:
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "to"}):
+            frame.counterparts.extend(c for c in prep.children if c.dep_ == "pobj")
 
 
 def _is_plenary(noun: Token) -> bool:

@@ -248,3 +248,13 @@ def test_his_japanese_counterpart_uses_the_entity_stage_resolver(extract: Extrac
     talks = only(extract(body, "1987-10-20", "WASHINGTON, Oct 20"), "Shultz")
     assert talks.names == {"George Shultz", "Tadashi Kuranari"}
     assert talks.event.event_date == dt.date(1987, 10, 20)
+
+
+def test_arrived_in_a_city_on_a_visit(extract: Extract) -> None:
+    body = "Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit."
+    found = extract(body, "1990-02-21")
+    visit = only(found, "Hussein")
+    assert visit.event.kind == "visit"
+    assert visit.event.location == "Amman"
+    assert visit.event.location_iso3 == "JOR"
+    assert visit.roles["Saddam Hussein"] == "visitor"
