@@ -16,6 +16,7 @@ from parley.eval.meetings import (
     build_one_meeting_per_mention,
     format_report,
     load_gold,
+    print_report,
     run_eval,
     score_predictions,
     score_warehouse,
@@ -177,7 +178,7 @@ def _tiny_tables(con: duckdb.DuckDBPyConnection) -> None:
     build_one_meeting_per_mention(con, [article], mentions, [event], parties)
 
 
-def test_scores_a_duckdb_warehouse_file(tmp_path: Path) -> None:
+def test_scores_a_duckdb_warehouse_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "w.duckdb"
     con = duckdb.connect(str(path))
     _tiny_tables(con)
@@ -194,6 +195,8 @@ def test_scores_a_duckdb_warehouse_file(tmp_path: Path) -> None:
     assert report.link_f1 == pytest.approx(1.0)
     assert report.country_accuracy == pytest.approx(1.0)
     assert "link precision 1.000" in format_report(report)
+    print_report(report)
+    assert "B-cubed" in capsys.readouterr().out
 
     def pipeline(drops: Path, warehouse: Path) -> None:
         assert (drops / "reuters-dev" / "articles.jsonl").exists()
