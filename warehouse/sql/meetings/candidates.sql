@@ -1,21 +1,25 @@
 -- Cross-article candidate pairs of reports, by blocking:
 --   pair: an unordered pair of parties both reports name;
 --   person: one named person both reports share (catches a counterpart named in one report
---         and unresolved or differently resolved in the other);
+--         and unresolved or differently resolved in the other); not for month-precise
+--         reports, which would pair with everything that person did that month;
 --   dyad: an unordered pair of countries (or one country, for domestic meetings) when a
 --         report has an unresolved official of a country.
 -- Within each block key the reports are sorted by date and split where the gap to every
--- earlier report exceeds 2 days; only reports in the same segment are paired. Incremental
--- runs pair only where at least one side holds a new mention.
+-- earlier report exceeds 2 days; only reports in the same segment whose date intervals are
+-- at most 2 days apart are paired (further apart is a hard conflict, never a link; a chain
+-- of month-precise reports can make a segment long). Incremental runs pair only where at
+-- least one side holds a new mention.
 CREATE OR REPLACE TEMP TABLE _mc_pair_in AS
 WITH keys AS (
     SELECT e1.unit_id, 'p|' || e1.entity_id || '|' || e2.entity_id AS block_key, 'pair' AS block_kind
     FROM _mc_unit_entity AS e1
     JOIN _mc_unit_entity AS e2 ON e2.unit_id = e1.unit_id AND e1.entity_id < e2.entity_id
     UNION ALL
-    SELECT unit_id, 's|' || entity_id, 'person'
-    FROM _mc_unit_entity
-    WHERE entity_type = 'PERSON'
+    SELECT e.unit_id, 's|' || e.entity_id, 'person'
+    FROM _mc_unit_entity AS e
+    JOIN _mc_unit AS u USING (unit_id)
+    WHERE e.entity_type = 'PERSON' AND u.date_precision IS DISTINCT FROM 'month'
     UNION ALL
     SELECT c1.unit_id, 'c|' || c1.country_iso3 || '|' || c2.country_iso3, 'dyad'
     FROM _mc_unit_country AS c1
@@ -56,12 +60,14 @@ driven AS (
     JOIN seg AS o
         ON o.block_key = d.block_key AND o.segment = d.segment AND o.unit_id <> d.unit_id
     WHERE d.block_kind <> 'dyad' AND d.has_new
+      AND greatest(d.lo, o.lo) <= least(d.hi, o.hi) + 2
     UNION ALL
     SELECT d.unit_id, o.unit_id
     FROM seg AS d
     JOIN seg AS o
         ON o.block_key = d.block_key AND o.segment = d.segment AND o.unit_id <> d.unit_id
     WHERE d.block_kind = 'dyad' AND d.vague AND (d.has_new OR o.has_new)
+      AND greatest(d.lo, o.lo) <= least(d.hi, o.hi) + 2
 )
 SELECT DISTINCT least(x, y) AS a, greatest(x, y) AS b
 FROM driven
