@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import functools
 import gzip
 import json
 import os
@@ -44,7 +45,34 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def run_parley(drops: Path, warehouse: Path, profile: Path | None) -> dict[str, Any]:
+def apply_levers(entity_processes: int, merged_titles: bool) -> list[str]:
+    """Try levers inside parley/entities without editing it: patch what the real run calls."""
+    import assets.entities as entity_asset
+    import parley.entities.nlp as entity_nlp
+
+    applied = []
+    if merged_titles:
+        from bench.title_ruler import merged_title_patterns
+
+        # add_rulers looks the name up at call time; the pipelines are built after this.
+        entity_nlp.title_patterns = merged_title_patterns  # type: ignore[assignment]
+        applied.append("merged_titles")
+    if entity_processes > 1:
+        # The asset calls extract_entities(articles); its n_process parameter is the lever.
+        entity_asset.extract_entities = functools.partial(  # type: ignore[assignment]
+            entity_asset.extract_entities, n_process=entity_processes
+        )
+        applied.append(f"entity_processes={entity_processes}")
+    return applied
+
+
+def run_parley(
+    drops: Path,
+    warehouse: Path,
+    profile: Path | None,
+    entity_processes: int = 1,
+    merged_titles: bool = False,
+) -> dict[str, Any]:
     """Time ``run_pipeline`` (what ``parley run`` calls) and split it into Dagster steps."""
     # The Dagster definitions read these at import time, as under `parley run`.
     os.environ["PARLEY_DROPS_DIR"] = str(drops.absolute())
@@ -62,6 +90,7 @@ def run_parley(drops: Path, warehouse: Path, profile: Path | None) -> dict[str, 
 
     from pipelines.runner import run_pipeline
 
+    levers = apply_levers(entity_processes, merged_titles)
     imported = time.perf_counter()
     profiler = cProfile.Profile() if profile is not None else None
     if profiler is not None:
@@ -76,6 +105,7 @@ def run_parley(drops: Path, warehouse: Path, profile: Path | None) -> dict[str, 
     with DagsterInstance.get() as instance:
         steps = _step_seconds(instance, wall_start)
     return {
+        "levers": levers,
         "import_s": imported - started,
         "run_s": finished - imported,
         "processed": summary.processed,
@@ -162,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
     parley.add_argument("--drops", type=Path, required=True)
     parley.add_argument("--warehouse", type=Path, required=True)
     parley.add_argument("--profile", type=Path)
+    parley.add_argument("--entity-processes", type=int, default=1)
+    parley.add_argument("--merged-titles", action="store_true")
     baseline = commands.add_parser("baseline")
     baseline.add_argument("--drop-file", type=Path, required=True)
     baseline.add_argument("--sample", type=int)
@@ -169,7 +201,9 @@ def main(argv: list[str] | None = None) -> int:
     baseline.add_argument("--n-process", type=int, default=1)
     args = parser.parse_args(argv)
     if args.phase == "parley":
-        result = run_parley(args.drops, args.warehouse, args.profile)
+        result = run_parley(
+            args.drops, args.warehouse, args.profile, args.entity_processes, args.merged_titles
+        )
     else:
         result = run_baseline(args.drop_file, args.sample, args.batch_size, args.n_process)
     print(json.dumps(result, default=str))

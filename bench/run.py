@@ -216,6 +216,17 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--increment", type=int, default=100, help="articles in the new drop")
     parser.add_argument("--no-increment", action="store_true", help="skip the incremental phase")
     parser.add_argument("--profile", type=Path, help="cProfile the full run into this file")
+    parser.add_argument(
+        "--entity-processes",
+        type=int,
+        default=1,
+        help="lever: run the entity pass's nlp.pipe with N processes (patched in, not a change)",
+    )
+    parser.add_argument(
+        "--merged-titles",
+        action="store_true",
+        help="lever: build the title ruler from bench.title_ruler's merged patterns",
+    )
     parser.add_argument("--workdir", type=Path, help="keep everything here (default: a temp dir)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     return parser
@@ -256,6 +267,9 @@ def _run(args: argparse.Namespace, workdir: Path, facts: dict[str, Any]) -> dict
         "n_words": n_words,
     }
     parley_args = ["parley", "--drops", str(drops_root), "--warehouse", str(warehouse)]
+    levers = ["--entity-processes", str(args.entity_processes)]
+    levers += ["--merged-titles"] if args.merged_titles else []
+    parley_args += levers
     profile = ["--profile", str(args.profile)] if args.profile else []
     full = run_phase("full", parley_args + profile, env)
     results["full"] = _phase_dict(full, len(records), n_words)
@@ -329,6 +343,7 @@ def _describe(results: dict[str, Any]) -> str:
         f"load {tuple(round(x, 2) for x in machine['loadavg_at_start'])}, {machine['date_utc']}",
         f"versions: {machine['versions']}",
         f"articles: {results['n_articles']}, words: {results['n_words']}",
+        f"levers tried: {results['full']['report']['levers'] or 'none'}",
     ]
     for name in ("full", "increment", "baseline"):
         phase = results.get(name)
