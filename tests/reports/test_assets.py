@@ -23,7 +23,7 @@ from dagster import (
 
 from assets.checks import warehouse_checks
 from assets.reports import MEETING_TIMELINE, WHO_MET_WHOM, report_pictures, reports_dir
-from pipelines.definitions import defs
+from pipelines.definitions import build_definitions, defs
 from pipelines.resources import ParleyPaths
 from warehouse.publish import PUBLISHED_TABLES
 
@@ -165,3 +165,19 @@ def test_ui_shows_reports_checks_sensors_and_schedule() -> None:
     assert [s.name for s in defs.schedules] == ["daily_warehouse_checks"]
     job = defs.resolve_job_def("check_warehouse")
     assert job.asset_layer.asset_graph.asset_check_keys == graph.asset_check_keys
+
+
+def test_daily_check_job_checks_the_published_file_without_publishing(
+    tiny_warehouse: Path,
+) -> None:
+    paths = ParleyPaths(drops_dir="unused", warehouse_path=str(tiny_warehouse))
+    job = build_definitions(paths).resolve_job_def("check_warehouse")
+    before = tiny_warehouse.stat().st_mtime_ns
+    with DagsterInstance.ephemeral() as instance:
+        result = job.execute_in_process(instance=instance)
+    assert result.success
+    evaluations = result.get_asset_check_evaluations()
+    assert len(evaluations) == len(defs.resolve_asset_graph().asset_check_keys)
+    assert all(e.passed for e in evaluations)
+    assert result.get_asset_materialization_events() == []
+    assert tiny_warehouse.stat().st_mtime_ns == before
