@@ -400,3 +400,32 @@ def test_empty_input(tmp_path: Path, n_mentions: int) -> None:
         "mention_meeting",
     ):
         assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
+
+
+def test_redirects_follow_a_second_merge(tmp_path: Path) -> None:
+    corpus = Corpus()
+    # Five reports of one Kuroda-Smith meeting whose places and kinds disagree; each pair of
+    # the first three scores too low to link until a plain report bridges them.
+    reports = [
+        ("x", "meeting", "Tokyo", "JPN"),
+        ("y", "negotiation", "Washington", "USA"),
+        ("w", "visit", "Paris", "FRA"),
+        ("v", "negotiation", None, None),
+        ("u", "meeting", None, None),
+    ]
+    for n, (name, kind, place, iso3) in enumerate(reports, start=1):
+        corpus.article(name, "1987-06-02", "Reuters", f"drop-{n}")
+        corpus.mention(f"{name}#0", name, [KURODA, SMITH], "1987-06-01", kind, "day", place, iso3)
+    ids: dict[str, str] = {}
+    for n in range(1, 6):
+        drops = {f"drop-{i}" for i in range(1, n + 1)}
+        con = run(corpus, tmp_path, drops, NOW + dt.timedelta(hours=n))
+        ids.update({k: v for k, v in meeting_of(con).items() if k not in ids})
+        n_meetings = con.execute("SELECT count(*) FROM meetings").fetchone()[0]
+        assert n_meetings == {1: 1, 2: 2, 3: 3, 4: 2, 5: 1}[n]
+        if n == 4:
+            redirects = con.execute("SELECT old_meeting_id, meeting_id FROM meeting_id_redirects")
+            assert redirects.fetchall() == [(ids["w#0"], ids["y#0"])]
+    assert set(meeting_of(con).values()) == {ids["x#0"]}
+    redirects = {r[0]: r[1] for r in con.execute("SELECT * FROM meeting_id_redirects").fetchall()}
+    assert redirects == {ids["y#0"]: ids["x#0"], ids["w#0"]: ids["x#0"]}
