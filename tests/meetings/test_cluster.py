@@ -404,14 +404,15 @@ def test_empty_input(tmp_path: Path, n_mentions: int) -> None:
 
 def test_redirects_follow_a_second_merge(tmp_path: Path) -> None:
     corpus = Corpus()
-    # Five reports of one Kuroda-Smith meeting whose places and kinds disagree; each pair of
-    # the first three scores too low to link until a plain report bridges them.
+    # Five reports of one Kuroda-Smith meeting whose places and kinds disagree: no two of the
+    # first three link; the fourth bridges the second and third, the fifth the first and the
+    # second.
     reports = [
-        ("x", "meeting", "Tokyo", "JPN"),
-        ("y", "negotiation", "Washington", "USA"),
-        ("w", "visit", "Paris", "FRA"),
-        ("v", "negotiation", None, None),
-        ("u", "meeting", None, None),
+        ("x", "summit", None, None),
+        ("y", "meeting", "Washington", "USA"),
+        ("w", "negotiation", "Paris", "FRA"),
+        ("v", "meeting", None, None),
+        ("u", "summit", "Washington", "USA"),
     ]
     for n, (name, kind, place, iso3) in enumerate(reports, start=1):
         corpus.article(name, "1987-06-02", "Reuters", f"drop-{n}")
