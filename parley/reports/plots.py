@@ -26,8 +26,12 @@ KIND_MARKERS = {
     "summit": "*",
     "negotiation": "D",
 }
-# A large network is unreadable; the busiest people are drawn, the rest counted in the title.
+# A large network or timeline is unreadable: the busiest people and country groups are drawn,
+# and the title says how many there are in all.
 MAX_NETWORK_PEOPLE = 60
+MAX_TIMELINE_ROWS = 40
+# Kinds outside the contract's list still get drawn, with this marker.
+OTHER_MARKER = "x"
 DPI = 100
 
 
@@ -54,29 +58,40 @@ class NetworkEdge:
 
 def timeline_png(points: list[TimelinePoint], n_undated: int = 0) -> bytes:
     """Meetings over time, one row per country group, marker by kind, size by articles."""
-    rows = sorted({p.countries for p in points})
+    n_meetings = len(points)
+    per_row: dict[str, int] = {}
+    for p in points:
+        per_row[p.countries] = per_row.get(p.countries, 0) + 1
+    busiest = sorted(per_row, key=lambda label: (-per_row[label], label))[:MAX_TIMELINE_ROWS]
+    rows = sorted(busiest)
+    kept = set(rows)
+    points = [p for p in points if p.countries in kept]
     height = 1.6 + 0.35 * max(len(rows), 1)
-    fig, ax = plt.subplots(figsize=(11, min(height, 30)))
+    fig, ax = plt.subplots(figsize=(11, height))
     try:
         y = _spread_rows(points, {label: i for i, label in enumerate(rows)})
-        for kind, marker in KIND_MARKERS.items():
+        for kind in sorted({p.kind for p in points}):
             mine = [i for i, p in enumerate(points) if p.kind == kind]
-            if mine:
-                ax.scatter(
-                    [points[i].meeting_date for i in mine],
-                    [y[i] for i in mine],
-                    s=[40 + 30 * min(points[i].n_articles, 10) for i in mine],
-                    marker=marker,
-                    alpha=0.75,
-                    label=kind.replace("_", " "),
-                )
+            ax.scatter(
+                [points[i].meeting_date for i in mine],
+                [y[i] for i in mine],
+                s=[40 + 30 * min(points[i].n_articles, 10) for i in mine],
+                marker=KIND_MARKERS.get(kind, OTHER_MARKER),
+                alpha=0.75,
+                label=kind.replace("_", " "),
+            )
         ax.set_yticks(range(len(rows)), rows)
         ax.set_ylim(-0.7, max(len(rows), 1) - 0.3)
         ax.grid(axis="x", alpha=0.3)
         ax.margins(x=0.05)
         ax.set_xlabel("meeting date (marker size: reporting articles)")
         undated = f"; {n_undated} undated not shown" if n_undated else ""
-        ax.set_title(f"Meetings by country group: {len(points)} dated{undated}")
+        shown = (
+            ""
+            if len(per_row) <= MAX_TIMELINE_ROWS
+            else f"; busiest {MAX_TIMELINE_ROWS} of {len(per_row)} groups"
+        )
+        ax.set_title(f"Meetings by country group: {n_meetings} dated{undated}{shown}")
         if points:
             ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small", frameon=False)
             fig.autofmt_xdate()

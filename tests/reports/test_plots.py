@@ -9,6 +9,7 @@ import io
 import matplotlib.image as mpimg
 import networkx as nx
 import pytest
+from matplotlib.axes import Axes
 
 from parley.reports import plots
 from parley.reports.plots import NetworkEdge, TimelinePoint
@@ -38,6 +39,32 @@ def test_timeline_is_a_png_that_grows_with_its_rows() -> None:
     ]
     big = plots.timeline_png(many)
     assert _size(big)[1] > _size(small)[1]
+
+
+def test_timeline_keeps_only_the_busiest_country_groups(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(plots, "MAX_TIMELINE_ROWS", 5)
+    day = dt.date(2025, 1, 1)
+    busy = [TimelinePoint(day, f"B{i}-USA", "meeting", 1) for i in range(5) for _ in range(3)]
+    quiet = [TimelinePoint(day, f"Q{i}-USA", "summit", 1) for i in range(30)]
+    capped = plots.timeline_png(busy + quiet)
+    only_busy = plots.timeline_png(busy)
+    assert _size(capped) == _size(only_busy)
+
+
+def test_timeline_draws_a_kind_outside_the_contract(monkeypatch: pytest.MonkeyPatch) -> None:
+    markers: list[str] = []
+    original = Axes.scatter
+
+    def scatter(self: Axes, *args: object, **kwargs: object) -> object:
+        markers.append(str(kwargs.get("marker")))
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Axes, "scatter", scatter)
+    day = dt.date(2025, 1, 1)
+    plots.timeline_png(
+        [TimelinePoint(day, "FRA-USA", "dinner", 1), TimelinePoint(day, "FRA-USA", "summit", 1)]
+    )
+    assert sorted(markers) == sorted([plots.OTHER_MARKER, plots.KIND_MARKERS["summit"]])
 
 
 def test_timeline_and_network_draw_empty_warehouses() -> None:
