@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pyarrow as pa
 
-from parley.models import EventMention, EventParticipant, arrow_schema, records_to_arrow
+from parley.models import EventMention, EventParticipant, records_to_arrow
 
 # Canonical names, types and countries of the entities the fixtures use.
 ENTITIES: dict[str, tuple[str, str, str | None]] = {
@@ -176,5 +176,3 @@ _ROLES = pa.schema(
         ("n_articles", pa.int64()),
     ]
 )
-# Kept for readers who want the record schemas next to the fixture schemas.
-MENTION_SCHEMA = arrow_schema(EventMention)
