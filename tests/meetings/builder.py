@@ -86,7 +86,8 @@ class Corpus:
                 date_text=None,
                 location=location,
                 location_iso3=location_iso3,
-                sentence=f"sentence of {mention_id}",
+                # The sentence names the parties in the order given, as a report would.
+                sentence=" and ".join(ENTITIES[e][0] for e in parties) + " met.",
                 start_char=0,
                 end_char=10,
                 confidence=0.9,

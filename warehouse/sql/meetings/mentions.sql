@@ -46,30 +46,29 @@ SELECT
     coalesce(m.topics, []::VARCHAR[]) AS topics,
     coalesce(m.confidence, 0.0) AS confidence,
     m.start_char,
+    m.sentence,
     p.meeting_id IS NULL AS is_new,
     p.meeting_id AS prev_meeting_id
 FROM event_mentions AS m
 LEFT JOIN articles AS a USING (article_id)
 LEFT JOIN _mc_prev_assign AS p USING (mention_id);
 
--- Participants of each mention, with their position in the extractor's listing (the order
--- of the sentence, subject first), used for headlines.
+-- Participants of each mention, with where the party's last name first occurs in the
+-- mention's sentence (subject first, for headlines; NULL when the sentence words it
+-- differently). Row order of the input is not used: it is not stable across a DISTINCT.
 CREATE OR REPLACE TEMP TABLE _mc_participant AS
-WITH listed AS (
-    SELECT mention_id, entity_id, role_in_event, row_number() OVER () AS listed_at
-    FROM event_mention_participants
-),
-kept AS (
-    SELECT
-        l.mention_id,
-        l.entity_id,
-        min(l.role_in_event) AS role_in_event,
-        min(l.listed_at) AS listed_at
-    FROM listed AS l
-    JOIN _mc_mention USING (mention_id)
-    GROUP BY l.mention_id, l.entity_id
-)
 SELECT
-    *,
-    row_number() OVER (PARTITION BY mention_id ORDER BY listed_at) AS position
-FROM kept;
+    p.mention_id,
+    p.entity_id,
+    min(p.role_in_event) AS role_in_event,
+    nullif(
+        strpos(
+            lower(any_value(m.sentence)),
+            lower(regexp_extract(any_value(e.canonical_name), '(\S+)$', 1))
+        ),
+        0
+    ) AS position
+FROM event_mention_participants AS p
+JOIN _mc_mention AS m USING (mention_id)
+JOIN _mc_entity AS e USING (entity_id)
+GROUP BY p.mention_id, p.entity_id;

@@ -41,8 +41,9 @@ QUALIFY row_number() OVER (
     ORDER BY count(DISTINCT article_id) DESC, max(confidence) DESC, location
 ) = 1;
 
--- Participants, ordered for the headline: visitors first, hosts last, then in the order of
--- the meeting's first report (earliest article, earliest sentence), then the most named.
+-- Participants, ordered for the headline: visitors first, hosts last, then in the order the
+-- meeting's first report (earliest article, earliest sentence) names them, then the most
+-- named.
 CREATE OR REPLACE TEMP TABLE _mc_meeting_party AS
 WITH lead_mention AS (
     SELECT meeting_id, mention_id
@@ -64,8 +65,7 @@ SELECT
     e.country_iso3,
     min(CASE p.role_in_event WHEN 'visitor' THEN 0 WHEN 'host' THEN 2 ELSE 1 END) AS role_rank,
     count(*) AS n_named,
-    coalesce(any_value(lp.position), 1000000) AS lead_position,
-    min(p.listed_at) AS listed_at
+    any_value(lp.position) AS lead_position
 FROM _mc_member AS mb
 JOIN _mc_participant AS p USING (mention_id)
 JOIN _mc_entity AS e USING (entity_id)
@@ -120,7 +120,8 @@ WITH role_pick AS (
 SELECT p.meeting_id, p.entity_id, p.canonical_name, p.entity_type, p.country_iso3, rp.role
 FROM _mc_meeting_party AS p
 LEFT JOIN role_pick AS rp USING (meeting_id, entity_id)
-ORDER BY p.meeting_id, p.role_rank, p.lead_position, p.n_named DESC, p.listed_at;
+ORDER BY p.meeting_id, p.role_rank, p.lead_position NULLS LAST, p.n_named DESC,
+    p.canonical_name;
 
 CREATE OR REPLACE TABLE meeting_topics AS
 SELECT DISTINCT meeting_id, unnest(topics) AS topic
@@ -154,8 +155,8 @@ WITH named AS (
 names AS (
     SELECT
         meeting_id,
-        list(canonical_name ORDER BY entity_type = 'GPE', role_rank, lead_position,
-             n_named DESC, listed_at, canonical_name) AS n
+        list(canonical_name ORDER BY entity_type = 'GPE', role_rank, lead_position NULLS LAST,
+             n_named DESC, canonical_name) AS n
     FROM named
     GROUP BY meeting_id
 ),
