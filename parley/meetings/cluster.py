@@ -174,24 +174,23 @@ def read_state(state_dir: Path) -> dict[str, pa.Table]:
 def write_state(state_dir: Path, tables: dict[str, pa.Table]) -> None:
     """Write a new state generation, then switch ``CURRENT`` to it with one atomic rename."""
     state_dir.mkdir(parents=True, exist_ok=True)
-    previous = _current_generation(state_dir)
     generation = state_dir / f"gen-{uuid.uuid4().hex}"
     generation.mkdir()
     for key, schema in STATE_SCHEMAS.items():
         path = generation / STATE_FILES[key]
         pq.write_table(tables[key].cast(schema), path)
         _fsync(path)
+    _fsync(generation)
     pointer_tmp = state_dir / f".{STATE_POINTER}.{uuid.uuid4().hex}.tmp"
     pointer_tmp.write_text(generation.name + "\n")
     _fsync(pointer_tmp)
     os.replace(pointer_tmp, state_dir / STATE_POINTER)
     _fsync(state_dir)
-    # Only the current generation is needed; older ones (and any left by a crashed run) go.
+    # Only the current generation is needed; the previous one and any left by a crashed run
+    # (written but never pointed at) go.
     for child in state_dir.glob("gen-*"):
-        if child != generation and child != previous and child.is_dir():
+        if child != generation and child.is_dir():
             shutil.rmtree(child, ignore_errors=True)
-    if previous is not None and previous != generation:
-        shutil.rmtree(previous, ignore_errors=True)
 
 
 def run_sql(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> None:

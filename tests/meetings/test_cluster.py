@@ -428,3 +428,16 @@ def test_redirects_follow_a_second_merge(tmp_path: Path) -> None:
     assert set(meeting_of(con).values()) == {ids["x#0"]}
     redirects = {r[0]: r[1] for r in con.execute("SELECT * FROM meeting_id_redirects").fetchall()}
     assert redirects == {ids["y#0"]: ids["x#0"], ids["w#0"]: ids["x#0"]}
+
+
+def test_state_of_a_crashed_write_is_ignored_and_cleaned(tmp_path: Path) -> None:
+    corpus = Corpus()
+    baker_miyazawa(corpus)
+    before = meeting_of(run(corpus, tmp_path))
+    # A run that died after writing part of its generation, before switching the pointer.
+    stray = tmp_path / "gen-crashed"
+    stray.mkdir()
+    (stray / "mention_meeting.parquet").write_bytes(b"not parquet")
+    assert read_state(tmp_path)["assign"].num_rows == 4
+    assert meeting_of(run(corpus, tmp_path)) == before
+    assert not stray.exists()
