@@ -196,6 +196,12 @@ WAREHOUSE_CHECKS: tuple[WarehouseCheck, ...] = (
         False,
     ),
     _sql(
+        "meeting_participants",
+        "participant_country_codes",
+        "A participant's country_iso3 is three capital letters and matches its entity's.",
+        False,
+    ),
+    _sql(
         "entity_mentions",
         "entity_mention_offsets",
         "Entity mention offsets lie inside the article body.",

@@ -81,7 +81,8 @@ def timeline_png(points: list[TimelinePoint], n_undated: int = 0) -> bytes:
                 label=kind.replace("_", " "),
             )
         ax.set_yticks(range(len(rows)), rows)
-        ax.set_ylim(-0.7, max(len(rows), 1) - 0.3)
+        # Alphabetical from the top, as a reader scans a list.
+        ax.set_ylim(max(len(rows), 1) - 0.3, -0.7)
         ax.grid(axis="x", alpha=0.3)
         ax.margins(x=0.05)
         ax.set_xlabel("meeting date (marker size: reporting articles)")
@@ -113,7 +114,11 @@ def network_png(edges: list[NetworkEdge]) -> bytes:
     n_people = graph.number_of_nodes()
     busiest = sorted(graph.nodes, key=lambda n: (-graph.degree(n, weight="weight"), n))
     graph = graph.subgraph(busiest[:MAX_NETWORK_PEOPLE]).copy()
-    fig, ax = plt.subplots(figsize=(10, 8))
+    # Someone whose every counterpart was cut would float alone with no line to explain them.
+    graph.remove_nodes_from([n for n in list(graph.nodes) if graph.degree(n) == 0])
+    # More people, a bigger canvas: up to 16 x 13 inches at MAX_NETWORK_PEOPLE.
+    growth = min(1.0, graph.number_of_nodes() / MAX_NETWORK_PEOPLE)
+    fig, ax = plt.subplots(figsize=(10 + 6 * growth, 8 + 5 * growth))
     try:
         ax.set_axis_off()
         shown = "" if n_people <= MAX_NETWORK_PEOPLE else f" (busiest {MAX_NETWORK_PEOPLE})"
@@ -166,11 +171,12 @@ def _draw_network(ax: plt.Axes, graph: nx.Graph) -> None:
         layout,
         ax=ax,
         node_color=[colour[graph.nodes[n]["country"]] for n in graph.nodes],
-        node_size=[300 + 150 * graph.degree(n, weight="weight") for n in graph.nodes],
+        node_size=[min(120 + 80 * graph.degree(n, weight="weight"), 900) for n in graph.nodes],
     )
     # Names below the nodes, so a label never hides a node or an edge count.
     below = {n: (x, y - 0.12) for n, (x, y) in layout.items()}
-    nx.draw_networkx_labels(graph, below, ax=ax, font_size=9, verticalalignment="top")
+    font_size = 9 if graph.number_of_nodes() <= 20 else 7
+    nx.draw_networkx_labels(graph, below, ax=ax, font_size=font_size, verticalalignment="top")
     weights = nx.get_edge_attributes(graph, "weight")
     nx.draw_networkx_edge_labels(
         graph,
@@ -189,25 +195,44 @@ def _draw_network(ax: plt.Axes, graph: nx.Graph) -> None:
 
 
 def _component_grid_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """Each connected group of people laid out on its own, the groups set out on a grid.
+    """Each connected group of people laid out on its own, the groups packed in rows.
 
     One spring layout over a disconnected graph pushes the groups to the far corners and
-    squeezes each group into a dot; separate cells keep every group readable.
+    squeezes each group into a dot. Here every group gets a square whose side grows with the
+    square root of its size, largest first, so a big group gets room and pairs stay compact.
     """
     components = sorted(nx.connected_components(graph), key=lambda c: (-len(c), min(c)))
-    columns = max(1, round(len(components) ** 0.5 + 0.49))
-    layout: dict[str, tuple[float, float]] = {}
-    for index, nodes in enumerate(components):
-        row, column = divmod(index, columns)
-        sub = graph.subgraph(nodes)
+    boxes = []
+    for nodes in components:
         if len(nodes) == 1:
             local = {next(iter(nodes)): (0.0, 0.0)}
         else:
             # Unweighted and seeded: frequent pairs would otherwise collapse onto each other,
             # and the same data must give the same picture.
-            local = nx.spring_layout(sub, seed=7, weight=None, iterations=200)
-        for node, (x, y) in local.items():
-            layout[node] = (3.0 * column + float(x), -3.0 * row + float(y))
+            # k above networkx's default 1/sqrt(n) spreads big groups so names stay legible.
+            local = nx.spring_layout(
+                graph.subgraph(nodes),
+                seed=7,
+                weight=None,
+                iterations=200,
+                k=2.5 / len(nodes) ** 0.5,
+            )
+        half = len(nodes) ** 0.5  # spring_layout fills [-1, 1]; scale it to the box
+        boxes.append((local, half))
+    row_width = max(
+        2 * boxes[0][1] + 1 if boxes else 1.0,
+        sum((2 * half + 1) ** 2 for _, half in boxes) ** 0.5,
+    )
+    layout: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for local, half in boxes:
+        side = 2 * half + 1
+        if x > 0 and x + side > row_width + 1e-9:
+            x, y, row_height = 0.0, y - row_height, 0.0
+        for node, (lx, ly) in local.items():
+            layout[node] = (x + side / 2 + float(lx) * half, y - side / 2 + float(ly) * half)
+        x += side
+        row_height = max(row_height, side)
     return layout
 
 

@@ -10,8 +10,10 @@ from parley.reports.plots import NetworkEdge, TimelinePoint
 TIMELINE_SQL = """
 SELECT
     m.meeting_date,
-    coalesce(array_to_string(list_sort(list_distinct(list(p.country_iso3))), '-'), '?')
-        AS countries,
+    coalesce(
+        nullif(array_to_string(list_sort(list_distinct(list(p.country_iso3))), '-'), ''),
+        'no country'
+    ) AS countries,
     m.kind,
     m.n_articles
 FROM meetings AS m

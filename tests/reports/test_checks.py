@@ -114,6 +114,14 @@ BREAKAGES: dict[tuple[str, str], list[list[str]]] = {
         ["UPDATE entities SET country_iso3 = 'us' WHERE entity_id = 'person:alice'"],
         ["UPDATE entities SET entity_type = 'PER' WHERE entity_id = 'person:alice'"],
     ],
+    ("meeting_participants", "participant_country_codes"): [
+        # A place slug where the country code belongs (seen on the Reuters corpus).
+        [
+            "UPDATE meeting_participants SET country_iso3 = 'new-york' "
+            "WHERE entity_id = 'person:carol'"
+        ],
+        ["UPDATE meeting_participants SET country_iso3 = 'GBR' WHERE entity_id = 'person:bob'"],
+    ],
     ("entity_mentions", "entity_mention_offsets"): [
         ["UPDATE entity_mentions SET end_char = 500 WHERE entity_id = 'person:carol'"]
     ],

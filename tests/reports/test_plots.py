@@ -102,14 +102,21 @@ def test_network_groups_do_not_overlap() -> None:
 
 
 def test_network_draws_only_the_busiest_people(monkeypatch: pytest.MonkeyPatch) -> None:
-    drawn: list[int] = []
+    drawn: list[set[str]] = []
     original = plots._draw_network
     monkeypatch.setattr(
-        plots, "_draw_network", lambda ax, g: (drawn.append(g.number_of_nodes()), original(ax, g))
+        plots, "_draw_network", lambda ax, g: (drawn.append(set(g.nodes)), original(ax, g))
     )
-    edges = [NetworkEdge(f"P{i}", "USA", f"Q{i}", "IND", 1) for i in range(40)]
-    assert plots.network_png(edges).startswith(PNG_MAGIC)
-    assert drawn == [plots.MAX_NETWORK_PEOPLE]
+    star = [NetworkEdge("Hub", "USA", f"Leaf {i:02d}", "IND", 1) for i in range(80)]
+    assert plots.network_png(star).startswith(PNG_MAGIC)
+    assert len(drawn[0]) == plots.MAX_NETWORK_PEOPLE
+    assert "Hub" in drawn[0]
+    # 40 separate pairs: the cut keeps 60 people, and the 20 whose partner was cut are not
+    # drawn alone.
+    pairs = [NetworkEdge(f"P{i:02d}", "USA", f"Q{i:02d}", "IND", 1) for i in range(40)]
+    plots.network_png(pairs)
+    assert len(drawn[1]) == 40
+    assert all(f"Q{name[1:]}" in drawn[1] for name in drawn[1] if name.startswith("P"))
 
 
 def test_markdown_image_embeds_the_png() -> None:
