@@ -19,7 +19,8 @@ SELECT
     coalesce(e.entity_type, upper(split_part(df.entity_id, ':', 1))) AS entity_type,
     coalesce(
         e.country_iso3,
-        CASE WHEN df.entity_id LIKE 'gpe:%' THEN split_part(df.entity_id, ':', 2) END
+        -- Only a country entity's key is a country code (gpe:USA); gpe:new-york is a city.
+        CASE WHEN regexp_matches(df.entity_id, '^gpe:[A-Z]{3}$') THEN split_part(df.entity_id, ':', 2) END
     ) AS country_iso3,
     ln(1 + n.n_articles / greatest(coalesce(e.n_articles, 0), df.n_event_articles, 1)) AS weight
 FROM df
