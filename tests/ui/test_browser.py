@@ -197,6 +197,8 @@ def test_ui_launches_a_drop_and_shows_checks_and_pictures(
         for name in ("drop_sensor", "publish_automation", "reports_automation"):
             expect(page.get_by_text(name, exact=True).first).to_be_visible(timeout=30_000)
         expect(page.get_by_text("daily_warehouse_checks", exact=True).first).to_be_visible()
+        # The sensor kinds load after the names; wait so the screenshot shows them.
+        expect(page.get_by_text("Automation condition sensor").first).to_be_visible()
         _shot(page, "01-automation.png")
 
         # The asset graph: per-drop assets feed the warehouse, which feeds the reports.
