@@ -10,6 +10,6 @@ process_drop_job = define_asset_job(
 
 publish_job = define_asset_job(
     "publish_warehouse",
-    selection=AssetSelection.groups("warehouse"),
-    description="Cluster meetings across all drops and publish the DuckDB warehouse.",
+    selection=AssetSelection.groups("warehouse", "reports"),
+    description="Cluster meetings across all drops, publish the DuckDB warehouse, draw reports.",
 )

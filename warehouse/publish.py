@@ -29,6 +29,7 @@ from parley.models import (
     arrow_schema,
 )
 from parley.processes import process_alive
+from parley.reports.checks import WAREHOUSE_CHECKS, prepare_connection
 from parley.reports.views import create_report_views
 
 SQL_DIR = Path(__file__).parent / "sql"
@@ -93,6 +94,10 @@ def publish_warehouse(
     try:
         with duckdb.connect(str(temporary)) as con:
             build_tables(con, staging_area, now)
+            # Blocking checks gate the rename: wrong data never replaces the published file.
+            failed = blocking_check_failures(con)
+            if failed:
+                raise PublishBlocked(failed)
             row_counts = {table: _row_count(con, table) for table in PUBLISHED_TABLES}
             previews = {table: preview_markdown(con, table) for table in PUBLISHED_TABLES}
             con.execute("CHECKPOINT")
@@ -102,6 +107,27 @@ def publish_warehouse(
         temporary.unlink(missing_ok=True)
         Path(f"{temporary}.wal").unlink(missing_ok=True)
     return PublishResult(target, row_counts, previews)
+
+
+class PublishBlocked(Exception):
+    """A blocking check failed on the new build; the published file was left as it was."""
+
+    def __init__(self, failed: dict[str, int]) -> None:
+        listed = ", ".join(f"{name} ({n} rows)" for name, n in sorted(failed.items()))
+        super().__init__(f"publish refused, blocking checks failed: {listed}")
+        self.failed = failed
+
+
+def blocking_check_failures(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """``table.check`` -> failing row count, for every blocking warehouse check that fails."""
+    prepare_connection(con)
+    failed = {}
+    for check in WAREHOUSE_CHECKS:
+        if check.blocking:
+            rows = check.failures(con)
+            if rows:
+                failed[f"{check.table}.{check.name}"] = len(rows)
+    return failed
 
 
 def remove_abandoned_builds(target: Path) -> list[Path]:

@@ -169,9 +169,14 @@ def parse_iso_date(value: object) -> dt.date:
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
         raise InputRejected("bad_date", f"{value!r} is not a YYYY-MM-DD date")
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError as error:
         raise InputRejected("bad_date", f"{value!r}: {error}") from error
+    # A day of slack for time zones ahead of UTC. A later date is a typo or a clock error, and
+    # it would date its meetings in the future, which the publish step refuses.
+    if day > dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1):
+        raise InputRejected("future_date", f"{value} is after today")
+    return day
 
 
 def clean_body(text: str, input_flags: str | None) -> tuple[str, str | None, str | None]:

@@ -17,7 +17,7 @@ ODD_NAME = "\u201cquoted\u201d \u2013 \u00fcn\u00efcode 'name'.txt"
 
 def make_bad_drop(root: Path) -> Path:
     """A drop holding one of each kind of bad input, plus good articles with odd names."""
-    drop = root / "drop \"quoted\" naïve"
+    drop = root / 'drop "quoted" naïve'
     drop.mkdir(parents=True)
     (drop / "empty.txt").write_bytes(b"")
     (drop / "blank.txt").write_text("  \n\t\n")

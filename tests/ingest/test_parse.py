@@ -68,6 +68,7 @@ def test_a_sentence_is_not_an_attribution_line() -> None:
         ("no date here\nbody", "missing_date"),
         ("date 2025-02-30 body", "bad_date"),
         ("date 31/10/2024 body", "bad_date"),
+        ("date 2999-01-01 body", "future_date"),
         ("date 2025-07-02\n\n\n", "empty_body"),
     ],
 )

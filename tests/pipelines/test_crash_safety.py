@@ -107,12 +107,7 @@ def test_kill_9_leaves_the_published_warehouse_and_the_next_run_finishes(
         n_reuters = sum(1 for line in (REUTERS_DROP / "articles.jsonl").open() if line.strip())
         assert _count(con, "articles") == 2 + n_reuters
     assert not building(), "the abandoned half-built file was not cleaned up"
-    with DagsterInstance.from_ref(_instance_ref(home)) as instance:
+    with DagsterInstance.from_config(str(home)) as instance:
         stuck = instance.get_runs(filters=RunsFilter(statuses=[DagsterRunStatus.STARTED]))
         assert stuck == [], "the killed run is still shown as in progress"
 
-
-def _instance_ref(home: Path):  # noqa: ANN202 (dagster's InstanceRef)
-    from dagster._core.instance.ref import InstanceRef
-
-    return InstanceRef.from_dir(str(home))
