@@ -138,7 +138,7 @@ def _run(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     """``parley eval``: the real pipeline over the labelled articles, then the scores."""
     from parley.eval.consult import format_consult_report, score_consult
-    from parley.eval.meetings import format_report, run_eval
+    from parley.eval.meetings import format_baseline_comparison, format_report, run_eval
     from pipelines.runner import run_pipeline
 
     def pipeline(drops_root: Path, warehouse: Path) -> None:
@@ -149,8 +149,10 @@ def _eval(args: argparse.Namespace) -> int:
     # A throwaway Dagster instance: evaluation runs stay out of the user's run history.
     with tempfile.TemporaryDirectory(prefix="parley-eval-home-") as home:
         _use_dagster_home(Path(home))
-        report = run_eval(args.gold, pipeline, keep_dir=args.keep)
+        report, baseline = run_eval(args.gold, pipeline, keep_dir=args.keep)
     print(format_report(report))
+    print()
+    print(format_baseline_comparison(report, baseline))
     if args.consult.exists():
         print()
         print(format_consult_report(score_consult(args.consult)))

@@ -6,14 +6,17 @@ import datetime as dt
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 import pytest
 
+from parley import staging
 from parley.eval.meetings import (
     EvalReport,
     GoldMeeting,
     GoldSet,
     PredictedMeeting,
     build_one_meeting_per_mention,
+    format_baseline_comparison,
     format_report,
     load_gold,
     print_report,
@@ -21,7 +24,17 @@ from parley.eval.meetings import (
     score_predictions,
     score_warehouse,
 )
-from parley.models import Article, EntityMention, EventMention, EventParticipant
+from parley.models import (
+    Article,
+    EntityMention,
+    EventMention,
+    EventParticipant,
+    RejectedInput,
+    RoleObservation,
+    records_to_arrow,
+)
+from parley.staging import StagingArea
+from warehouse.publish import publish_warehouse
 
 DEV = Path(__file__).resolve().parents[1] / "data" / "reuters_dev"
 
@@ -139,43 +152,45 @@ def test_merging_two_gold_meetings_costs_bcubed_precision() -> None:
     assert report.bcubed[0] < 1.0
 
 
-def _tiny_tables(con: duckdb.DuckDBPyConnection) -> None:
-    article = Article("art-1", "a1", "d", dt.date(1987, 4, 7), None, None, None, "x", "h")
-    mentions = [
-        EntityMention(
-            "art-1", "person:james-baker", "James Baker", "PERSON", "USA", "Baker", "PERSON", 0, 5
-        ),
-        EntityMention(
-            "art-1",
-            "person:kiichi-miyazawa",
-            "Kiichi Miyazawa",
-            "PERSON",
-            "JPN",
-            "Miyazawa",
-            "PERSON",
-            6,
-            14,
-        ),
-    ]
-    event = EventMention(
-        "em-1",
+TINY_ARTICLE = Article("art-1", "a1", "d", dt.date(1987, 4, 7), None, None, None, "x", "h")
+TINY_MENTIONS = [
+    EntityMention(
+        "art-1", "person:james-baker", "James Baker", "PERSON", "USA", "Baker", "PERSON", 0, 5
+    ),
+    EntityMention(
         "art-1",
-        "meeting",
-        dt.date(1987, 4, 7),
-        "day",
-        "today",
-        None,
-        None,
-        "Miyazawa met Baker today.",
-        9,
-        12,
-        0.9,
-    )
-    parties = [
-        EventParticipant("em-1", "person:james-baker", "participant"),
-        EventParticipant("em-1", "person:kiichi-miyazawa", "participant"),
-    ]
-    build_one_meeting_per_mention(con, [article], mentions, [event], parties)
+        "person:kiichi-miyazawa",
+        "Kiichi Miyazawa",
+        "PERSON",
+        "JPN",
+        "Miyazawa",
+        "PERSON",
+        6,
+        14,
+    ),
+]
+TINY_EVENT = EventMention(
+    "em-1",
+    "art-1",
+    "meeting",
+    dt.date(1987, 4, 7),
+    "day",
+    "today",
+    None,
+    None,
+    "Miyazawa met Baker today.",
+    9,
+    12,
+    0.9,
+)
+TINY_PARTIES = [
+    EventParticipant("em-1", "person:james-baker", "participant"),
+    EventParticipant("em-1", "person:kiichi-miyazawa", "participant"),
+]
+
+
+def _tiny_tables(con: duckdb.DuckDBPyConnection) -> None:
+    build_one_meeting_per_mention(con, [TINY_ARTICLE], TINY_MENTIONS, [TINY_EVENT], TINY_PARTIES)
 
 
 def test_scores_a_duckdb_warehouse_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -200,14 +215,37 @@ def test_scores_a_duckdb_warehouse_file(tmp_path: Path, capsys: pytest.CaptureFi
 
     def pipeline(drops: Path, warehouse: Path) -> None:
         assert (drops / "reuters-dev" / "articles.jsonl").exists()
-        con = duckdb.connect(str(warehouse))
-        _tiny_tables(con)
-        con.close()
+        _publish_tiny(warehouse)
 
     source = tmp_path / "drop"
     source.mkdir()
     (source / "articles.jsonl").write_text("")
-    assert run_eval(gold_dir, pipeline, articles_dir=source).link_f1 == pytest.approx(1.0)
+    report, baseline = run_eval(gold_dir, pipeline, articles_dir=source)
+    assert report.link_f1 == pytest.approx(1.0)
+    # One mention, one meeting: the baseline groups it the same way.
+    assert baseline.bcubed == report.bcubed == pytest.approx((1.0, 1.0, 1.0))
+    assert "one-a-day" in format_baseline_comparison(report, baseline)
+
+
+def _publish_tiny(warehouse: Path) -> None:
+    """A real published warehouse (staging + publish) holding the tiny meeting."""
+    ingested = pa.array([dt.datetime(1987, 4, 8, tzinfo=dt.UTC)], pa.timestamp("us", tz="UTC"))
+    area = StagingArea.for_warehouse(warehouse)
+    area.write(
+        "d",
+        staging.ARTICLES,
+        records_to_arrow([TINY_ARTICLE], Article).append_column("ingested_at", ingested),
+    )
+    area.write(
+        "d",
+        staging.REJECTED_INPUTS,
+        records_to_arrow([], RejectedInput).append_column("seen_at", ingested[:0]),
+    )
+    area.write("d", staging.ENTITY_MENTIONS, records_to_arrow(TINY_MENTIONS, EntityMention))
+    area.write("d", staging.ROLE_OBSERVATIONS, records_to_arrow([], RoleObservation))
+    area.write("d", staging.EVENT_MENTIONS, records_to_arrow([TINY_EVENT], EventMention))
+    area.write("d", staging.EVENT_PARTICIPANTS, records_to_arrow(TINY_PARTIES, EventParticipant))
+    publish_warehouse(area, warehouse, dt.datetime(1987, 4, 8, tzinfo=dt.UTC))
 
 
 def test_dev_labels_load() -> None:
