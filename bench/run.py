@@ -160,6 +160,7 @@ def load_corpus(path: Path, n_articles: int | None) -> list[dict[str, Any]]:
 
 def reprints(records: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
     """``n`` records spread evenly over ``records``, re-issued under new ids by another outlet."""
+    n = min(n, len(records))
     step = len(records) / n
     chosen = [records[int(i * step)] for i in range(n)]
     return [
