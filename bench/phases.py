@@ -45,7 +45,22 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def apply_levers(entity_processes: int, merged_titles: bool) -> list[str]:
+class _WithProcesses:
+    """A spaCy pipeline whose ``pipe`` runs ``n_process`` worker processes."""
+
+    def __init__(self, nlp: Any, n_process: int) -> None:
+        self._nlp = nlp
+        self._n_process = n_process
+
+    def pipe(self, texts: Any, **kwargs: Any) -> Any:
+        """``nlp.pipe`` with the fixed process count."""
+        return self._nlp.pipe(texts, n_process=self._n_process, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._nlp, name)
+
+
+def apply_levers(entity_processes: int, merged_titles: bool, parse_processes: int = 1) -> list[str]:
     """Try levers inside parley/entities without editing it: patch what the real run calls."""
     import assets.entities as entity_asset
     import parley.entities.nlp as entity_nlp
@@ -63,6 +78,14 @@ def apply_levers(entity_processes: int, merged_titles: bool) -> list[str]:
             entity_asset.extract_entities, n_process=entity_processes
         )
         applied.append(f"entity_processes={entity_processes}")
+    if parse_processes > 1:
+        import parley.mentions.extract as mention_extract
+
+        # extract_event_mentions has no n_process parameter; it calls parse_nlp() for the
+        # pipeline and its pipe(), so the wrapper adds the processes there.
+        parse = mention_extract.parse_nlp
+        mention_extract.parse_nlp = lambda: _WithProcesses(parse(), parse_processes)  # type: ignore[assignment]
+        applied.append(f"parse_processes={parse_processes}")
     return applied
 
 
@@ -72,6 +95,7 @@ def run_parley(
     profile: Path | None,
     entity_processes: int = 1,
     merged_titles: bool = False,
+    parse_processes: int = 1,
 ) -> dict[str, Any]:
     """Time ``run_pipeline`` (what ``parley run`` calls) and split it into Dagster steps."""
     # The Dagster definitions read these at import time, as under `parley run`.
@@ -90,7 +114,7 @@ def run_parley(
 
     from pipelines.runner import run_pipeline
 
-    levers = apply_levers(entity_processes, merged_titles)
+    levers = apply_levers(entity_processes, merged_titles, parse_processes)
     imported = time.perf_counter()
     profiler = cProfile.Profile() if profile is not None else None
     if profiler is not None:
@@ -194,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     parley.add_argument("--profile", type=Path)
     parley.add_argument("--entity-processes", type=int, default=1)
     parley.add_argument("--merged-titles", action="store_true")
+    parley.add_argument("--parse-processes", type=int, default=1)
     baseline = commands.add_parser("baseline")
     baseline.add_argument("--drop-file", type=Path, required=True)
     baseline.add_argument("--sample", type=int)
@@ -202,7 +227,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.phase == "parley":
         result = run_parley(
-            args.drops, args.warehouse, args.profile, args.entity_processes, args.merged_titles
+            args.drops,
+            args.warehouse,
+            args.profile,
+            args.entity_processes,
+            args.merged_titles,
+            args.parse_processes,
         )
     else:
         result = run_baseline(args.drop_file, args.sample, args.batch_size, args.n_process)

@@ -224,6 +224,12 @@ def _parser() -> argparse.ArgumentParser:
         help="lever: run the entity pass's nlp.pipe with N processes (patched in, not a change)",
     )
     parser.add_argument(
+        "--parse-processes",
+        type=int,
+        default=1,
+        help="lever: run the mention pass's parse with N processes (patched in, not a change)",
+    )
+    parser.add_argument(
         "--merged-titles",
         action="store_true",
         help="lever: build the title ruler from bench.title_ruler's merged patterns",
@@ -269,6 +275,7 @@ def _run(args: argparse.Namespace, workdir: Path, facts: dict[str, Any]) -> dict
     }
     parley_args = ["parley", "--drops", str(drops_root), "--warehouse", str(warehouse)]
     levers = ["--entity-processes", str(args.entity_processes)]
+    levers += ["--parse-processes", str(args.parse_processes)]
     levers += ["--merged-titles"] if args.merged_titles else []
     parley_args += levers
     profile = ["--profile", str(args.profile)] if args.profile else []
