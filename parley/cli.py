@@ -162,20 +162,15 @@ def _eval(args: argparse.Namespace) -> int:
 def _ui(args: argparse.Namespace) -> int:
     """``parley ui``: run ``dagster dev`` over this workspace, bound to 127.0.0.1."""
     _apply_settings(args)
-    command = [
-        sys.executable,
-        "-m",
-        "dagster",
-        "dev",
-        "-w",
-        str(settings.REPO_ROOT / "workspace.yaml"),
-        "-h",
-        args.host,
-        "-p",
-        str(args.port),
-    ]
     os.chdir(settings.REPO_ROOT)
-    os.execv(sys.executable, command)
+    command = ui_command(args.host, args.port)
+    os.execv(command[0], command)
+
+
+def ui_command(host: str, port: int) -> list[str]:
+    """The ``dagster dev`` command line that ``parley ui`` runs."""
+    workspace = str(settings.REPO_ROOT / "workspace.yaml")
+    return [sys.executable, "-m", "dagster", "dev", "-w", workspace, "-h", host, "-p", str(port)]
 
 
 if __name__ == "__main__":

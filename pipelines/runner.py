@@ -19,8 +19,9 @@ from pipelines.resources import ParleyPaths
 
 TRIGGER_TAG = "parley/trigger"
 PID_TAG = "parley/pid"
-# The CLI prints its own summary; Dagster's console logger only reports problems.
-RUN_CONFIG = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+# The CLI prints its own summary and, on failure, one line naming the run; the full logs and
+# tracebacks are in the instance, on the run's page in `parley ui`.
+RUN_CONFIG = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 PUBLISH_STEP = "publish"
 _SUMMARY_SQL = """
 SELECT (SELECT count(*) FROM articles),
@@ -118,14 +119,14 @@ def fail_orphaned_runs(instance: DagsterInstance) -> list[str]:
 
 
 def _first_error(result: ExecuteInProcessResult) -> str:
-    """The message of the first failed step, on one line."""
+    """The message of the first failed step, on one line, with the run to look at."""
     for event in result.get_step_failure_events():
         error = event.step_failure_data.error
         # Dagster wraps the asset's exception; the innermost cause is what the user needs.
         while error is not None and error.cause is not None:
             error = error.cause
         if error is not None:
-            return " ".join(error.message.split())
+            return f"{' '.join(error.message.split())} (run {result.run_id})"
     return f"run {result.run_id} failed"
 
 

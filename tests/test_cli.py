@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from tests.conftest import CONTRACT_COLUMNS
 
@@ -67,3 +70,35 @@ def test_run_fails_with_one_line_reason(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert result.stderr.strip().count("\n") == 0
     assert "no drops folder" in result.stderr
+
+
+def test_ui_binds_loopback_unless_told_otherwise() -> None:
+    from parley.cli import _parser, ui_command
+
+    args = _parser().parse_args(["ui"])
+    assert (args.host, args.port) == ("127.0.0.1", 3000)
+    command = ui_command(args.host, args.port)
+    assert command[command.index("-h") + 1] == "127.0.0.1"
+    assert command[-4:] == ["-h", "127.0.0.1", "-p", "3000"]
+
+
+def test_a_failed_step_is_one_line_naming_it(drops_root: Path, tmp_path: Path) -> None:
+    warehouse = tmp_path / "out" / "parley.duckdb"
+    home = tmp_path / "dagster_home"
+    args = ("run", "--drops", str(drops_root), "--warehouse", str(warehouse))
+    assert _parley(*args, home=home).returncode == 0
+    published = warehouse.read_bytes()
+
+    # Staged results that a blocking check refuses: meetings dated in the far future.
+    staged = next((warehouse.parent / "parley_staging" / "drops").glob("*/event_mentions.parquet"))
+    table = pq.read_table(staged)
+    future = pa.array([dt.date(2999, 1, 1)] * table.num_rows, pa.date32())
+    index = table.schema.get_field_index("event_date")
+    pq.write_table(table.set_column(index, "event_date", future), staged)
+
+    failed = _parley(*args, home=home)
+    assert failed.returncode == 1
+    [last_line] = failed.stderr.strip().splitlines()  # one line, nothing else
+    assert last_line.startswith("parley: ")
+    assert "publish" in last_line and "meeting_dates_not_future" in last_line
+    assert warehouse.read_bytes() == published
