@@ -9,8 +9,8 @@ from pathlib import Path
 import duckdb
 from dagster import DagsterInstance, DagsterRunStatus, ExecuteInProcessResult, RunsFilter
 
+from parley.durability import process_alive
 from parley.ingest.drops import list_drops
-from parley.processes import process_alive
 from pipelines.definitions import build_definitions
 from pipelines.drop_status import drops_needing_work, publish_needed
 from pipelines.jobs import process_drop_job, publish_job

@@ -18,6 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from parley import staging
+from parley.durability import fsync_path, process_alive
 from parley.meetings.cluster import build_meetings
 from parley.models import (
     Article,
@@ -28,7 +29,6 @@ from parley.models import (
     RoleObservation,
     arrow_schema,
 )
-from parley.processes import process_alive
 from parley.reports.checks import WAREHOUSE_CHECKS, prepare_connection
 from parley.reports.views import create_report_views
 
@@ -102,7 +102,7 @@ def publish_warehouse(
             previews = {table: preview_markdown(con, table) for table in PUBLISHED_TABLES}
             con.execute("CHECKPOINT")
         os.replace(temporary, target)
-        _fsync_directory(target.parent)
+        fsync_path(target.parent)
     finally:
         temporary.unlink(missing_ok=True)
         Path(f"{temporary}.wal").unlink(missing_ok=True)
@@ -203,12 +203,3 @@ def _preview_cell(value: object, width: int = 60) -> str:
 def _sql(name: str) -> str:
     """The text of a SQL file in ``warehouse/sql``."""
     return (SQL_DIR / f"{name}.sql").read_text()
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename durable: a crash right after it must not bring the old file back."""
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -38,6 +38,8 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from parley.durability import fsync_path
+
 # Score thresholds of the clustering levels. Level 0 links reports sharing their parties on
 # a compatible date and kind; the stricter levels only apply to components that failed the
 # chaining guard. See score_pairs.sql for the points.
@@ -179,13 +181,13 @@ def write_state(state_dir: Path, tables: dict[str, pa.Table]) -> None:
     for key, schema in STATE_SCHEMAS.items():
         path = generation / STATE_FILES[key]
         pq.write_table(tables[key].cast(schema), path)
-        _fsync(path)
-    _fsync(generation)
+        fsync_path(path)
+    fsync_path(generation)
     pointer_tmp = state_dir / f".{STATE_POINTER}.{uuid.uuid4().hex}.tmp"
     pointer_tmp.write_text(generation.name + "\n")
-    _fsync(pointer_tmp)
+    fsync_path(pointer_tmp)
     os.replace(pointer_tmp, state_dir / STATE_POINTER)
-    _fsync(state_dir)
+    fsync_path(state_dir)
     # Only the current generation is needed; the previous one and any left by a crashed run
     # (written but never pointed at) go.
     for child in state_dir.glob("gen-*"):
@@ -331,12 +333,3 @@ def _as_utc(now: dt.datetime) -> dt.datetime:
     if now.tzinfo is None:
         return now.replace(tzinfo=dt.UTC)
     return now.astimezone(dt.UTC)
-
-
-def _fsync(path: Path) -> None:
-    """Flush a file or folder to disk so a crash cannot leave the pointer ahead of the data."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
