@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import functools
 import gzip
 import json
 import os
@@ -60,7 +59,9 @@ class _WithProcesses:
         return getattr(self._nlp, name)
 
 
-def apply_levers(entity_processes: int, merged_titles: bool, parse_processes: int = 1) -> list[str]:
+def apply_levers(
+    entity_processes: int | None, merged_titles: bool, parse_processes: int = 1
+) -> list[str]:
     """Try levers inside parley/entities without editing it: patch what the real run calls."""
     import assets.entities as entity_asset
     import parley.entities.nlp as entity_nlp
@@ -72,11 +73,10 @@ def apply_levers(entity_processes: int, merged_titles: bool, parse_processes: in
         # add_rulers looks the name up at call time; the pipelines are built after this.
         entity_nlp.title_patterns = merged_title_patterns  # type: ignore[assignment]
         applied.append("merged_titles")
-    if entity_processes > 1:
-        # The asset calls extract_entities(articles); its n_process parameter is the lever.
-        entity_asset.extract_entities = functools.partial(  # type: ignore[assignment]
-            entity_asset.extract_entities, n_process=entity_processes
-        )
+    if entity_processes is not None:
+        # The asset asks ner_processes() how many NER workers a drop gets (2 for 2,000+
+        # articles on 2 cores); None keeps that default, a number forces it.
+        entity_asset.ner_processes = lambda _n_articles: entity_processes  # type: ignore[assignment]
         applied.append(f"entity_processes={entity_processes}")
     if parse_processes > 1:
         import parley.mentions.extract as mention_extract
@@ -93,7 +93,7 @@ def run_parley(
     drops: Path,
     warehouse: Path,
     profile: Path | None,
-    entity_processes: int = 1,
+    entity_processes: int | None = None,
     merged_titles: bool = False,
     parse_processes: int = 1,
 ) -> dict[str, Any]:
@@ -216,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     parley.add_argument("--drops", type=Path, required=True)
     parley.add_argument("--warehouse", type=Path, required=True)
     parley.add_argument("--profile", type=Path)
-    parley.add_argument("--entity-processes", type=int, default=1)
+    parley.add_argument("--entity-processes", type=int)
     parley.add_argument("--merged-titles", action="store_true")
     parley.add_argument("--parse-processes", type=int, default=1)
     baseline = commands.add_parser("baseline")

@@ -220,8 +220,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--entity-processes",
         type=int,
-        default=1,
-        help="lever: run the entity pass's nlp.pipe with N processes (patched in, not a change)",
+        help="force N NER worker processes (default: the product's rule, 2 for 2,000+ articles)",
     )
     parser.add_argument(
         "--parse-processes",
@@ -274,7 +273,7 @@ def _run(args: argparse.Namespace, workdir: Path, facts: dict[str, Any]) -> dict
         "n_words": n_words,
     }
     parley_args = ["parley", "--drops", str(drops_root), "--warehouse", str(warehouse)]
-    levers = ["--entity-processes", str(args.entity_processes)]
+    levers = ["--entity-processes", str(args.entity_processes)] if args.entity_processes else []
     levers += ["--parse-processes", str(args.parse_processes)]
     levers += ["--merged-titles"] if args.merged_titles else []
     parley_args += levers
