@@ -24,10 +24,11 @@ Decisions worth knowing:
   resolved against the dateline's local day (``dates``); only future expressions make it
   an announcement (dropped). Without date words the mention takes, in order: the date of a
   dated mention of the same parties in the article; the date of a dated mention in the same
-  sentence; the base day when it is a past report in the lead paragraph or ends right
-  before/at the reported statement ("told reporters after meeting X"), using the wire date
-  when the dateline is a day ahead (overnight copy); else the base day's month
-  (``date_precision`` = ``month``), because a meeting recalled in the body may be days old.
+  sentence; the base day when it is a past report of one meeting in the lead paragraph or
+  ends right before/at the reported statement ("told reporters after meeting X"), using the
+  wire date when the dateline is a day ahead (overnight copy); else the base day's month
+  (``date_precision`` = ``month``), because a meeting recalled in the body may be days old
+  and "held separate meetings with A and B" (several occasions) names no day for each.
   This is what the dev labels show; ``date_text`` is NULL for all of these.
 - Place: "in/at X" on the trigger or its own clause, "here" = the dateline city, a visit's
   destination; ``location_iso3`` from the entity or a table of capitals (``places``).
@@ -99,6 +100,8 @@ _PLENARY_BODY_RE = re.compile(
 _NEGOTIATOR_HEADS = {"negotiator", "delegation", "delegate"}
 _AFTER_WORDS = {"after", "following"}
 _STATEMENT_FRAMES = {"after", "following", "at", "during"}
+# Plural interaction nouns that count occasions ("talks" and "negotiations" name one event).
+_COUNTABLE_OCCASIONS = {"meetings", "visits", "calls", "conversations"}
 _STATEMENT_VERBS = {"say", "tell", "speak", "add", "comment", "remark", "announce", "declare"}
 _ARRIVAL_VERBS = {"arrive", "fly", "travel", "come", "go", "be"}
 _QUANTITY_NOUNS = {"series", "round", "number", "couple", "day", "hour", "week", "set"}
@@ -564,11 +567,19 @@ def _event_date(
             return None
         best = min(past, key=lambda d: (d.precision != "day", d.date is None))
         return _DateInfo(best.date, best.precision, best.text)
-    if _is_past_report(frame) and (sentence.paragraph == 0 or _before_statement(frame.trigger)):
+    on_the_news_day = sentence.paragraph == 0 or _before_statement(frame.trigger)
+    if _is_past_report(frame) and on_the_news_day and not _several_occasions(frame):
         # A dateline ahead of the wire date is overnight copy (or a time zone ahead of
         # GMT): an undated report then describes the wire day's news, not the next day's.
         return _DateInfo(min(base, article.published_date), "day", None)
     return _DateInfo(base.replace(day=1), "month", None)
+
+
+def _several_occasions(frame: _Frame) -> bool:
+    """True for "held separate meetings with A and B" and "meetings with A and B": the
+    story reports several occasions (a tour's stops), so the lead does not date each one."""
+    trigger = frame.trigger
+    return frame.separate or (trigger.tag_ == "NNS" and trigger.lower_ in _COUNTABLE_OCCASIONS)
 
 
 def _before_statement(trigger: Token) -> bool:

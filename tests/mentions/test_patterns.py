@@ -135,6 +135,22 @@ def test_separate_meetings_are_separate_mentions(extract: Extract) -> None:
     assert only(found, "Funaro", "Balladur").names == {"Dilson Funaro", "Edouard Balladur"}
     assert only(found, "Funaro", "Larosiere").names == {"Dilson Funaro", "Jacques de Larosiere"}
     assert "debt" in found[0].event.topics
+    # Several occasions on a tour: the lead dates neither to the dateline day.
+    assert {(f.event.event_date, f.event.date_precision) for f in found} == {
+        (dt.date(1987, 3, 1), "month")
+    }
+
+
+def test_one_undated_meeting_in_the_lead_is_on_the_dateline_day(extract: Extract) -> None:
+    body = (
+        "West German President Richard von\nWeizsaecker met Argentine President Raul Alfonsin "
+        "for talks on\nthe first day of the German leader's four-day visit."
+    )
+    meeting = only(extract(body, "1987-03-16", "BUENOS AIRES, March 16"), "Alfonsin")
+    assert (meeting.event.event_date, meeting.event.date_precision) == (
+        dt.date(1987, 3, 16),
+        "day",
+    )
 
 
 def test_reception_held_for_him_by_a_host(extract: Extract) -> None:
