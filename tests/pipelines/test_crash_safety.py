@@ -110,4 +110,3 @@ def test_kill_9_leaves_the_published_warehouse_and_the_next_run_finishes(
     with DagsterInstance.from_config(str(home)) as instance:
         stuck = instance.get_runs(filters=RunsFilter(statuses=[DagsterRunStatus.STARTED]))
         assert stuck == [], "the killed run is still shown as in progress"
-
