@@ -535,23 +535,27 @@ def _mark_government_capitals(doc: Doc, candidates: list[_Candidate], day: dt.da
 
 def _surnames_as_people(doc: Doc, candidates: list[_Candidate]) -> None:
     """A one-word GPE/ORG that is the surname of a person named in the article is that
-    person ("Douglas told reporters" after "Roger Douglas", not the Isle of Man capital)."""
-    surnames = {
-        name_key(doc[c.end - 1].text)
-        for c in candidates
-        if c.entity_type == "PERSON" and c.end - c.start > 1
-    }
+    person ("Douglas told reporters" after "Roger Douglas", not the Isle of Man capital);
+    so is a longer one that repeats a person's full name (the small model tags "head
+    Michio Takeuchi" ORG and "President Michio Takeuchi" PERSON in one story)."""
+    people = [c for c in candidates if c.entity_type == "PERSON" and c.end - c.start > 1]
+    surnames = {name_key(doc[c.end - 1].text) for c in people}
+    full_names = {_name_keys(doc, c) for c in people}
     for candidate in candidates:
-        if (
-            candidate.entity_type in {"GPE", "ORG", "NORP", "LOC"}
-            and candidate.end - candidate.start == 1
-            and not _is_country(candidate)
-            and name_key(doc[candidate.start].text) in surnames
+        if candidate.entity_type not in {"GPE", "ORG", "NORP", "LOC"} or _is_country(candidate):
+            continue
+        one_word = candidate.end - candidate.start == 1
+        if (one_word and name_key(doc[candidate.start].text) in surnames) or (
+            not one_word and _name_keys(doc, candidate) in full_names
         ):
             candidate.entity_type = "PERSON"
             candidate.entity_id = ""
             candidate.capital_of = None
             candidate.country_iso3 = None
+
+
+def _name_keys(doc: Doc, candidate: _Candidate) -> tuple[str, ...]:
+    return tuple(name_key(token.text) for token in doc[candidate.start : candidate.end])
 
 
 def _person_name(doc: Doc, candidate: _Candidate) -> str:

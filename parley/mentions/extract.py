@@ -440,6 +440,8 @@ def _can_be_party(token: Token) -> bool:
     "President Reagan's decision" (whose possessor is no party to the welcome)."""
     if token.pos_ in {"PROPN", "PRON"}:
         return True
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
+        return True  # "the Tokyo stock exchange (TSE)": a body named by its acronym
     lemma = token.lemma_.lower()
     return lemma in PERSON_LIKE_HEADS or token.lower_ in PERSON_LIKE_HEADS or lemma == "two"
 

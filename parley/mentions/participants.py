@@ -42,7 +42,7 @@ PERSON_LIKE_HEADS = {
 }  # fmt: skip
 # Between an organisation and a person's name: only capitalised title words.
 _TITLE_GAP = re.compile(
-    r"\s+(?:\([A-Z]{2,}\)\s+)?(?:(?:[A-Z][a-z]+\.?|head|chief|chairman|president|governor|"
+    r"\)?\s+(?:\([A-Z]{2,}\)\s+)?(?:(?:[A-Z][a-z]+\.?|head|chief|chairman|president|governor|"
     r"director|minister|secretary)\s+){1,3}"
 )
 # The capitalised words right before a name: its title ("Saudi Arabia's Crown Prince ").
@@ -213,11 +213,14 @@ def resolve_party(
             )
             return [_party(m, "name") for m in by_position]
         return [_party(people[0][2], "name")]
-    head_start = offset + token.idx
-    for mention in entities.overlapping(head_start, head_start + len(token.text)):
-        if mention.entity_type in {"ORG", "GPE", "NORP"}:
-            person = entities.titled_person_after(mention)
-            return [_party(person, "name") if person else _party(mention, "name")]
+    # The head names a body, or its bracketed acronym does ("Tokyo stock exchange (TSE)").
+    acronyms = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    for named in [token, *acronyms]:
+        named_start = offset + named.idx
+        for mention in entities.overlapping(named_start, named_start + len(named.text)):
+            if mention.entity_type in {"ORG", "GPE", "NORP"}:
+                person = entities.titled_person_after(mention)
+                return [_party(person, "name") if person else _party(mention, "name")]
     if token.lemma_.lower() not in PERSON_LIKE_HEADS and token.lower_ not in PERSON_LIKE_HEADS:
         return []
     for wanted in ("ORG", "GPE", "NORP"):

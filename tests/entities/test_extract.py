@@ -289,6 +289,19 @@ def test_surname_that_is_a_capital(extract: Extract) -> None:
     assert all(m.entity_type == "PERSON" for m in result.mentions)
 
 
+def test_full_name_tagged_org_once_is_the_person_named_elsewhere(extract: Extract) -> None:
+    # Reuters-21578 reuters-14944: the small model tags the first "Michio Takeuchi" ORG.
+    result = extract(
+        "He described his meeting with Tokyo stock exchange (TSE)\nhead Michio Takeuchi, in "
+        "which he demanded greater exchange\naccess, as \"very frank indeed.\"\n    In a "
+        "separate press conference, TSE President Michio\nTakeuchi said the exchange has done "
+        "its utmost."
+    )
+    takeuchi = [m for m in result.mentions if m.canonical_name == "Michio Takeuchi"]
+    assert len(takeuchi) == 2
+    assert {m.entity_type for m in takeuchi} == {"PERSON"}
+
+
 # --- references ------------------------------------------------------------------------
 
 

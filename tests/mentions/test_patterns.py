@@ -153,6 +153,19 @@ def test_one_undated_meeting_in_the_lead_is_on_the_dateline_day(extract: Extract
     )
 
 
+def test_his_meeting_with_a_body_named_by_acronym_and_its_head(extract: Extract) -> None:
+    body = (
+        "British consumer affairs minister Michael Howard told\nreporters he was dissatisfied "
+        "with the exchange's response.\n    He described his meeting with Tokyo stock exchange "
+        "(TSE)\nhead Michio Takeuchi, in which he demanded greater exchange\naccess, as "
+        "\"very frank indeed.\"\n    In a separate press conference, TSE President Michio\n"
+        "Takeuchi said the exchange has done its utmost to liberalise\nits membership."
+    )
+    meeting = only(extract(body, "1987-04-08", "TOKYO, April 8"), "Howard", "Takeuchi")
+    assert meeting.names == {"Michael Howard", "Michio Takeuchi"}
+    assert meeting.event.kind == "meeting"
+
+
 def test_reception_held_for_him_by_a_host(extract: Extract) -> None:
     body = (
         "Weizsaecker, speaking at a reception held for him by President Raul Alfonsin at "
