@@ -293,7 +293,7 @@ def test_full_name_tagged_org_once_is_the_person_named_elsewhere(extract: Extrac
     # Reuters-21578 reuters-14944: the small model tags the first "Michio Takeuchi" ORG.
     result = extract(
         "He described his meeting with Tokyo stock exchange (TSE)\nhead Michio Takeuchi, in "
-        "which he demanded greater exchange\naccess, as \"very frank indeed.\"\n    In a "
+        'which he demanded greater exchange\naccess, as "very frank indeed."\n    In a '
         "separate press conference, TSE President Michio\nTakeuchi said the exchange has done "
         "its utmost."
     )

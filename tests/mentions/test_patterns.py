@@ -158,7 +158,7 @@ def test_his_meeting_with_a_body_named_by_acronym_and_its_head(extract: Extract)
         "British consumer affairs minister Michael Howard told\nreporters he was dissatisfied "
         "with the exchange's response.\n    He described his meeting with Tokyo stock exchange "
         "(TSE)\nhead Michio Takeuchi, in which he demanded greater exchange\naccess, as "
-        "\"very frank indeed.\"\n    In a separate press conference, TSE President Michio\n"
+        '"very frank indeed."\n    In a separate press conference, TSE President Michio\n'
         "Takeuchi said the exchange has done its utmost to liberalise\nits membership."
     )
     meeting = only(extract(body, "1987-04-08", "TOKYO, April 8"), "Howard", "Takeuchi")
