@@ -333,13 +333,25 @@ def score_predictions(
             )
     # A report may land in several predicted meetings of its article (one sentence giving two
     # mentions); it counts in the one that matches its gold meeting best, by the same rule as
-    # the slots: most shared participants, then nearest date, then id for a stable tie-break.
+    # the slots: most shared participants; then one that no other gold meeting of the article
+    # matches better (of "Abe-Reagan" and "Abe-U.S.", the report of Abe meeting Congress is
+    # not the one that shares Reagan); then nearest date; then id for a stable tie-break.
     gold_by_id = {g.meeting_id: g for g in gold.meetings}
+
+    def claimed_by_another(meeting_id: str, link: tuple[str, str]) -> bool:
+        own = _shared(by_id[meeting_id], gold_by_id[link[0]])
+        return any(
+            _shared(by_id[meeting_id], other) > own
+            for other in gold_by_article[link[1]]
+            if other.meeting_id != link[0]
+        )
+
     clusters = {
         link: min(
             landed[link],
             key=lambda m: (
                 -_shared(by_id[m], gold_by_id[link[0]]),
+                claimed_by_another(m, link),
                 _day_gap(by_id[m], gold_by_id[link[0]]),
                 m,
             ),

@@ -100,6 +100,8 @@ _PLENARY_BODY_RE = re.compile(
 _NEGOTIATOR_HEADS = {"negotiator", "delegation", "delegate"}
 _AFTER_WORDS = {"after", "following"}
 _STATEMENT_FRAMES = {"after", "following", "at", "during"}
+# A trip that spans days: people met "during his visit" were separate engagements.
+_TRIP_NOUNS = {"visit", "trip", "tour", "stay", "mission", "stopover"}
 # Plural interaction nouns that count occasions ("talks" and "negotiations" name one event).
 _COUNTABLE_OCCASIONS = {"meetings", "visits", "calls", "conversations"}
 _STATEMENT_VERBS = {"say", "tell", "speak", "add", "comment", "remark", "announce", "declare"}
@@ -258,6 +260,15 @@ def _verb_frame(verb: Token, lemma: str) -> _Frame | None:
     for word in sorted(allowed & preps.keys()):
         frame.counterparts.extend(c for c in preps[word].children if c.dep_ == "pobj")
     frame.host_is_agent = lemma in {"host", "receive"}
+    # "Abe met President Reagan and Congressional leaders during his visit": over a trip's
+    # days, people met together in the sentence were separate engagements.
+    frame.separate = any(
+        pobj.lemma_.lower() in _TRIP_NOUNS
+        for word in ("during", "on")
+        if word in preps
+        for pobj in preps[word].children
+        if pobj.dep_ == "pobj"
+    )
     return frame
 
 

@@ -152,6 +152,35 @@ def test_merging_two_gold_meetings_costs_bcubed_precision() -> None:
     assert report.bcubed[0] < 1.0
 
 
+def test_a_report_counts_in_the_meeting_no_other_gold_meeting_claims() -> None:
+    # "Abe met President Ronald Reagan and U.S. Congressional leaders": two gold meetings
+    # in one article; each prediction shares Abe with both, but one also shares Reagan.
+    gold = GoldSet(
+        meetings=(
+            GoldMeeting(
+                "abe-reagan", "meeting", ("Shintaro Abe", "Ronald Reagan"),
+                frozenset({"JPN", "USA"}), dt.date(1987, 4, 1), "month", ("a1",), (),
+            ),
+            GoldMeeting(
+                "abe-congress", "meeting", ("Shintaro Abe", "U.S. Congressional leaders"),
+                frozenset({"JPN", "USA"}), dt.date(1987, 4, 1), "month", ("a1",), (),
+            ),
+        ),
+        negative_article_ids=(),
+    )  # fmt: skip
+    april = dt.date(1987, 4, 1)
+    report = score_predictions(
+        [
+            # The lower id shares Reagan: by id alone both reports would land in it.
+            predicted("m1", ("Shintaro Abe", "Ronald Reagan"), ("a1",), april, "month"),
+            predicted("m2", ("Shintaro Abe", "United States"), ("a1",), april, "month"),
+        ],
+        gold,
+    )
+    assert report.bcubed_found == pytest.approx((1.0, 1.0, 1.0))
+    assert report.n_predicted_meetings_on_gold == 2
+
+
 TINY_ARTICLE = Article("art-1", "a1", "d", dt.date(1987, 4, 7), None, None, None, "x", "h")
 TINY_MENTIONS = [
     EntityMention(
@@ -269,6 +298,6 @@ def test_dev_set_extraction_targets(dev_report: EvalReport) -> None:
 
 
 def test_dev_set_date_accuracy_does_not_regress(dev_report: EvalReport) -> None:
-    # The target is 0.90; the extractor alone is at 0.85 (see README: the rest
-    # needs facts from other reports of the same meeting).
-    assert dev_report.date_accuracy >= 0.82
+    # The extractor alone is at 0.898; the 0.90 is met by the whole pipeline, whose
+    # meetings take the best date of all their reports (test_dev_targets.py).
+    assert dev_report.date_accuracy >= 0.88

@@ -257,6 +257,27 @@ def test_unnamed_official_in_the_lead_is_named_in_the_next_paragraph(extract: Ex
     assert talks.countries == {"JPN", "USA"}
 
 
+def test_people_met_during_a_visit_are_separate_meetings(extract: Extract) -> None:
+    body = "Abe met President Ronald Reagan and U.S. Congressional leaders during his visit."
+    found = extract(body, "1987-04-26", "TOKYO, April 26")
+    assert sorted(sorted(f.names) for f in found) == [
+        ["Ronald Reagan", "Shintaro Abe"],
+        ["Shintaro Abe", "United States"],
+    ]
+
+
+def test_coordinated_objects_without_a_trip_are_one_meeting(extract: Extract) -> None:
+    # Reuters-21578 reuters-20907: one meeting of three finance officials.
+    body = (
+        "Treasury Secretary James Baker met West German Finance\nMinister Gerhard Stoltenberg "
+        "and Bundesbank President Karl Otto\nPoehl in Frankfurt on Monday, a Bonn Finance "
+        "Ministry spokesman\nsaid."
+    )
+    found = extract(body, "1987-10-20", "BONN, Oct 20")
+    assert len(found) == 1
+    assert {"James Baker", "Gerhard Stoltenberg", "Karl Otto Poehl"} <= found[0].names
+
+
 def test_mention_ids_are_deterministic_and_offsets_point_at_the_trigger(
     extract: Extract,
 ) -> None:
