@@ -14,7 +14,8 @@ kind, date, place and topics.
 Decisions worth knowing:
 
 - A mention needs two distinct parties, or one party and the country visited.
-- "held separate meetings with A and B" gives one mention per counterpart.
+- "held separate meetings with A and B" gives one mention per counterpart; so does "met A
+  and B during his visit" (a trip's days: separate engagements).
 - Kind: phone/video words make a call; talks with no named person on either side, talks
   with an organisation and meetings with "negotiators"/"delegations" are ``negotiation``;
   a visit to a place is ``visit`` (dropped when the article names meetings of the same
