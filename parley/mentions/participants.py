@@ -227,6 +227,9 @@ def resolve_party(
         stand_ins = sorted((d, m.start_char, m) for d, m in found if m.entity_type == wanted)
         if stand_ins:
             stand_in = stand_ins[0][2]
+            titled = entities.titled_person_after(stand_in)
+            if titled is not None:  # "Bundesbank President Karl Otto Poehl", parsed apart
+                return [_party(titled, "name")]
             named = _delayed_identification(token, offset, entities, stand_in, exclude)
             party = _party(named, "delayed") if named else _party(stand_in, "stand_in")
             return [dataclasses.replace(party, head=token.lemma_.lower())]
