@@ -14,7 +14,10 @@ them holds at that instant, and nothing in the child would ever release it. The 
 is a fresh single-threaded process, started once per parent process and kept; workers are
 forked from it. It imports the NLP modules (spaCy, thinc, the parley rules) once before it
 forks (``set_forkserver_preload``), so each worker of either pass only loads its model;
-``spawn`` would be as safe but pays those imports in every worker.
+``spawn`` would be as safe but pays those imports in every worker. As with ``spawn``, a
+worker imports the calling program's main module again (the ``parley`` and ``dagster``
+commands and ``python -m`` modules guard their entry point with ``if __name__ ==
+"__main__"``; a script calling the passes on a large drop must do the same).
 """
 
 from __future__ import annotations
