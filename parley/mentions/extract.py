@@ -137,15 +137,11 @@ class _Frame:
 _SKIP_COMPONENTS = ("parley_entity_ruler", "parley_title_ruler", "ner", "parley_title_unmark")
 
 
-def parse_nlp() -> Language:
-    """The shared spaCy pipeline of the entity stage, used here for tags and parses."""
-    return get_parse_nlp()
-
-
 @functools.cache
 def _parse_tools() -> tuple[Language, DependencyMatcher]:
-    """The parse pipeline and the trigger matcher on its vocab, built once per process."""
-    nlp = parse_nlp()
+    """The shared spaCy pipeline of the entity stage (used here for tags and parses) and the
+    trigger matcher on its vocab, built once per process."""
+    nlp = get_parse_nlp()
     return nlp, build_matcher(nlp.vocab)
 
 
