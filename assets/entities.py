@@ -1,29 +1,16 @@
 """Entities: staged articles of a drop -> canonical entity mentions and role observations."""
 
-import os
-
 from dagster import AssetExecutionContext, AssetKey, BackfillPolicy, MaterializeResult, asset
 
 from assets.ingest import STAGED_ARTICLES
 from parley import staging
 from parley.entities.extract import extract_entities
 from parley.models import Article, EntityMention, RoleObservation, records_to_arrow, rows_from_arrow
+from parley.parallel import nlp_processes
 from pipelines.partitions import drops_partitions
 from pipelines.resources import ParleyPaths
 
 STAGED_ENTITY_MENTIONS = AssetKey(["staging", "entity_mentions"])
-
-# The NER pass is most of a large drop's time and uses one core; a second worker process
-# halves it (BENCHMARKS.md: 314 s -> 164 s on the corpus, same output) but costs a model
-# load and pickling, which small drops don't win back.
-PARALLEL_NER_MIN_ARTICLES = 2000
-
-
-def ner_processes(n_articles: int) -> int:
-    """Worker processes for the NER pass of a drop of ``n_articles``."""
-    if n_articles >= PARALLEL_NER_MIN_ARTICLES and (os.cpu_count() or 1) >= 2:
-        return 2
-    return 1
 
 
 @asset(
@@ -39,7 +26,7 @@ def staged_entity_mentions(context: AssetExecutionContext, paths: ParleyPaths) -
     n_mentions = n_roles = 0
     for drop_id in context.partition_keys:
         articles = list(rows_from_arrow(paths.staging.read(drop_id, staging.ARTICLES), Article))
-        batch = extract_entities(articles, n_process=ner_processes(len(articles)))
+        batch = extract_entities(articles, n_process=nlp_processes(len(articles)))
         paths.staging.write(
             drop_id, staging.ENTITY_MENTIONS, records_to_arrow(batch.mentions, EntityMention)
         )

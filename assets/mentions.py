@@ -15,6 +15,7 @@ from parley.models import (
     records_to_arrow,
     rows_from_arrow,
 )
+from parley.parallel import nlp_processes
 from pipelines.partitions import drops_partitions
 from pipelines.resources import ParleyPaths
 
@@ -39,7 +40,9 @@ def staged_event_mentions(context: AssetExecutionContext, paths: ParleyPaths) ->
             rows_from_arrow(read(drop_id, staging.ENTITY_MENTIONS), EntityMention)
         )
         roles = list(rows_from_arrow(read(drop_id, staging.ROLE_OBSERVATIONS), RoleObservation))
-        mentions, participants = extract_event_mentions(articles, entity_mentions, roles)
+        mentions, participants = extract_event_mentions(
+            articles, entity_mentions, roles, n_process=nlp_processes(len(articles))
+        )
         paths.staging.write(
             drop_id, staging.EVENT_MENTIONS, records_to_arrow(mentions, EventMention)
         )

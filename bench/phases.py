@@ -4,7 +4,7 @@ A phase prints one JSON object as its last stdout line. Running each phase in a 
 keeps the measurements apart: the parley run pays its own imports and model loads, and its
 peak RSS is not mixed with the baseline's.
 
-    python -m bench.phases parley --drops DIR --warehouse FILE [--profile OUT.prof]
+    python -m bench.phases parley --drops DIR --warehouse FILE [--profile OUT.prof] [--processes N]
     python -m bench.phases baseline --drop-file F [--sample N] [--batch-size 64] [--n-process 1]
 """
 
@@ -18,6 +18,7 @@ import os
 import resource
 import sys
 import time
+from multiprocessing import forkserver
 from pathlib import Path
 from typing import Any
 
@@ -44,58 +45,25 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-class _WithProcesses:
-    """A spaCy pipeline whose ``pipe`` runs ``n_process`` worker processes."""
-
-    def __init__(self, nlp: Any, n_process: int) -> None:
-        self._nlp = nlp
-        self._n_process = n_process
-
-    def pipe(self, texts: Any, **kwargs: Any) -> Any:
-        """``nlp.pipe`` with the fixed process count."""
-        return self._nlp.pipe(texts, n_process=self._n_process, **kwargs)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._nlp, name)
-
-
-def apply_levers(
-    entity_processes: int | None, merged_titles: bool, parse_processes: int = 1
-) -> list[str]:
-    """Try levers inside parley/entities without editing it: patch what the real run calls."""
+def force_processes(processes: int | None) -> list[str]:
+    """Override the product's rule for NLP worker processes (both passes) in this run."""
+    if processes is None:
+        return []
     import assets.entities as entity_asset
-    import parley.entities.nlp as entity_nlp
+    import assets.mentions as mention_asset
 
-    applied = []
-    if merged_titles:
-        from bench.title_ruler import merged_title_patterns
-
-        # add_rulers looks the name up at call time; the pipelines are built after this.
-        entity_nlp.title_patterns = merged_title_patterns  # type: ignore[assignment]
-        applied.append("merged_titles")
-    if entity_processes is not None:
-        # The asset asks ner_processes() how many NER workers a drop gets (2 for 2,000+
-        # articles on 2 cores); None keeps that default, a number forces it.
-        entity_asset.ner_processes = lambda _n_articles: entity_processes  # type: ignore[assignment]
-        applied.append(f"entity_processes={entity_processes}")
-    if parse_processes > 1:
-        import parley.mentions.extract as mention_extract
-
-        # extract_event_mentions has no n_process parameter; it calls parse_nlp() for the
-        # pipeline and its pipe(), so the wrapper adds the processes there.
-        parse = mention_extract.parse_nlp
-        mention_extract.parse_nlp = lambda: _WithProcesses(parse(), parse_processes)  # type: ignore[assignment]
-        applied.append(f"parse_processes={parse_processes}")
-    return applied
+    # The assets ask nlp_processes() how many workers a drop gets (2 for 2,000+ articles on
+    # 2 cores); None keeps that rule, a number forces it.
+    for module in (entity_asset, mention_asset):
+        module.nlp_processes = lambda _n_articles: processes  # type: ignore[attr-defined]
+    return [f"processes={processes}"]
 
 
 def run_parley(
     drops: Path,
     warehouse: Path,
     profile: Path | None,
-    entity_processes: int | None = None,
-    merged_titles: bool = False,
-    parse_processes: int = 1,
+    processes: int | None = None,
 ) -> dict[str, Any]:
     """Time ``run_pipeline`` (what ``parley run`` calls) and split it into Dagster steps."""
     # The Dagster definitions read these at import time, as under `parley run`.
@@ -114,7 +82,7 @@ def run_parley(
 
     from pipelines.runner import run_pipeline
 
-    levers = apply_levers(entity_processes, merged_titles, parse_processes)
+    overrides = force_processes(processes)
     imported = time.perf_counter()
     profiler = cProfile.Profile() if profile is not None else None
     if profiler is not None:
@@ -124,12 +92,16 @@ def run_parley(
         profiler.disable()
         profiler.dump_stats(str(profile))
     finished = time.perf_counter()
+    # parley's NLP workers are children of multiprocessing's fork server, which lives as long
+    # as this process and is never waited for: stop it (a private helper of the stdlib's
+    # tests) so that getrusage here and in bench/run.py counts its workers' CPU and peak RSS.
+    forkserver._forkserver._stop()  # type: ignore[attr-defined]
     if summary.failures:
         raise SystemExit(f"parley run failed: {summary.failure_line()}")
     with DagsterInstance.get() as instance:
         steps = _step_seconds(instance, wall_start)
     return {
-        "levers": levers,
+        "overrides": overrides,
         "import_s": imported - started,
         "run_s": finished - imported,
         "processed": summary.processed,
@@ -216,9 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     parley.add_argument("--drops", type=Path, required=True)
     parley.add_argument("--warehouse", type=Path, required=True)
     parley.add_argument("--profile", type=Path)
-    parley.add_argument("--entity-processes", type=int)
-    parley.add_argument("--merged-titles", action="store_true")
-    parley.add_argument("--parse-processes", type=int, default=1)
+    parley.add_argument("--processes", type=int)
     baseline = commands.add_parser("baseline")
     baseline.add_argument("--drop-file", type=Path, required=True)
     baseline.add_argument("--sample", type=int)
@@ -226,14 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     baseline.add_argument("--n-process", type=int, default=1)
     args = parser.parse_args(argv)
     if args.phase == "parley":
-        result = run_parley(
-            args.drops,
-            args.warehouse,
-            args.profile,
-            args.entity_processes,
-            args.merged_titles,
-            args.parse_processes,
-        )
+        result = run_parley(args.drops, args.warehouse, args.profile, args.processes)
     else:
         result = run_baseline(args.drop_file, args.sample, args.batch_size, args.n_process)
     print(json.dumps(result, default=str))

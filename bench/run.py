@@ -216,22 +216,17 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-baseline", action="store_true", help="skip the plain-spaCy phase")
     parser.add_argument("--increment", type=int, default=100, help="articles in the new drop")
     parser.add_argument("--no-increment", action="store_true", help="skip the incremental phase")
-    parser.add_argument("--profile", type=Path, help="cProfile the full run into this file")
     parser.add_argument(
-        "--entity-processes",
-        type=int,
-        help="force N NER worker processes (default: the product's rule, 2 for 2,000+ articles)",
+        "--profile",
+        type=Path,
+        help="cProfile the full run into this file (the parent process only: add --processes 1 "
+        "to see the NLP passes of a large drop)",
     )
     parser.add_argument(
-        "--parse-processes",
+        "--processes",
         type=int,
-        default=1,
-        help="lever: run the mention pass's parse with N processes (patched in, not a change)",
-    )
-    parser.add_argument(
-        "--merged-titles",
-        action="store_true",
-        help="lever: build the title ruler from bench.title_ruler's merged patterns",
+        help="force N NLP worker processes in both passes (default: the product's rule, "
+        "2 for 2,000+ articles on 2+ cores; 1 runs them in the Dagster process)",
     )
     parser.add_argument("--workdir", type=Path, help="keep everything here (default: a temp dir)")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
@@ -273,10 +268,7 @@ def _run(args: argparse.Namespace, workdir: Path, facts: dict[str, Any]) -> dict
         "n_words": n_words,
     }
     parley_args = ["parley", "--drops", str(drops_root), "--warehouse", str(warehouse)]
-    levers = ["--entity-processes", str(args.entity_processes)] if args.entity_processes else []
-    levers += ["--parse-processes", str(args.parse_processes)]
-    levers += ["--merged-titles"] if args.merged_titles else []
-    parley_args += levers
+    parley_args += ["--processes", str(args.processes)] if args.processes else []
     profile = ["--profile", str(args.profile)] if args.profile else []
     full = run_phase("full", parley_args + profile, env)
     results["full"] = _phase_dict(full, len(records), n_words)
@@ -350,7 +342,7 @@ def _describe(results: dict[str, Any]) -> str:
         f"load {tuple(round(x, 2) for x in machine['loadavg_at_start'])}, {machine['date_utc']}",
         f"versions: {machine['versions']}",
         f"articles: {results['n_articles']}, words: {results['n_words']}",
-        f"levers tried: {results['full']['report']['levers'] or 'none'}",
+        f"overrides of the product's rules: {results['full']['report']['overrides'] or 'none'}",
     ]
     for name in ("full", "increment", "baseline"):
         phase = results.get(name)

@@ -1,8 +1,10 @@
 """Meeting, call and visit mentions from articles and their resolved entity mentions.
 
-API: ``extract_event_mentions(articles, entity_mentions, roles) -> (event_mentions,
-participants)``; plain function, no Dagster. Entity mentions and role observations come
-from ``parley.entities`` (surname-only mentions are mapped to the article's full name here).
+API: ``extract_event_mentions(articles, entity_mentions, roles, n_process=1) ->
+(event_mentions, participants)``; plain function, no Dagster. Entity mentions and role
+observations come from ``parley.entities`` (surname-only mentions are mapped to the
+article's full name here). With ``n_process`` > 1 worker processes parse the trigger
+sentences and read their events (``parley.parallel``); the result is the same.
 
 Pipeline: split each body into sentences, keep those with a trigger word
 (``text.TRIGGER_RE``, about 6-8% of Reuters sentences), parse only those with the shared
@@ -42,13 +44,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
+import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from spacy.language import Language
+from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
 from parley.entities import get_parse_nlp
@@ -71,8 +76,12 @@ from parley.mentions.places import city_iso3
 from parley.mentions.text import SentenceSpan, flat, iter_trigger_sentences, paragraph_spans
 from parley.mentions.topics import TOPIC_KEYWORDS, assign_topics
 from parley.models import Article, EntityMention, EventMention, EventParticipant, RoleObservation
+from parley.parallel import chunked, map_in_workers
 
 PARSE_BATCH_SIZE = 32
+# Trigger sentences per task of a worker process: a multiple of the batch size, so that the
+# workers' nlp.pipe batches are those of the one-process pass, and ~1 s of work.
+PARSE_CHUNK_SENTENCES = 256
 _PHONE_WORDS = {"telephone", "phone", "telephoned", "phoned"}
 _VIDEO_WORDS = {"video", "videoconference", "video-conference", "virtual"}
 _PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -131,17 +140,32 @@ class _Frame:
 _SKIP_COMPONENTS = ("parley_entity_ruler", "parley_title_ruler", "ner", "parley_title_unmark")
 
 
-def parse_nlp() -> Language:
-    """The shared spaCy pipeline of the entity stage, used here for tags and parses."""
-    return get_parse_nlp()
+@functools.cache
+def _parse_tools() -> tuple[Language, DependencyMatcher]:
+    """The shared spaCy pipeline of the entity stage (used here for tags and parses) and the
+    trigger matcher on its vocab, built once per process."""
+    nlp = get_parse_nlp()
+    return nlp, build_matcher(nlp.vocab)
+
+
+# A parse job: a trigger sentence of an article.
+_Job = tuple[Article, SentenceSpan]
+_Events = list[tuple[EventMention, list[EventParticipant]]]
 
 
 def extract_event_mentions(
     articles: Sequence[Article],
     entity_mentions: Sequence[EntityMention],
     roles: Sequence[RoleObservation],
+    n_process: int = 1,
+    chunk_size: int = PARSE_CHUNK_SENTENCES,
 ) -> tuple[list[EventMention], list[EventParticipant]]:
-    """Meetings, calls and visits each article states took place, with their participants."""
+    """Meetings, calls and visits each article states took place, with their participants.
+
+    With ``n_process`` > 1 the trigger sentences go in chunks of ``chunk_size`` to that many
+    worker processes, which parse them and read their events (``parley.parallel``); the
+    result is the same as in one process.
+    """
     mentions_by_article: dict[str, list[EntityMention]] = defaultdict(list)
     for mention in entity_mentions:
         mentions_by_article[mention.article_id].append(mention)
@@ -149,30 +173,23 @@ def extract_event_mentions(
     for role in roles:
         roles_by_article[role.article_id].append(role)
 
-    jobs: list[tuple[Article, SentenceSpan]] = [
+    jobs: list[_Job] = [
         (article, sentence)
         for article in articles
         for sentence in iter_trigger_sentences(article.body)
     ]
-    nlp = parse_nlp()
-    matcher = build_matcher(nlp.vocab)
-    texts = (flat(article.body[s.start : s.end]) for article, s in jobs)
-    found: dict[str, list[tuple[EventMention, list[EventParticipant]]]] = defaultdict(list)
-    contexts: dict[str, ArticleEntities] = {}
-    skip = [name for name in _SKIP_COMPONENTS if name in nlp.pipe_names]
-    docs = nlp.pipe(texts, batch_size=PARSE_BATCH_SIZE, disable=skip)
-    for (article, sentence), doc in zip(jobs, docs, strict=True):
-        entities = contexts.get(article.article_id)
-        if entities is None:
-            entities = ArticleEntities(
-                article,
-                mentions_by_article[article.article_id],
-                roles_by_article[article.article_id],
-            )
-            contexts[article.article_id] = entities
-        found[article.article_id].extend(
-            _events_in_sentence(doc, matcher, article, sentence, entities)
+    if n_process > 1:
+        tasks = (
+            _chunk_task(chunk, mentions_by_article, roles_by_article)
+            for chunk in chunked(jobs, chunk_size)
         )
+        chunks = map_in_workers(_events_of_chunk, tasks, n_process, _parse_tools)
+        per_sentence: Iterable[_Events] = itertools.chain.from_iterable(chunks)
+    else:
+        per_sentence = _events_of_sentences(jobs, mentions_by_article, roles_by_article)
+    found: dict[str, _Events] = defaultdict(list)
+    for (article, _), sentence_events in zip(jobs, per_sentence, strict=True):
+        found[article.article_id].extend(sentence_events)
     events: list[EventMention] = []
     participants: list[EventParticipant] = []
     for article in articles:
@@ -183,6 +200,50 @@ def extract_event_mentions(
             events.append(event)
             participants.extend(parties)
     return events, participants
+
+
+def _events_of_sentences(
+    jobs: Sequence[_Job],
+    mentions_by_article: Mapping[str, list[EntityMention]],
+    roles_by_article: Mapping[str, list[RoleObservation]],
+) -> Iterator[_Events]:
+    """The events stated by each trigger sentence, in order, parsed in this process."""
+    nlp, matcher = _parse_tools()
+    contexts: dict[str, ArticleEntities] = {}
+    skip = [name for name in _SKIP_COMPONENTS if name in nlp.pipe_names]
+    texts = (flat(article.body[s.start : s.end]) for article, s in jobs)
+    docs = nlp.pipe(texts, batch_size=PARSE_BATCH_SIZE, disable=skip)
+    for (article, sentence), doc in zip(jobs, docs, strict=True):
+        entities = contexts.get(article.article_id)
+        if entities is None:
+            entities = ArticleEntities(
+                article,
+                mentions_by_article.get(article.article_id, []),
+                roles_by_article.get(article.article_id, []),
+            )
+            contexts[article.article_id] = entities
+        yield list(_events_in_sentence(doc, matcher, article, sentence, entities))
+
+
+def _chunk_task(
+    jobs: Sequence[_Job],
+    mentions_by_article: Mapping[str, list[EntityMention]],
+    roles_by_article: Mapping[str, list[RoleObservation]],
+) -> tuple[Sequence[_Job], dict[str, list[EntityMention]], dict[str, list[RoleObservation]]]:
+    """A worker's task: a chunk of jobs with the entities of their articles only."""
+    ids = {article.article_id for article, _ in jobs}
+    return (
+        jobs,
+        {i: mentions_by_article[i] for i in ids if i in mentions_by_article},
+        {i: roles_by_article[i] for i in ids if i in roles_by_article},
+    )
+
+
+def _events_of_chunk(
+    task: tuple[Sequence[_Job], dict[str, list[EntityMention]], dict[str, list[RoleObservation]]],
+) -> list[_Events]:
+    """A worker's task: the events of each sentence of a chunk (plain dataclasses)."""
+    return list(_events_of_sentences(*task))
 
 
 def _events_in_sentence(

@@ -1,25 +1,56 @@
-"""The NER pass gives the same entities in two worker processes as in one."""
+"""The entity pass gives the same result in worker processes as in one process."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from pathlib import Path
 
-from assets.entities import PARALLEL_NER_MIN_ARTICLES, ner_processes
 from parley.entities.extract import extract_entities
-from parley.ingest.parse import parse_jsonl_record
+from parley.models import Article
+from parley.parallel import PARALLEL_MIN_ARTICLES, chunked, nlp_processes
 
-REUTERS_DEV = Path(__file__).parents[1] / "data" / "reuters_dev" / "drop" / "articles.jsonl"
+SAMPLE = Path(__file__).parents[1] / "data" / "entities" / "sample.jsonl"
 
 
-def test_two_processes_only_for_large_drops() -> None:
-    assert ner_processes(10) == 1
-    assert ner_processes(PARALLEL_NER_MIN_ARTICLES) in {1, 2}  # 2 where there are 2 cores
+def sample_articles() -> list[Article]:
+    """The 200 Reuters articles of the entity sample."""
+    articles = []
+    for line in SAMPLE.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        articles.append(
+            Article(
+                article_id=record["article_id"],
+                source_ref=record["article_id"],
+                drop_id="sample",
+                published_date=dt.date.fromisoformat(record["date"]),
+                title=record.get("title"),
+                dateline=record.get("dateline"),
+                outlet="Reuters",
+                body=record["body"],
+                content_sha256="",
+            )
+        )
+    return articles
+
+
+def test_worker_processes_only_for_large_drops() -> None:
+    assert nlp_processes(10) == 1
+    assert nlp_processes(PARALLEL_MIN_ARTICLES) in {1, 2}  # 2 where there are 2 cores
+
+
+def test_chunks_keep_the_order() -> None:
+    assert chunked([1, 2, 3, 4, 5], 2) == [[1, 2], [3, 4], [5]]
+    assert chunked([], 2) == []
 
 
 def test_two_worker_processes_give_the_same_entities() -> None:
-    lines = REUTERS_DEV.read_text().splitlines()[:12]
-    articles = [parse_jsonl_record(line.encode(), "d") for line in lines]
+    # 200 articles in 25 chunks of 8 (two batches of 4), handed out over two workers.
+    articles = sample_articles()
     one = extract_entities(articles, batch_size=4, n_process=1)
-    two = extract_entities(articles, batch_size=4, n_process=2)
+    two = extract_entities(articles, batch_size=4, n_process=2, chunk_size=8)
+    assert len(one.mentions) > 1000 and len(one.roles) > 50
     assert two.mentions == one.mentions
     assert two.roles == one.roles
+    assert two.by_article == one.by_article
+    assert list(two.by_article) == [a.article_id for a in articles]

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from parley.entities.titles import normalize_role, role_head
+from parley.entities.titles import (
+    ABBREVIATIONS,
+    HEAD_WORDS,
+    normalize_role,
+    role_head,
+    title_patterns,
+)
 
 
 @pytest.mark.parametrize(
@@ -42,3 +48,22 @@ def test_normalize_role(text: str, role: str) -> None:
 )
 def test_role_head(role: str, head: str) -> None:
     assert role_head(role) == head
+
+
+def test_every_title_pattern_holds_a_head_word_or_an_abbreviation() -> None:
+    # The title ruler skips docs without any of these words (parley.entities.nlp.TitleRuler);
+    # that is only right while every pattern needs one of them.
+    def anchored(token: dict[str, object]) -> bool:
+        if token.get("OP") in {"?", "*"}:
+            return False
+        lower, orth = token.get("LOWER"), token.get("ORTH")
+        if isinstance(lower, dict):
+            return set(lower["IN"]) <= HEAD_WORDS
+        if isinstance(orth, dict):
+            return set(orth["IN"]) <= set(ABBREVIATIONS)
+        return lower in HEAD_WORDS or orth in ABBREVIATIONS
+
+    for pattern in title_patterns():
+        tokens = pattern["pattern"]
+        assert isinstance(tokens, list)
+        assert any(anchored(token) for token in tokens), pattern
