@@ -10,16 +10,38 @@ SELECT article_id, entity_id, mention_text, label, start_char, end_char
 FROM kept_entity_mentions
 ORDER BY article_id, start_char;
 
+-- Each field takes its most frequent value over the mentions, ties to the smallest value:
+-- mode() breaks ties arbitrarily, and the same staged files must publish the same names.
 INSERT INTO main.entities
-SELECT entity_id,
-       mode(canonical_name) AS canonical_name,
-       mode(entity_type) AS entity_type,
-       mode(country_iso3) AS country_iso3,
-       count(*) AS n_mentions,
-       count(DISTINCT article_id) AS n_articles
-FROM kept_entity_mentions
-GROUP BY entity_id
-ORDER BY entity_id;
+WITH names AS (
+    SELECT entity_id, canonical_name AS value, count(*) AS n
+    FROM kept_entity_mentions
+    GROUP BY ALL
+), types AS (
+    SELECT entity_id, entity_type AS value, count(*) AS n
+    FROM kept_entity_mentions
+    GROUP BY ALL
+), countries AS (
+    SELECT entity_id, country_iso3 AS value, count(*) AS n
+    FROM kept_entity_mentions
+    WHERE country_iso3 IS NOT NULL
+    GROUP BY ALL
+), totals AS (
+    SELECT entity_id, count(*) AS n_mentions, count(DISTINCT article_id) AS n_articles
+    FROM kept_entity_mentions
+    GROUP BY entity_id
+)
+SELECT t.entity_id,
+       (SELECT first(value ORDER BY n DESC, value) FROM names AS x
+        WHERE x.entity_id = t.entity_id) AS canonical_name,
+       (SELECT first(value ORDER BY n DESC, value) FROM types AS x
+        WHERE x.entity_id = t.entity_id) AS entity_type,
+       (SELECT first(value ORDER BY n DESC, value) FROM countries AS x
+        WHERE x.entity_id = t.entity_id) AS country_iso3,
+       t.n_mentions,
+       t.n_articles
+FROM totals AS t
+ORDER BY t.entity_id;
 
 INSERT INTO main.entity_aliases
 SELECT DISTINCT entity_id, mention_text AS alias
