@@ -6,10 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 import pytest
 
-from parley import staging
 from parley.eval.meetings import (
     EvalReport,
     GoldMeeting,
@@ -29,12 +27,8 @@ from parley.models import (
     EntityMention,
     EventMention,
     EventParticipant,
-    RejectedInput,
-    RoleObservation,
-    records_to_arrow,
 )
-from parley.staging import StagingArea
-from warehouse.publish import publish_warehouse
+from tests.staged import stage_and_publish
 
 DEV = Path(__file__).resolve().parents[1] / "data" / "reuters_dev"
 
@@ -258,23 +252,7 @@ def test_scores_a_duckdb_warehouse_file(tmp_path: Path, capsys: pytest.CaptureFi
 
 def _publish_tiny(warehouse: Path) -> None:
     """A real published warehouse (staging + publish) holding the tiny meeting."""
-    ingested = pa.array([dt.datetime(1987, 4, 8, tzinfo=dt.UTC)], pa.timestamp("us", tz="UTC"))
-    area = StagingArea.for_warehouse(warehouse)
-    area.write(
-        "d",
-        staging.ARTICLES,
-        records_to_arrow([TINY_ARTICLE], Article).append_column("ingested_at", ingested),
-    )
-    area.write(
-        "d",
-        staging.REJECTED_INPUTS,
-        records_to_arrow([], RejectedInput).append_column("seen_at", ingested[:0]),
-    )
-    area.write("d", staging.ENTITY_MENTIONS, records_to_arrow(TINY_MENTIONS, EntityMention))
-    area.write("d", staging.ROLE_OBSERVATIONS, records_to_arrow([], RoleObservation))
-    area.write("d", staging.EVENT_MENTIONS, records_to_arrow([TINY_EVENT], EventMention))
-    area.write("d", staging.EVENT_PARTICIPANTS, records_to_arrow(TINY_PARTIES, EventParticipant))
-    publish_warehouse(area, warehouse, dt.datetime(1987, 4, 8, tzinfo=dt.UTC))
+    stage_and_publish(warehouse, "d", [TINY_ARTICLE], TINY_MENTIONS, [TINY_EVENT], TINY_PARTIES)
 
 
 def test_dev_labels_load() -> None:

@@ -7,24 +7,14 @@ import datetime as dt
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 import pytest
 
-from parley import staging
-from parley.models import (
-    Article,
-    EntityMention,
-    EventMention,
-    EventParticipant,
-    RejectedInput,
-    RoleObservation,
-    records_to_arrow,
-)
-from parley.staging import StagingArea
-from warehouse.publish import publish_warehouse
+from parley.models import Article, EntityMention
+from tests.staged import stage_and_publish
 
 ARTICLE = Article("art-1", "a1", "d", dt.date(1987, 4, 7), None, None, None, "x" * 80, "h")
-# One entity seen three times: two names once each (a tie), a country twice against none.
+# One entity, five mentions: "James Baker" and "Baker" twice each (a tie), PERSON three
+# times, USA twice and no country three times (a missing country is no vote).
 MENTIONS = [
     EntityMention("art-1", "person:baker", "James Baker", "PERSON", None, "Baker", "PERSON", 0, 5),
     EntityMention("art-1", "person:baker", "Jim Baker", "PERSON", "USA", "Jim", "PERSON", 10, 13),
@@ -35,24 +25,7 @@ MENTIONS = [
 
 
 def _publish(warehouse: Path, mentions: list[EntityMention]) -> list[tuple[object, ...]]:
-    now = dt.datetime(1987, 4, 8, tzinfo=dt.UTC)
-    ingested = pa.array([now], pa.timestamp("us", tz="UTC"))
-    area = StagingArea.for_warehouse(warehouse)
-    area.write(
-        "d",
-        staging.ARTICLES,
-        records_to_arrow([ARTICLE], Article).append_column("ingested_at", ingested),
-    )
-    area.write(
-        "d",
-        staging.REJECTED_INPUTS,
-        records_to_arrow([], RejectedInput).append_column("seen_at", ingested[:0]),
-    )
-    area.write("d", staging.ENTITY_MENTIONS, records_to_arrow(mentions, EntityMention))
-    area.write("d", staging.ROLE_OBSERVATIONS, records_to_arrow([], RoleObservation))
-    area.write("d", staging.EVENT_MENTIONS, records_to_arrow([], EventMention))
-    area.write("d", staging.EVENT_PARTICIPANTS, records_to_arrow([], EventParticipant))
-    publish_warehouse(area, warehouse, now)
+    stage_and_publish(warehouse, "d", [ARTICLE], mentions)
     with duckdb.connect(str(warehouse), read_only=True) as con:
         return con.execute("SELECT * FROM entities ORDER BY entity_id").fetchall()
 
