@@ -12,9 +12,11 @@ mechanical and seeded: no article text was read to make it.
   ``shared/eval/reserved_ids.txt``, nor a re-send of one (same body, or same title within
   three days), nor one of the shared development sets: 200 drawn at random from those that name
   an office (minister, president, governor, delegation, ...), 80 from the rest (corporate and
-  market wires: the precision side). Labellers then searched the corpus for the other reports
-  of each meeting they found and added those wires to the seed wire's group (see README.md),
-  so the set holds several reports of one meeting, for dedup.
+  market wires: the precision side); then, as a second round once the first showed one wire in
+  four holding a meeting, every other wire whose wording states a meeting strongly ("met
+  with", "held talks", "paid a visit", ...). Labellers then searched the corpus for the
+  other reports of each meeting they found and added those wires to the seed wire's group (see
+  README.md), so the set holds several reports of one meeting, for dedup.
 - White House readouts: drawn at random from ``shared/corpora/whitehouse_readouts``, grouped
   by ISO week (a trip's readouts stay together).
 
@@ -46,6 +48,10 @@ MEETING_VOCABULARY = re.compile(
     r"|conferred|telephoned|by telephone|phone call|telephone call|visited|visiting|on a visit"
     r"|summit|received|hosted|discussed with|negotiations with)\b",
     re.IGNORECASE,
+)
+STRONG_MEETING = re.compile(
+    r"\b(met with|met (?:his|her|the|[A-Z])|held talks|talks with|meeting with|telephoned"
+    r"|paid a visit|on a visit|on an official visit|visited|conferred with)\b"
 )
 OFFICIAL = re.compile(
     r"\b(minister|president|secretary|chancellor|premier|governor|king|envoy|ambassador"
@@ -113,6 +119,8 @@ def main(shared: Path) -> None:
     official = [a for a in pool if OFFICIAL.search(a["body"])]
     other = [a for a in pool if not OFFICIAL.search(a["body"])]
     chosen = rng.sample(official, N_REUTERS_OFFICIAL) + rng.sample(other, N_REUTERS_OTHER)
+    taken = {a["id"] for a in chosen}
+    chosen += [a for a in pool if a["id"] not in taken and STRONG_MEETING.search(a["body"])]
     write_source(HERE / "reuters", [(a["id"], a) for a in chosen])
 
     readouts = read_jsonl(shared / "corpora/whitehouse_readouts/articles.jsonl.gz")
