@@ -13,7 +13,7 @@ from dagster import (
     multi_asset_check,
 )
 
-from parley.reports.checks import WAREHOUSE_CHECKS, Rows, prepare_connection
+from warehouse.checks import WAREHOUSE_CHECKS, Rows, prepare_connection
 from pipelines.resources import ParleyPaths
 
 # Failing rows shown in the UI per check; the count says how many there are in all.

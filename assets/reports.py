@@ -25,7 +25,7 @@ from dagster import (
 from assets.publish import PUBLISH_CONDITION
 from parley.reports.plots import markdown_image, network_png, timeline_png
 from parley.reports.read import network_edges, timeline_points, view_row_counts
-from parley.reports.views import REPORT_VIEWS
+from warehouse.views import REPORT_VIEWS
 from pipelines.resources import ParleyPaths
 from warehouse.publish import PUBLISHED_TABLES, preview_markdown
 

@@ -29,8 +29,8 @@ from parley.models import (
     RoleObservation,
     arrow_schema,
 )
-from parley.reports.checks import WAREHOUSE_CHECKS, prepare_connection
-from parley.reports.views import create_report_views
+from warehouse.checks import WAREHOUSE_CHECKS, prepare_connection
+from warehouse.views import create_report_views
 
 SQL_DIR = Path(__file__).parent / "sql"
 SCHEMA_SQL = Path(__file__).parent / "schema.sql"

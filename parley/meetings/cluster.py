@@ -2,7 +2,7 @@
 
 Reports of one real meeting (different outlets, days, wordings) become one meeting; different
 meetings never merge. The work is done in DuckDB by the SQL files in
-``warehouse/sql/meetings/``; Python only sequences them and iterates label propagation.
+``parley/meetings/sql/``; Python only sequences them and iterates label propagation.
 
 Steps:
 
@@ -31,7 +31,6 @@ import re
 import shutil
 import uuid
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 import duckdb
@@ -84,6 +83,7 @@ _NEW_STATE_TABLES = {
     "redirects": "_mc_state_redirects",
 }
 
+SQL_DIR = Path(__file__).parent / "sql"
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _STATEMENT_END = re.compile(r";\s*(?:\n|$)")
 
@@ -196,7 +196,7 @@ def write_state(state_dir: Path, tables: dict[str, pa.Table]) -> None:
 
 
 def run_sql(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> None:
-    """Run every statement of ``warehouse/sql/meetings/<name>.sql`` with its bound params."""
+    """Run every statement of ``parley/meetings/sql/<name>.sql`` with its bound params."""
     for statement in _statements(name):
         con.execute(statement, _used_params(statement, params))
 
@@ -308,7 +308,7 @@ def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | Non
 
 def _statements(name: str) -> list[str]:
     """The statements of one SQL file, comment lines removed."""
-    path = resources.files("warehouse").joinpath("sql", "meetings", f"{name}.sql")
+    path = SQL_DIR / f"{name}.sql"
     text = "\n".join(
         line for line in path.read_text().splitlines() if not line.lstrip().startswith("--")
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from parley.reports.views import create_report_views
+from warehouse.views import create_report_views
 from warehouse.publish import SCHEMA_SQL
 
 TINY_WAREHOUSE_SQL = Path(__file__).parents[1] / "data" / "reports" / "tiny_warehouse.sql"

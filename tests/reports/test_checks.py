@@ -7,7 +7,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from parley.reports.checks import WAREHOUSE_CHECKS, WarehouseCheck, prepare_connection
+from warehouse.checks import WAREHOUSE_CHECKS, WarehouseCheck, prepare_connection
 
 
 def _duplicate(table: str, where: str) -> list[str]:

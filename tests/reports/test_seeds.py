@@ -11,7 +11,7 @@ from assets.ingest import staged_articles
 from assets.mentions import staged_event_mentions
 from assets.publish import warehouse_tables
 from assets.reports import report_pictures, reports_dir
-from parley.reports.views import REPORT_VIEWS
+from warehouse.views import REPORT_VIEWS
 from pipelines.partitions import drops_partitions
 from pipelines.resources import ParleyPaths
 

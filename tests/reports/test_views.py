@@ -7,7 +7,7 @@ from pathlib import Path
 
 import duckdb
 
-from parley.reports.views import REPORT_VIEWS, create_report_views, report_sql_files
+from warehouse.views import REPORT_VIEWS, create_report_views, report_sql_files
 
 D = dt.date
 

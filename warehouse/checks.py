@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 import duckdb
 
@@ -19,6 +19,7 @@ from parley.meetings.cluster import (
     check_mention_in_one_meeting,
 )
 
+CHECKS_DIR = Path(__file__).parent / "sql" / "checks"
 Rows = list[tuple[object, ...]]
 
 # Templates for the generic rules. The identifiers come only from the constants below, never
@@ -116,9 +117,8 @@ def foreign_key_failures(con: duckdb.DuckDBPyConnection, table: str) -> Rows:
 
 
 def sql_check_failures(con: duckdb.DuckDBPyConnection, name: str) -> Rows:
-    """Rows of the check query ``warehouse/sql/reports/checks/<name>.sql``."""
-    path = resources.files("warehouse").joinpath("sql", "reports", "checks", f"{name}.sql")
-    return con.execute(path.read_text()).fetchall()
+    """Rows of the check query ``warehouse/sql/checks/<name>.sql``."""
+    return con.execute((CHECKS_DIR / f"{name}.sql").read_text()).fetchall()
 
 
 def prepare_connection(con: duckdb.DuckDBPyConnection) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from importlib import resources
-from importlib.abc import Traversable
+from pathlib import Path
 
 import duckdb
+
+VIEWS_DIR = Path(__file__).parent / "sql" / "views"
 
 # The views the SQL files create, in the order the README presents them.
 REPORT_VIEWS = (
@@ -19,10 +20,9 @@ REPORT_VIEWS = (
 )
 
 
-def report_sql_files() -> list[Traversable]:
-    """The view definitions in ``warehouse/sql/reports``, in file-name order."""
-    folder = resources.files("warehouse").joinpath("sql", "reports")
-    return sorted((f for f in folder.iterdir() if f.name.endswith(".sql")), key=lambda f: f.name)
+def report_sql_files() -> list[Path]:
+    """The view definitions in ``warehouse/sql/views``, in file-name order."""
+    return sorted(VIEWS_DIR.glob("*.sql"))
 
 
 def create_report_views(con: duckdb.DuckDBPyConnection) -> None:
