@@ -25,9 +25,9 @@ from dagster import (
 from assets.publish import PUBLISH_CONDITION
 from parley.reports.plots import markdown_image, network_png, timeline_png
 from parley.reports.read import network_edges, timeline_points, view_row_counts
-from warehouse.views import REPORT_VIEWS
 from pipelines.resources import ParleyPaths
 from warehouse.publish import PUBLISHED_TABLES, preview_markdown
+from warehouse.views import REPORT_VIEWS
 
 MEETING_TIMELINE = AssetKey(["reports", "meeting_timeline"])
 WHO_MET_WHOM = AssetKey(["reports", "who_met_whom"])

@@ -8,8 +8,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from warehouse.views import create_report_views
 from warehouse.publish import SCHEMA_SQL
+from warehouse.views import create_report_views
 
 TINY_WAREHOUSE_SQL = Path(__file__).parents[1] / "data" / "reports" / "tiny_warehouse.sql"
 

@@ -11,9 +11,9 @@ from assets.ingest import staged_articles
 from assets.mentions import staged_event_mentions
 from assets.publish import warehouse_tables
 from assets.reports import report_pictures, reports_dir
-from warehouse.views import REPORT_VIEWS
 from pipelines.partitions import drops_partitions
 from pipelines.resources import ParleyPaths
+from warehouse.views import REPORT_VIEWS
 
 
 def test_seeds_give_report_rows_passing_checks_and_pictures(paths: ParleyPaths) -> None:
