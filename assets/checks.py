@@ -13,7 +13,7 @@ from dagster import (
     multi_asset_check,
 )
 
-from pipelines.resources import ParleyPaths
+from assets.resources import ParleyPaths
 from warehouse.checks import WAREHOUSE_CHECKS, Rows, prepare_connection
 
 # Failing rows shown in the UI per check; the count says how many there are in all.

@@ -3,12 +3,11 @@
 from dagster import AssetExecutionContext, AssetKey, BackfillPolicy, MaterializeResult, asset
 
 from assets.ingest import STAGED_ARTICLES
-from parley import staging
+from assets.partitions import drops_partitions
+from assets.resources import ParleyPaths
 from parley.entities.extract import extract_entities
-from parley.models import Article, EntityMention, RoleObservation, records_to_arrow, rows_from_arrow
 from parley.parallel import nlp_processes
-from pipelines.partitions import drops_partitions
-from pipelines.resources import ParleyPaths
+from warehouse import staging
 
 STAGED_ENTITY_MENTIONS = AssetKey(["staging", "entity_mentions"])
 
@@ -25,14 +24,10 @@ def staged_entity_mentions(context: AssetExecutionContext, paths: ParleyPaths) -
     """Find people, countries and organisations in a drop's articles, and the titles held."""
     n_mentions = n_roles = 0
     for drop_id in context.partition_keys:
-        articles = list(rows_from_arrow(paths.staging.read(drop_id, staging.ARTICLES), Article))
+        articles = paths.staging.read(drop_id, staging.ARTICLES)
         batch = extract_entities(articles, n_process=nlp_processes(len(articles)))
-        paths.staging.write(
-            drop_id, staging.ENTITY_MENTIONS, records_to_arrow(batch.mentions, EntityMention)
-        )
-        paths.staging.write(
-            drop_id, staging.ROLE_OBSERVATIONS, records_to_arrow(batch.roles, RoleObservation)
-        )
+        paths.staging.write(drop_id, staging.ENTITY_MENTIONS, batch.mentions)
+        paths.staging.write(drop_id, staging.ROLE_OBSERVATIONS, batch.roles)
         n_mentions += len(batch.mentions)
         n_roles += len(batch.roles)
     return MaterializeResult(

@@ -2,7 +2,6 @@
 
 import datetime as dt
 
-import pyarrow as pa
 from dagster import (
     AssetExecutionContext,
     AssetKey,
@@ -12,12 +11,12 @@ from dagster import (
     asset,
 )
 
-from parley import staging
+from assets.partitions import drops_partitions
+from assets.resources import ParleyPaths
 from parley.ingest.drops import fingerprint_drop
 from parley.ingest.parse import ingest_drop
-from parley.models import Article, RejectedInput, records_to_arrow
-from pipelines.partitions import drops_partitions
-from pipelines.resources import ParleyPaths
+from parley.records import RejectedInput
+from warehouse import staging
 
 STAGED_ARTICLES = AssetKey(["staging", "articles"])
 
@@ -43,10 +42,8 @@ def staged_articles(context: AssetExecutionContext, paths: ParleyPaths) -> Mater
             result.rejected.append(
                 RejectedInput(drop_id, ".", "missing_drop", f"no folder at {folder}")
             )
-        articles = records_to_arrow(result.articles, Article)
-        rejected = records_to_arrow(result.rejected, RejectedInput)
-        paths.staging.write(drop_id, staging.ARTICLES, _stamped(articles, "ingested_at", now))
-        paths.staging.write(drop_id, staging.REJECTED_INPUTS, _stamped(rejected, "seen_at", now))
+        paths.staging.write(drop_id, staging.ARTICLES, result.articles, stamp=now)
+        paths.staging.write(drop_id, staging.REJECTED_INPUTS, result.rejected, stamp=now)
         n_articles += len(result.articles)
         n_rejected += len(result.rejected)
         for rejection in result.rejected:
@@ -63,9 +60,3 @@ def staged_articles(context: AssetExecutionContext, paths: ParleyPaths) -> Mater
             "drop_fingerprints": MetadataValue.json(fingerprints),
         }
     )
-
-
-def _stamped(table: pa.Table, column: str, when: dt.datetime) -> pa.Table:
-    """Add a constant timestamp column (ingestion time) to a staged table."""
-    values = pa.array([when] * table.num_rows, pa.timestamp("us", tz="UTC"))
-    return table.append_column(column, values)

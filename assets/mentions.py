@@ -4,20 +4,11 @@ from dagster import AssetExecutionContext, AssetKey, BackfillPolicy, Materialize
 
 from assets.entities import STAGED_ENTITY_MENTIONS
 from assets.ingest import STAGED_ARTICLES
-from parley import staging
+from assets.partitions import drops_partitions
+from assets.resources import ParleyPaths
 from parley.mentions.extract import extract_event_mentions
-from parley.models import (
-    Article,
-    EntityMention,
-    EventMention,
-    EventParticipant,
-    RoleObservation,
-    records_to_arrow,
-    rows_from_arrow,
-)
 from parley.parallel import nlp_processes
-from pipelines.partitions import drops_partitions
-from pipelines.resources import ParleyPaths
+from warehouse import staging
 
 STAGED_EVENT_MENTIONS = AssetKey(["staging", "event_mentions"])
 
@@ -35,20 +26,15 @@ def staged_event_mentions(context: AssetExecutionContext, paths: ParleyPaths) ->
     n_mentions = n_participants = 0
     for drop_id in context.partition_keys:
         read = paths.staging.read
-        articles = list(rows_from_arrow(read(drop_id, staging.ARTICLES), Article))
-        entity_mentions = list(
-            rows_from_arrow(read(drop_id, staging.ENTITY_MENTIONS), EntityMention)
-        )
-        roles = list(rows_from_arrow(read(drop_id, staging.ROLE_OBSERVATIONS), RoleObservation))
+        articles = read(drop_id, staging.ARTICLES)
         mentions, participants = extract_event_mentions(
-            articles, entity_mentions, roles, n_process=nlp_processes(len(articles))
+            articles,
+            read(drop_id, staging.ENTITY_MENTIONS),
+            read(drop_id, staging.ROLE_OBSERVATIONS),
+            n_process=nlp_processes(len(articles)),
         )
-        paths.staging.write(
-            drop_id, staging.EVENT_MENTIONS, records_to_arrow(mentions, EventMention)
-        )
-        paths.staging.write(
-            drop_id, staging.EVENT_PARTICIPANTS, records_to_arrow(participants, EventParticipant)
-        )
+        paths.staging.write(drop_id, staging.EVENT_MENTIONS, mentions)
+        paths.staging.write(drop_id, staging.EVENT_PARTICIPANTS, participants)
         n_mentions += len(mentions)
         n_participants += len(participants)
     return MaterializeResult(

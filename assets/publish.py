@@ -16,7 +16,8 @@ from dagster import (
 from assets.entities import STAGED_ENTITY_MENTIONS
 from assets.ingest import STAGED_ARTICLES
 from assets.mentions import STAGED_EVENT_MENTIONS
-from pipelines.resources import ParleyPaths
+from assets.resources import ParleyPaths
+from warehouse import schema
 from warehouse.publish import PUBLISHED_TABLES, publish_warehouse
 
 # Single writer: every run that publishes takes this pool, whose limit is 1 in the instance's
@@ -28,26 +29,10 @@ WAREHOUSE_WRITER_POOL = "warehouse_writer"
 # publish of all the others.
 PUBLISH_CONDITION = AutomationCondition.eager().without(~AutomationCondition.any_deps_missing())
 
-_DESCRIPTIONS = {
-    "articles": "Accepted articles, one row per article_id across drops.",
-    "rejected_inputs": "Input files and records that could not become articles, with a reason.",
-    "entities": "Canonical people, countries and organisations found in the articles.",
-    "entity_aliases": "Surface forms under which each entity was found.",
-    "entity_mentions": "Every entity occurrence in an article body, with offsets.",
-    "person_roles": "Titles people hold according to the texts, with country and dates seen.",
-    "event_mentions": "Meetings, calls and visits as each article states them.",
-    "event_mention_participants": "Parties to each event mention.",
-    "meetings": "Real-world meetings, one row each however many articles report them.",
-    "meeting_participants": "Participants of each meeting, with the role they held.",
-    "meeting_sources": "Every article and mention that reports each meeting.",
-    "meeting_topics": "Topics of each meeting.",
-    "meeting_id_redirects": "Meeting ids retired by a merge, pointing at the surviving id.",
-}
-
 WAREHOUSE_SPECS = [
     AssetSpec(
         AssetKey(table),
-        description=_DESCRIPTIONS[table],
+        description=schema.table(table).comment,
         deps=[STAGED_ARTICLES, STAGED_ENTITY_MENTIONS, STAGED_EVENT_MENTIONS],
         group_name="warehouse",
         kinds={"duckdb"},

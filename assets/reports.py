@@ -1,7 +1,5 @@
 """Reports: pictures of the published warehouse, shown in the UI and written beside it."""
 
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,9 +21,10 @@ from dagster import (
 )
 
 from assets.publish import PUBLISH_CONDITION
+from assets.resources import ParleyPaths
+from parley.atomic import write_bytes_atomically
 from parley.reports.plots import markdown_image, network_png, timeline_png
 from parley.reports.read import network_edges, timeline_points, view_row_counts
-from pipelines.resources import ParleyPaths
 from warehouse.publish import PUBLISHED_TABLES, preview_markdown
 from warehouse.views import REPORT_VIEWS
 
@@ -86,8 +85,8 @@ def report_pictures(
     out = reports_dir(warehouse)
     timeline = timeline_png(points, n_undated)
     network = network_png(edges)
-    timeline_path = _write_atomically(out / "meeting_timeline.png", timeline)
-    network_path = _write_atomically(out / "who_met_whom.png", network)
+    timeline_path = write_bytes_atomically(out / "meeting_timeline.png", timeline)
+    network_path = write_bytes_atomically(out / "who_met_whom.png", network)
     context.log.info(f"wrote {timeline_path} and {network_path}; report views: {view_rows}")
     views_md = "| view | rows |\n|---|---|\n" + "\n".join(
         f"| {view} | {rows} |" for view, rows in view_rows.items()
@@ -113,15 +112,6 @@ def report_pictures(
             "preview": MetadataValue.md(network_preview),
         },
     )
-
-
-def _write_atomically(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` via a temporary file, so no reader sees half a picture."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
-    return path
 
 
 # The report assets have their own automation sensor: publish_automation targets only the

@@ -69,7 +69,7 @@ def run_parley(
     # The Dagster definitions read these at import time, as under `parley run`.
     os.environ["PARLEY_DROPS_DIR"] = str(drops.absolute())
     os.environ["PARLEY_WAREHOUSE"] = str(warehouse.absolute())
-    from parley.cli import INSTANCE_YAML
+    from pipelines.cli import INSTANCE_YAML
 
     home = Path(os.environ["DAGSTER_HOME"])
     home.mkdir(parents=True, exist_ok=True)

@@ -13,8 +13,8 @@ from assets.reports import (
     report_pictures,
     reports_automation_sensor,
 )
+from assets.resources import ParleyPaths
 from pipelines.jobs import process_drop_job, publish_job
-from pipelines.resources import ParleyPaths
 from pipelines.sensors import drop_sensor, publish_automation_sensor
 
 

@@ -14,7 +14,7 @@ from dagster import AssetKey, AssetRecordsFilter, DagsterInstance, EventLogRecor
 from assets.ingest import STAGED_ARTICLES
 from assets.mentions import STAGED_EVENT_MENTIONS
 from parley.ingest.drops import Drop
-from parley.staging import EVENT_MENTIONS, StagingArea
+from warehouse.staging import EVENT_MENTIONS, StagingArea
 
 
 def drops_needing_work(

@@ -9,13 +9,13 @@ from pathlib import Path
 import duckdb
 from dagster import DagsterInstance, DagsterRunStatus, ExecuteInProcessResult, RunsFilter
 
-from parley.durability import process_alive
+from assets.partitions import drops_partitions
+from assets.resources import ParleyPaths
+from parley.atomic import process_alive
 from parley.ingest.drops import list_drops
 from pipelines.definitions import build_definitions
 from pipelines.drop_status import drops_needing_work, publish_needed
 from pipelines.jobs import process_drop_job, publish_job
-from pipelines.partitions import drops_partitions
-from pipelines.resources import ParleyPaths
 
 TRIGGER_TAG = "parley/trigger"
 PID_TAG = "parley/pid"

@@ -12,12 +12,12 @@ from dagster import (
     sensor,
 )
 
+from assets.partitions import drops_partitions
 from assets.publish import WAREHOUSE_SPECS
+from assets.resources import ParleyPaths
 from parley.ingest.drops import list_drops
 from pipelines.drop_status import drops_needing_work
 from pipelines.jobs import process_drop_job
-from pipelines.partitions import drops_partitions
-from pipelines.resources import ParleyPaths
 
 
 @sensor(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from assets.resources import ParleyPaths
 from parley.settings import DEMO_DROP
-from pipelines.resources import ParleyPaths
 
 # Columns every contract table must have (shared/CONTRACT.md section 3).
 CONTRACT_COLUMNS: dict[str, set[str]] = {

@@ -20,7 +20,7 @@ def _parley(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     env.pop("PARLEY_DROPS_DIR", None)
     env.pop("PARLEY_WAREHOUSE", None)
     return subprocess.run(
-        [sys.executable, "-m", "parley.cli", *args],
+        [sys.executable, "-m", "pipelines.cli", *args],
         env=env,
         capture_output=True,
         text=True,
@@ -73,7 +73,7 @@ def test_run_fails_with_one_line_reason(tmp_path: Path) -> None:
 
 
 def test_ui_binds_loopback_unless_told_otherwise() -> None:
-    from parley.cli import _parser, ui_command
+    from pipelines.cli import _parser, ui_command
 
     args = _parser().parse_args(["ui"])
     assert (args.host, args.port) == ("127.0.0.1", 3000)

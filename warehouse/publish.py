@@ -9,58 +9,19 @@ file, never a half-written warehouse.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
 
-from parley import staging
-from parley.durability import fsync_path, process_alive
+from parley.atomic import remove_abandoned, replace_atomically
 from parley.meetings.cluster import build_meetings
-from parley.models import (
-    Article,
-    EntityMention,
-    EventMention,
-    EventParticipant,
-    RejectedInput,
-    RoleObservation,
-    arrow_schema,
-)
+from warehouse import schema, staging
 from warehouse.checks import WAREHOUSE_CHECKS, prepare_connection
 from warehouse.views import create_report_views
 
 SQL_DIR = Path(__file__).parent / "sql"
-SCHEMA_SQL = Path(__file__).parent / "schema.sql"
-
-# The contract's tables, in the order a reader would look at them.
-PUBLISHED_TABLES = (
-    "articles",
-    "rejected_inputs",
-    "entities",
-    "entity_aliases",
-    "entity_mentions",
-    "person_roles",
-    "event_mentions",
-    "event_mention_participants",
-    "meetings",
-    "meeting_participants",
-    "meeting_sources",
-    "meeting_topics",
-    "meeting_id_redirects",
-)
-
-# Staged table -> (record type, columns the per-drop asset adds to the record's fields).
-_STAGED_SCHEMAS: dict[str, tuple[type, tuple[tuple[str, pa.DataType], ...]]] = {
-    staging.ARTICLES: (Article, (("ingested_at", pa.timestamp("us", tz="UTC")),)),
-    staging.REJECTED_INPUTS: (RejectedInput, (("seen_at", pa.timestamp("us", tz="UTC")),)),
-    staging.ENTITY_MENTIONS: (EntityMention, (("drop_id", pa.string()),)),
-    staging.ROLE_OBSERVATIONS: (RoleObservation, (("drop_id", pa.string()),)),
-    staging.EVENT_MENTIONS: (EventMention, (("drop_id", pa.string()),)),
-    staging.EVENT_PARTICIPANTS: (EventParticipant, (("drop_id", pa.string()),)),
-}
+PUBLISHED_TABLES = schema.PUBLISHED_TABLES
 
 
 @dataclass(frozen=True)
@@ -72,40 +33,31 @@ class PublishResult:
     previews: dict[str, str]
 
 
-def staged_schema(table: str) -> pa.Schema:
-    """The Arrow schema of a staged table: the record's fields plus the asset's columns."""
-    record_type, extra = _STAGED_SCHEMAS[table]
-    schema = arrow_schema(record_type)
-    for name, data_type in extra:
-        if name not in schema.names:
-            schema = schema.append(pa.field(name, data_type))
-    return schema
-
-
 def publish_warehouse(
     staging_area: staging.StagingArea, target: Path, now: dt.datetime
 ) -> PublishResult:
     """Build every contract table from the staged files into ``target``, atomically."""
     target = target.absolute()
     target.parent.mkdir(parents=True, exist_ok=True)
-    remove_abandoned_builds(target)
-    # The builder's pid in the name tells a later publish whether the file was abandoned.
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex}.building")
-    try:
-        with duckdb.connect(str(temporary)) as con:
-            build_tables(con, staging_area, now)
-            # Blocking checks gate the rename: wrong data never replaces the published file.
-            failed = blocking_check_failures(con)
-            if failed:
-                raise PublishBlocked(failed)
-            row_counts = {table: _row_count(con, table) for table in PUBLISHED_TABLES}
-            previews = {table: preview_markdown(con, table) for table in PUBLISHED_TABLES}
-            con.execute("CHECKPOINT")
-        os.replace(temporary, target)
-        fsync_path(target.parent)
-    finally:
-        temporary.unlink(missing_ok=True)
-        Path(f"{temporary}.wal").unlink(missing_ok=True)
+    remove_abandoned(target)
+    row_counts: dict[str, int] = {}
+    previews: dict[str, str] = {}
+
+    def build(temporary: Path) -> None:
+        try:
+            with duckdb.connect(str(temporary)) as con:
+                build_tables(con, staging_area, now)
+                # Blocking checks gate the rename: wrong data never replaces the published file.
+                failed = blocking_check_failures(con)
+                if failed:
+                    raise PublishBlocked(failed)
+                row_counts.update({t: _row_count(con, t) for t in PUBLISHED_TABLES})
+                previews.update({t: preview_markdown(con, t) for t in PUBLISHED_TABLES})
+                con.execute("CHECKPOINT")
+        finally:
+            Path(f"{temporary}.wal").unlink(missing_ok=True)
+
+    replace_atomically(target, build, suffix=".building")
     return PublishResult(target, row_counts, previews)
 
 
@@ -130,22 +82,11 @@ def blocking_check_failures(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return failed
 
 
-def remove_abandoned_builds(target: Path) -> list[Path]:
-    """Delete half-built files left by publishes whose process died (``kill -9``, OOM)."""
-    removed = []
-    for leftover in target.parent.glob(f".{target.name}.*.building*"):
-        pid_text = leftover.name[len(target.name) + 2 :].split(".", 1)[0]
-        if pid_text.isdigit() and not process_alive(int(pid_text)):
-            leftover.unlink(missing_ok=True)
-            removed.append(leftover)
-    return removed
-
-
 def build_tables(
     con: duckdb.DuckDBPyConnection, staging_area: staging.StagingArea, now: dt.datetime
 ) -> None:
     """Create and fill the contract tables in ``con`` from the staged files."""
-    con.execute(SCHEMA_SQL.read_text())
+    con.execute(schema.ddl())
     con.execute("CREATE SCHEMA work")
     for table in staging.STAGED_TABLES:
         _load_staged(con, staging_area, table)
@@ -163,15 +104,15 @@ def build_tables(
 
 
 def _load_staged(
-    con: duckdb.DuckDBPyConnection, staging_area: staging.StagingArea, table: str
+    con: duckdb.DuckDBPyConnection, staging_area: staging.StagingArea, table: staging.StagedTable
 ) -> None:
     """Load every drop's file of one staged table into ``work.stg_<table>``."""
-    name = f"work.stg_{table}"
+    name = f"work.stg_{table.name}"
     files = staging_area.files(table)
     if files:
         con.read_parquet(files, union_by_name=True).create(name)
     else:
-        empty = staged_schema(table).empty_table()  # noqa: F841 (read by DuckDB by name)
+        empty = table.schema.empty_table()  # noqa: F841 (read by DuckDB by name)
         con.execute(f"CREATE TABLE {name} AS SELECT * FROM empty")
 
 

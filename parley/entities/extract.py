@@ -66,8 +66,8 @@ from parley.entities.titles import (
     normalize_role,
     role_head,
 )
-from parley.models import Article, EntityMention, RoleObservation
 from parley.parallel import chunked, map_in_workers
+from parley.records import Article, EntityMention, RoleObservation
 
 # Articles per task of a worker process: a multiple of the batch size, so that the workers'
 # nlp.pipe batches are the batches of the one-process pass (the same docs), and small enough

@@ -20,7 +20,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from parley.models import Article
+from parley.records import Article
 
 # Date for records without one (PLOVER uses a placeholder; any fixed day works because
 # the records are single sentences scored for detection only).

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from parley.entities import extract_entities
 from parley.entities.people import name_key
-from parley.models import Article
+from parley.records import Article
 
 DEFAULT_SAMPLE = Path(__file__).resolve().parents[2] / "tests/data/entities/sample.jsonl"
 

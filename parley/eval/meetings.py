@@ -46,7 +46,7 @@ from pathlib import Path
 import duckdb
 
 from parley.meetings.cluster import baseline_one_a_day
-from parley.models import Article, EntityMention, EventMention, EventParticipant
+from parley.records import Article, EntityMention, EventMention, EventParticipant
 
 PREDICTED_LINKS_SQL = """
 SELECT m.meeting_id, m.kind, m.meeting_date, m.date_precision, a.source_ref

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parley.ingest.html import html_to_text, looks_like_html
-from parley.models import Article, RejectedInput
+from parley.records import Article, RejectedInput
 
 # Largest file or JSONL line read into memory. News articles are a few KB; anything this big
 # is a dump or a mistake, and reading it whole would make memory use depend on the input.

@@ -37,7 +37,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from parley.durability import fsync_path
+from parley.atomic import fsync_path
 
 # Score thresholds of the clustering levels. Level 0 links reports sharing their parties on
 # a compatible date and kind; the stricter levels only apply to components that failed the

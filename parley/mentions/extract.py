@@ -75,8 +75,8 @@ from parley.mentions.patterns import (
 from parley.mentions.places import city_iso3
 from parley.mentions.text import SentenceSpan, flat, iter_trigger_sentences, paragraph_spans
 from parley.mentions.topics import TOPIC_KEYWORDS, assign_topics
-from parley.models import Article, EntityMention, EventMention, EventParticipant, RoleObservation
 from parley.parallel import chunked, map_in_workers
+from parley.records import Article, EntityMention, EventMention, EventParticipant, RoleObservation
 
 PARSE_BATCH_SIZE = 32
 # Trigger sentences per task of a worker process: a multiple of the batch size, so that the

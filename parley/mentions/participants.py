@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from parley import entities as entity_stage
-from parley.models import Article, EntityMention, RoleObservation
+from parley.records import Article, EntityMention, RoleObservation
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}

@@ -11,7 +11,7 @@ import pytest
 
 from parley.entities import ArticleEntities, extract_article_entities, get_entity_nlp
 from parley.entities.extract import normalize_for_nlp
-from parley.models import Article
+from parley.records import Article
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

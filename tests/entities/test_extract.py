@@ -14,7 +14,7 @@ from parley.entities import (
     resolve_reference,
 )
 from parley.entities.extract import display_name, normalize_for_nlp
-from parley.models import Article
+from parley.records import Article
 from tests.entities.conftest import Extract
 
 Y2025 = dt.date(2025, 7, 2)

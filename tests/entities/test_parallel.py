@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 from parley.entities.extract import extract_entities
-from parley.models import Article
 from parley.parallel import PARALLEL_MIN_ARTICLES, chunked, nlp_processes
+from parley.records import Article
 
 SAMPLE = Path(__file__).parents[1] / "data" / "entities" / "sample.jsonl"
 

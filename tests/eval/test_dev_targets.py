@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from parley.cli import INSTANCE_YAML
 from parley.eval.meetings import EvalReport, run_eval
+from pipelines.cli import INSTANCE_YAML
 from pipelines.runner import run_pipeline
 
 DEV = Path(__file__).resolve().parents[1] / "data" / "reuters_dev"

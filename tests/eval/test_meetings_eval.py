@@ -22,7 +22,7 @@ from parley.eval.meetings import (
     score_predictions,
     score_warehouse,
 )
-from parley.models import (
+from parley.records import (
     Article,
     EntityMention,
     EventMention,

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 import duckdb
 import pyarrow as pa
 
-from parley.models import EventMention, EventParticipant, records_to_arrow
+from parley.records import EventMention, EventParticipant
+from warehouse.staging import EVENT_MENTIONS, EVENT_PARTICIPANTS
 
 # Canonical names, types and countries of the entities the fixtures use.
 ENTITIES: dict[str, tuple[str, str, str | None]] = {
@@ -121,10 +122,12 @@ class Corpus:
         con = duckdb.connect()
         con.register("_articles", pa.Table.from_pylist(articles, schema=_ARTICLES))
         con.execute("CREATE TABLE articles AS SELECT * FROM _articles")
-        con.register("_mentions", records_to_arrow(mentions, EventMention))
-        con.execute("CREATE TABLE event_mentions AS SELECT * FROM _mentions")
-        con.register("_parts", records_to_arrow(participants, EventParticipant))
-        con.execute("CREATE TABLE event_mention_participants AS SELECT * FROM _parts")
+        con.register("_mentions", EVENT_MENTIONS.to_arrow(mentions, "synthetic"))
+        con.execute("CREATE TABLE event_mentions AS SELECT * EXCLUDE (drop_id) FROM _mentions")
+        con.register("_parts", EVENT_PARTICIPANTS.to_arrow(participants, "synthetic"))
+        con.execute(
+            "CREATE TABLE event_mention_participants AS SELECT * EXCLUDE (drop_id) FROM _parts"
+        )
         used = {p.entity_id for p in participants}
         entities = [
             {

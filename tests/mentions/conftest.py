@@ -15,7 +15,7 @@ import pytest
 from parley.entities import extract_entities
 from parley.ingest.parse import article_id_for, content_hash
 from parley.mentions.extract import extract_event_mentions
-from parley.models import Article, EventMention
+from parley.records import Article, EventMention
 
 
 @dataclass(frozen=True)

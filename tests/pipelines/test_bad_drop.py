@@ -11,10 +11,10 @@ from dagster import DagsterInstance, materialize
 from assets.entities import staged_entity_mentions
 from assets.ingest import staged_articles
 from assets.mentions import staged_event_mentions
+from assets.partitions import drops_partitions
 from assets.publish import warehouse_tables
+from assets.resources import ParleyPaths
 from parley.ingest.parse import ingest_drop
-from pipelines.partitions import drops_partitions
-from pipelines.resources import ParleyPaths
 from tests.ingest.test_bad_inputs import make_bad_drop
 
 

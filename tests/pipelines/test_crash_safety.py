@@ -20,7 +20,7 @@ REUTERS_DROP = Path(__file__).parents[1] / "data" / "reuters_dev" / "drop"
 
 def _start(drops: Path, warehouse: Path, home: Path) -> subprocess.Popen[str]:
     env = {**os.environ, "DAGSTER_HOME": str(home)}
-    command = [sys.executable, "-m", "parley.cli", "run", "--drops", str(drops)]
+    command = [sys.executable, "-m", "pipelines.cli", "run", "--drops", str(drops)]
     return subprocess.Popen(
         [*command, "--warehouse", str(warehouse)],
         env=env,

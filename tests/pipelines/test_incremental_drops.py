@@ -12,9 +12,9 @@ from dagster import DagsterInstance, materialize
 from assets.entities import staged_entity_mentions
 from assets.ingest import staged_articles
 from assets.mentions import staged_event_mentions
+from assets.partitions import drops_partitions
 from assets.publish import warehouse_tables
-from pipelines.partitions import drops_partitions
-from pipelines.resources import ParleyPaths
+from assets.resources import ParleyPaths
 
 REUTERS_DEV = Path(__file__).parents[1] / "data" / "reuters_dev" / "drop" / "articles.jsonl"
 PER_DROP = [staged_articles, staged_entity_mentions, staged_event_mentions]

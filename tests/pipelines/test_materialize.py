@@ -10,9 +10,9 @@ from dagster import DagsterInstance, materialize
 from assets.entities import staged_entity_mentions
 from assets.ingest import staged_articles
 from assets.mentions import staged_event_mentions
+from assets.partitions import drops_partitions
 from assets.publish import warehouse_tables
-from pipelines.partitions import drops_partitions
-from pipelines.resources import ParleyPaths
+from assets.resources import ParleyPaths
 from tests.conftest import CONTRACT_COLUMNS
 
 PER_DROP = [staged_articles, staged_entity_mentions, staged_event_mentions]

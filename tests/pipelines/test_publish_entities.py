@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from parley.models import Article, EntityMention
+from parley.records import Article, EntityMention
 from tests.staged import stage_and_publish
 
 ARTICLE = Article("art-1", "a1", "d", dt.date(1987, 4, 7), None, None, None, "x" * 80, "h")

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 
-import pyarrow as pa
 import pytest
 from dagster import DagsterInstance, materialize
 
 from assets.entities import staged_entity_mentions
 from assets.ingest import staged_articles
 from assets.mentions import staged_event_mentions
+from assets.partitions import drops_partitions
 from assets.publish import warehouse_tables
-from parley import staging
-from pipelines.partitions import drops_partitions
-from pipelines.resources import ParleyPaths
+from assets.resources import ParleyPaths
+from warehouse import staging
 from warehouse.publish import PublishBlocked, publish_warehouse
 
 
@@ -30,11 +30,8 @@ def test_future_meeting_date_blocks_the_publish(paths: ParleyPaths) -> None:
 
     # Corrupt the staged mentions: every event dated a thousand years ahead.
     mentions = paths.staging.read("seeds", staging.EVENT_MENTIONS)
-    future = pa.array([dt.date(2999, 1, 1)] * mentions.num_rows, pa.date32())
-    column = mentions.schema.get_field_index("event_date")
-    paths.staging.write(
-        "seeds", staging.EVENT_MENTIONS, mentions.set_column(column, "event_date", future)
-    )
+    future = [dataclasses.replace(m, event_date=dt.date(2999, 1, 1)) for m in mentions]
+    paths.staging.write("seeds", staging.EVENT_MENTIONS, future)
 
     with pytest.raises(PublishBlocked, match="future"):
         publish_warehouse(paths.staging, paths.warehouse, dt.datetime.now(dt.UTC))

@@ -13,10 +13,10 @@ from dagster import DagsterInstance, materialize
 from assets.entities import staged_entity_mentions
 from assets.ingest import staged_articles
 from assets.mentions import staged_event_mentions
+from assets.partitions import drops_partitions
 from assets.publish import warehouse_tables
+from assets.resources import ParleyPaths
 from parley.settings import DEMO_DROP
-from pipelines.partitions import drops_partitions
-from pipelines.resources import ParleyPaths
 
 MEETINGS_SQL = """
 SELECT m.meeting_id, m.kind, m.meeting_date, m.date_precision, m.location,

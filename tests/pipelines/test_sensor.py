@@ -6,8 +6,8 @@ from pathlib import Path
 
 from dagster import DagsterInstance, SensorResult, build_sensor_context
 
-from pipelines.partitions import drops_partitions
-from pipelines.resources import ParleyPaths
+from assets.partitions import drops_partitions
+from assets.resources import ParleyPaths
 from pipelines.sensors import drop_sensor
 
 

@@ -12,9 +12,9 @@ import assets.mentions
 from assets.entities import staged_entity_mentions
 from assets.ingest import staged_articles
 from assets.mentions import staged_event_mentions
-from parley import staging
-from pipelines.partitions import drops_partitions
-from pipelines.resources import ParleyPaths
+from assets.partitions import drops_partitions
+from assets.resources import ParleyPaths
+from warehouse import staging
 
 REUTERS_DEV = Path(__file__).parents[1] / "data" / "reuters_dev" / "drop" / "articles.jsonl"
 TABLES = (staging.ENTITY_MENTIONS, staging.ROLE_OBSERVATIONS, staging.EVENT_MENTIONS)
@@ -34,7 +34,7 @@ def _staged(tmp_path: Path, name: str) -> dict[str, object]:
             resources={"paths": paths},
         )
         assert result.success
-    return {table: paths.staging.read("dev", table).to_pylist() for table in TABLES}
+    return {table.name: paths.staging.read("dev", table) for table in TABLES}
 
 
 def test_two_workers_in_a_dagster_run_stage_the_same_rows(
@@ -46,4 +46,4 @@ def test_two_workers_in_a_dagster_run_stage_the_same_rows(
         monkeypatch.setattr(module, "nlp_processes", lambda _n_articles: 2)
     two = _staged(tmp_path, "two")
     assert two == one
-    assert one[staging.EVENT_MENTIONS]
+    assert one[staging.EVENT_MENTIONS.name]

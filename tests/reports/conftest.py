@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from warehouse.publish import SCHEMA_SQL
+from warehouse.schema import ddl
 from warehouse.views import create_report_views
 
 TINY_WAREHOUSE_SQL = Path(__file__).parents[1] / "data" / "reports" / "tiny_warehouse.sql"
@@ -18,7 +18,7 @@ def build_tiny_warehouse(path: Path) -> Path:
     """Write the contract tables, the tiny data set and the report views to ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with duckdb.connect(str(path)) as con:
-        con.execute(SCHEMA_SQL.read_text())
+        con.execute(ddl())
         con.execute(TINY_WAREHOUSE_SQL.read_text())
         create_report_views(con)
     return path

@@ -23,8 +23,8 @@ from dagster import (
 
 from assets.checks import warehouse_checks
 from assets.reports import MEETING_TIMELINE, WHO_MET_WHOM, report_pictures, reports_dir
+from assets.resources import ParleyPaths
 from pipelines.definitions import build_definitions, defs
-from pipelines.resources import ParleyPaths
 from warehouse.publish import PUBLISHED_TABLES
 
 # A publish run: the warehouse tables and, riding along, their checks; not the reports.

@@ -9,10 +9,10 @@ from assets.checks import warehouse_checks
 from assets.entities import staged_entity_mentions
 from assets.ingest import staged_articles
 from assets.mentions import staged_event_mentions
+from assets.partitions import drops_partitions
 from assets.publish import warehouse_tables
 from assets.reports import report_pictures, reports_dir
-from pipelines.partitions import drops_partitions
-from pipelines.resources import ParleyPaths
+from assets.resources import ParleyPaths
 from warehouse.views import REPORT_VIEWS
 
 

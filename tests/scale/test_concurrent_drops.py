@@ -19,11 +19,11 @@ import duckdb
 import pytest
 from dagster import DagsterEventType, DagsterInstance, RunsFilter
 
-from parley.cli import INSTANCE_YAML
+from assets.partitions import drops_partitions
 from parley.settings import REPO_ROOT
-from parley.staging import ARTICLES, EVENT_MENTIONS, StagingArea
+from pipelines.cli import INSTANCE_YAML
 from pipelines.jobs import process_drop_job, publish_job
-from pipelines.partitions import drops_partitions
+from warehouse.staging import ARTICLES, EVENT_MENTIONS, StagingArea
 
 # Synthetic one-paragraph wires (written for this test), each stating one meeting.
 DROPS: dict[str, list[dict[str, str]]] = {
@@ -117,7 +117,7 @@ def test_two_concurrent_runs_lose_nothing(environment: dict[str, str], tmp_path:
 
     staging = StagingArea.for_warehouse(warehouse)
     for drop_id in DROPS:
-        assert staging.read(drop_id, ARTICLES).num_rows == len(DROPS[drop_id])
+        assert len(staging.read(drop_id, ARTICLES)) == len(DROPS[drop_id])
         assert staging.table_path(drop_id, EVENT_MENTIONS).is_file()
 
     with DagsterInstance.get() as instance:
@@ -129,7 +129,7 @@ def test_two_concurrent_runs_lose_nothing(environment: dict[str, str], tmp_path:
     assert max(start for start, _ in intervals) < min(end for _, end in intervals)
 
     # The single publish, as `parley run`: both drops are done, so it runs no NLP work.
-    command = [sys.executable, "-m", "parley.cli", "run"]
+    command = [sys.executable, "-m", "pipelines.cli", "run"]
     publish = subprocess.run(
         command, cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=WORKER_TIMEOUT_S
     )

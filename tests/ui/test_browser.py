@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
-from parley.cli import INSTANCE_YAML
 from parley.settings import DEMO_DROP, REPO_ROOT
+from pipelines.cli import INSTANCE_YAML
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Headless, and nothing that phones home or updates itself during a test.

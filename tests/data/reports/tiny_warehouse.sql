@@ -1,4 +1,4 @@
--- A tiny published warehouse with known answers, loaded after warehouse/schema.sql.
+-- A tiny published warehouse with known answers, loaded after the DDL of warehouse/schema.py.
 -- Three people (Alice of USA, Bob of IND, Carol of JPN), four meetings, three articles.
 -- Invented text, not corpus material.
 INSERT INTO articles VALUES

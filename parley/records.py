@@ -1,19 +1,15 @@
 """Records passed between the pipeline stages.
 
-Every stage is a plain function from records to records; the Dagster assets only move
-these records between per-drop Parquet files and the published DuckDB warehouse. The field
-names match the warehouse columns of the contract (``shared/CONTRACT.md``), so a list of
-records becomes a table with ``records_to_arrow``.
+Every stage is a plain function from records to records; the Dagster assets only move these
+records between per-drop Parquet files (``warehouse.staging``, whose table schemas are these
+dataclasses) and the published DuckDB warehouse. Field names are the warehouse's column
+names wherever a field is published (``warehouse.schema``).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-
-import pyarrow as pa
 
 
 @dataclass(frozen=True)
@@ -102,48 +98,3 @@ class EventParticipant:
     mention_id: str
     entity_id: str
     role_in_event: str  # participant, host, visitor
-
-
-def records_to_arrow(records: Sequence[object], record_type: type) -> pa.Table:
-    """Turn a list of dataclass records into an Arrow table with a fixed schema.
-
-    The schema comes from the dataclass, not from the data, so an empty list still gives a
-    table with the right columns and types (an empty drop publishes empty tables, not
-    missing ones).
-    """
-    schema = arrow_schema(record_type)
-    columns: dict[str, list[object]] = {name: [] for name in schema.names}
-    for record in records:
-        for name in schema.names:
-            value = getattr(record, name)
-            columns[name].append(list(value) if isinstance(value, tuple) else value)
-    return pa.table(columns, schema=schema)
-
-
-def arrow_schema(record_type: type) -> pa.Schema:
-    """The Arrow schema of a record dataclass."""
-    return pa.schema(
-        [pa.field(f.name, _ARROW_TYPES[str(f.type)]) for f in dataclasses.fields(record_type)]
-    )
-
-
-def rows_from_arrow(table: pa.Table, record_type: type) -> Iterator[object]:
-    """Rebuild records from an Arrow table written by ``records_to_arrow``.
-
-    Columns that are not fields of the record (a staged table's ``drop_id``, ``ingested_at``)
-    are ignored.
-    """
-    names = [f.name for f in dataclasses.fields(record_type)]
-    for row in table.select(names).to_pylist():
-        yield record_type(**{k: tuple(v) if isinstance(v, list) else v for k, v in row.items()})
-
-
-_ARROW_TYPES: dict[str, pa.DataType] = {
-    "str": pa.string(),
-    "str | None": pa.string(),
-    "int": pa.int64(),
-    "float": pa.float64(),
-    "dt.date": pa.date32(),
-    "dt.date | None": pa.date32(),
-    "tuple[str, ...]": pa.list_(pa.string()),
-}

@@ -7,7 +7,7 @@ from pathlib import Path
 from dagster import ConfigurableResource
 
 from parley import settings
-from parley.staging import StagingArea
+from warehouse.staging import StagingArea
 
 
 class ParleyPaths(ConfigurableResource):

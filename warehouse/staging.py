@@ -1,0 +1,164 @@
+"""Per-drop Parquet files between the per-drop assets and the publish step.
+
+Each drop writes its own files, so runs for different drops never touch the same file and can
+run at once; the single-writer publish step reads them all. Files are replaced atomically
+(``parley.atomic``), so a reader never sees half a file and a killed run leaves the previous
+version in place.
+
+A staged table holds the records of one stage (``parley.records``): its columns are the
+record's fields, in order, plus ``drop_id`` and, for the ingest tables, the time the drop was
+read. The Arrow schema comes from the record type, not from the data, so an empty drop still
+writes tables with the right columns and types.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from parley.atomic import replace_atomically
+from parley.records import (
+    Article,
+    EntityMention,
+    EventMention,
+    EventParticipant,
+    RejectedInput,
+    RoleObservation,
+)
+
+_UTC_TIMESTAMP = pa.timestamp("us", tz="UTC")
+_ARROW_TYPES: dict[str, pa.DataType] = {
+    "str": pa.string(),
+    "str | None": pa.string(),
+    "int": pa.int64(),
+    "float": pa.float64(),
+    "dt.date": pa.date32(),
+    "dt.date | None": pa.date32(),
+    "tuple[str, ...]": pa.list_(pa.string()),
+}
+
+
+@dataclass(frozen=True)
+class StagedTable:
+    """A per-drop table: the records it holds and the time column its asset stamps, if any."""
+
+    name: str
+    record_type: type
+    stamped: str | None = None
+
+    @property
+    def schema(self) -> pa.Schema:
+        """The record's fields, then ``drop_id`` and the stamp column."""
+        fields = [
+            pa.field(f.name, _ARROW_TYPES[str(f.type)])
+            for f in dataclasses.fields(self.record_type)
+        ]
+        if "drop_id" not in {f.name for f in fields}:
+            fields.append(pa.field("drop_id", pa.string()))
+        if self.stamped:
+            fields.append(pa.field(self.stamped, _UTC_TIMESTAMP))
+        return pa.schema(fields)
+
+    def to_arrow(
+        self, records: Sequence[Any], drop_id: str, stamp: dt.datetime | None = None
+    ) -> pa.Table:
+        """The records as an Arrow table of this schema (tuples become lists)."""
+        columns: dict[str, list[object]] = {}
+        for f in dataclasses.fields(self.record_type):
+            values = (getattr(record, f.name) for record in records)
+            columns[f.name] = [list(v) if isinstance(v, tuple) else v for v in values]
+        columns.setdefault("drop_id", [drop_id] * len(records))
+        if self.stamped:
+            if stamp is None:
+                raise ValueError(f"staged table {self.name} needs its {self.stamped} time")
+            columns[self.stamped] = [stamp] * len(records)
+        return pa.table(columns, schema=self.schema)
+
+    def from_arrow(self, data: pa.Table) -> list[Any]:
+        """Rebuild the records of a table written by ``to_arrow`` (extra columns ignored)."""
+        names = [f.name for f in dataclasses.fields(self.record_type)]
+        return [
+            self.record_type(**{k: tuple(v) if isinstance(v, list) else v for k, v in row.items()})
+            for row in data.select(names).to_pylist()
+        ]
+
+
+ARTICLES = StagedTable("articles", Article, stamped="ingested_at")
+REJECTED_INPUTS = StagedTable("rejected_inputs", RejectedInput, stamped="seen_at")
+ENTITY_MENTIONS = StagedTable("entity_mentions", EntityMention)
+ROLE_OBSERVATIONS = StagedTable("role_observations", RoleObservation)
+EVENT_MENTIONS = StagedTable("event_mentions", EventMention)
+EVENT_PARTICIPANTS = StagedTable("event_participants", EventParticipant)
+STAGED_TABLES: tuple[StagedTable, ...] = (
+    ARTICLES,
+    REJECTED_INPUTS,
+    ENTITY_MENTIONS,
+    ROLE_OBSERVATIONS,
+    EVENT_MENTIONS,
+    EVENT_PARTICIPANTS,
+)
+
+
+@dataclass(frozen=True)
+class StagingArea:
+    """The folder of per-drop Parquet files and clustering state beside a warehouse file."""
+
+    root: Path
+
+    @classmethod
+    def for_warehouse(cls, warehouse_path: Path) -> StagingArea:
+        """The staging area of a warehouse: ``<dir>/<stem>_staging/``."""
+        warehouse_path = warehouse_path.absolute()
+        return cls(warehouse_path.parent / f"{warehouse_path.stem}_staging")
+
+    @property
+    def state_dir(self) -> Path:
+        """Where the clustering step keeps what it needs for stable meeting ids."""
+        return self.root / "state"
+
+    def drop_dir(self, drop_id: str) -> Path:
+        """The folder of one drop; odd drop names (quotes, spaces, slashes) are escaped."""
+        return self.root / "drops" / quote(drop_id, safe="")
+
+    def table_path(self, drop_id: str, table: StagedTable) -> Path:
+        """The Parquet file of one staged table of one drop."""
+        return self.drop_dir(drop_id) / f"{table.name}.parquet"
+
+    def write(
+        self,
+        drop_id: str,
+        table: StagedTable,
+        records: Sequence[Any],
+        stamp: dt.datetime | None = None,
+    ) -> Path:
+        """Atomically replace one staged table of one drop with ``records``."""
+        data = table.to_arrow(records, drop_id, stamp)
+        return replace_atomically(
+            self.table_path(drop_id, table), lambda path: pq.write_table(data, path)
+        )
+
+    def read(self, drop_id: str, table: StagedTable) -> list[Any]:
+        """The records of one staged table of one drop."""
+        return table.from_arrow(pq.read_table(self.table_path(drop_id, table)))
+
+    def files(self, table: StagedTable) -> list[str]:
+        """Absolute paths of every drop's file for ``table`` (absolute: DuckDB resolves
+        relative paths against the reader's working directory)."""
+        drops = self.root / "drops"
+        if not drops.is_dir():
+            return []
+        pattern = f"*/{table.name}.parquet"
+        return sorted(str(path.absolute()) for path in drops.glob(pattern) if path.is_file())
+
+    def newest_drop_file_mtime(self) -> float | None:
+        """Modification time of the most recently written per-drop file, if any."""
+        times = [Path(p).stat().st_mtime for t in STAGED_TABLES for p in self.files(t)]
+        return max(times, default=None)
