@@ -17,8 +17,9 @@ mechanical and seeded: no article text was read to make it.
   with", "held talks", "paid a visit", ...). Labellers then searched the corpus for the
   other reports of each meeting they found and added those wires to the seed wire's group (see
   README.md), so the set holds several reports of one meeting, for dedup.
-- White House readouts: drawn at random from ``shared/corpora/whitehouse_readouts``, grouped
-  by ISO week (a trip's readouts stay together).
+- White House readouts: 240 drawn at random from ``shared/corpora/whitehouse_readouts``, then
+  (third round, when the Reuters pool proved thin) 120 more from the rest; grouped by ISO week
+  (a trip's readouts stay together).
 
 The unseen third is every selection group whose seeded hash is 0 mod 3: whole groups, so the
 reports of one meeting never straddle the split. An added wire joins its seed's group; a wire
@@ -42,6 +43,9 @@ SEED = 20261201
 N_REUTERS_OFFICIAL = 200
 N_REUTERS_OTHER = 80
 N_READOUTS = 240
+# Third round, once the first two showed the Reuters pool holds fewer meetings than hoped:
+# more readouts, drawn from the ones not yet chosen.
+N_MORE_READOUTS = 120
 
 MEETING_VOCABULARY = re.compile(
     r"\b(met|meets|meeting with|held talks|hold talks|talks with|talks between|talked with"
@@ -125,6 +129,9 @@ def main(shared: Path) -> None:
 
     readouts = read_jsonl(shared / "corpora/whitehouse_readouts/articles.jsonl.gz")
     sample = rng.sample(readouts, N_READOUTS)
+    chosen_ids = {a["id"] for a in sample}
+    rest = [a for a in readouts if a["id"] not in chosen_ids]
+    sample += random.Random(SEED + 2).sample(rest, N_MORE_READOUTS)
 
     def week(a: dict) -> str:
         year, number, _ = dt.date.fromisoformat(a["date"]).isocalendar()
