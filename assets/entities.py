@@ -5,7 +5,7 @@ from dagster import AssetExecutionContext, AssetKey, BackfillPolicy, Materialize
 from assets.ingest import STAGED_ARTICLES
 from assets.partitions import drops_partitions
 from assets.resources import ParleyPaths
-from parley.entities.extract import extract_entities
+from parley.entities import extract_entities
 from parley.parallel import nlp_processes
 from warehouse import staging
 

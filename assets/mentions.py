@@ -6,8 +6,9 @@ from assets.entities import STAGED_ENTITY_MENTIONS
 from assets.ingest import STAGED_ARTICLES
 from assets.partitions import drops_partitions
 from assets.resources import ParleyPaths
-from parley.mentions.extract import extract_event_mentions
+from parley.mentions import extract_event_mentions
 from parley.parallel import nlp_processes
+from parley.records import group_entities
 from warehouse import staging
 
 STAGED_EVENT_MENTIONS = AssetKey(["staging", "event_mentions"])
@@ -26,12 +27,13 @@ def staged_event_mentions(context: AssetExecutionContext, paths: ParleyPaths) ->
     n_mentions = n_participants = 0
     for drop_id in context.partition_keys:
         read = paths.staging.read
-        articles = read(drop_id, staging.ARTICLES)
-        mentions, participants = extract_event_mentions(
-            articles,
+        articles = group_entities(
+            read(drop_id, staging.ARTICLES),
             read(drop_id, staging.ENTITY_MENTIONS),
             read(drop_id, staging.ROLE_OBSERVATIONS),
-            n_process=nlp_processes(len(articles)),
+        )
+        mentions, participants = extract_event_mentions(
+            articles, n_process=nlp_processes(len(articles))
         )
         paths.staging.write(drop_id, staging.EVENT_MENTIONS, mentions)
         paths.staging.write(drop_id, staging.EVENT_PARTICIPANTS, participants)

@@ -69,7 +69,7 @@ def compare(old: Path, new: Path) -> list[str]:
             continue
         only_old = multiset_minus(con, a, b)
         only_new = multiset_minus(con, b, a)
-        counts = [con.sql(f"SELECT count(*) FROM ({q})").fetchone()[0] for q in (a, b)]
+        counts = [con.sql(f"SELECT count(*) FROM ({q})").fetchall()[0][0] for q in (a, b)]
         if only_old or only_new:
             problems.append(
                 f"{table}: {counts[0]} vs {counts[1]} rows; only old {only_old}; "

@@ -67,9 +67,10 @@ def levers(bodies: list[str]) -> dict[str, Callable[[], dict[str, Any]]]:
     """The measurements, by name (built lazily so that ``--only`` skips the others)."""
     import spacy
 
-    from parley.entities.extract import normalize_for_nlp
-    from parley.entities.nlp import MODEL, NER_ONLY_EXCLUDE, add_rulers
+    from parley.entities import normalize_for_nlp
+    from parley.entities.nlp import NER_ONLY_EXCLUDE, add_rulers
     from parley.mentions.text import flat, iter_trigger_sentences
+    from parley.nlp_model import MODEL
 
     texts = [normalize_for_nlp(body) for body in bodies]
     sentences = [

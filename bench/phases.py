@@ -150,7 +150,7 @@ def run_baseline(
     """Time plain ``nlp.pipe`` with the full model pipeline over a drop's bodies."""
     import spacy
 
-    from parley.entities.nlp import MODEL
+    from parley.nlp_model import MODEL
 
     bodies = read_bodies(drop_file)
     if sample is not None and sample < len(bodies):

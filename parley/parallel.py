@@ -34,7 +34,7 @@ R = TypeVar("R")
 # Below this many articles a drop's NLP runs in the calling process: the worker start (a
 # model load per worker, ~1-2 s) and the pickling are not won back on small drops.
 PARALLEL_MIN_ARTICLES = 2000
-_PRELOAD = ["parley.entities.extract", "parley.mentions.extract"]
+_PRELOAD = ["parley.entities.batch", "parley.mentions.batch"]
 
 
 def nlp_processes(n_articles: int) -> int:

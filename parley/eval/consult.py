@@ -20,6 +20,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from parley.metrics import Confusion
 from parley.records import Article
 
 # Date for records without one (PLOVER uses a placeholder; any fixed day works because
@@ -28,47 +29,11 @@ _UNDATED = dt.date(2000, 1, 1)
 
 
 @dataclass
-class ConsultCounts:
-    """Confusion counts of consult detection."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-    tn: int = 0
-
-    @property
-    def n(self) -> int:
-        """Number of scored sentences."""
-        return self.tp + self.fp + self.fn + self.tn
-
-    @property
-    def accuracy(self) -> float:
-        """Share of sentences classified right."""
-        return (self.tp + self.tn) / self.n if self.n else 0.0
-
-    @property
-    def precision(self) -> float:
-        """Share of predicted consults that are consults."""
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        """Share of consults found."""
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass
 class ConsultReport:
     """Consult detection overall and per subset, with the misclassified sentences."""
 
-    overall: ConsultCounts
-    by_subset: dict[str, ConsultCounts]
+    overall: Confusion
+    by_subset: dict[str, Confusion]
     errors: list[tuple[str, bool, str]] = field(default_factory=list)  # id, expected, text
 
 
@@ -86,29 +51,19 @@ def load_scored_records(records_path: Path) -> list[dict[str, object]]:
 def score_consult(records_path: Path) -> ConsultReport:
     """Run entities and mention extraction on each scored sentence and count agreement."""
     from parley.entities import extract_entities
-    from parley.mentions.extract import extract_event_mentions
+    from parley.mentions import extract_event_mentions
 
     records = load_scored_records(records_path)
     articles = [_article(record) for record in records]
     batch = extract_entities(articles)
-    events, _ = extract_event_mentions(articles, batch.mentions, batch.roles)
+    events, _ = extract_event_mentions(list(batch.by_article.values()))
     predicted = {event.article_id for event in events}
-    report = ConsultReport(overall=ConsultCounts(), by_subset={})
+    report = ConsultReport(overall=Confusion(), by_subset={})
     for record, article in zip(records, articles, strict=True):
         expected = bool(record["is_consult"])
         got = article.article_id in predicted
-        for counts in (
-            report.overall,
-            report.by_subset.setdefault(str(record["subset"]), ConsultCounts()),
-        ):
-            if expected and got:
-                counts.tp += 1
-            elif got:
-                counts.fp += 1
-            elif expected:
-                counts.fn += 1
-            else:
-                counts.tn += 1
+        report.overall.add(expected, got)
+        report.by_subset.setdefault(str(record["subset"]), Confusion()).add(expected, got)
         if expected != got:
             report.errors.append((str(record["id"]), expected, str(record["text"])))
     return report

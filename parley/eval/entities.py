@@ -18,41 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parley.entities import extract_entities
-from parley.entities.people import name_key
+from parley.metrics import Confusion
+from parley.names import name_key
 from parley.records import Article
 
 DEFAULT_SAMPLE = Path(__file__).resolve().parents[2] / "tests/data/entities/sample.jsonl"
-
-
-@dataclass
-class SetScore:
-    """Micro-averaged precision/recall over (article, item) pairs."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, predicted: set[str], expected: set[str]) -> None:
-        """Count one article's predicted set against its expected set."""
-        self.tp += len(predicted & expected)
-        self.fp += len(predicted - expected)
-        self.fn += len(expected - predicted)
-
-    @property
-    def precision(self) -> float:
-        """tp / (tp + fp); 1.0 when nothing was predicted."""
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        """tp / (tp + fn); 1.0 when nothing was expected."""
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass
@@ -60,8 +30,8 @@ class EntityReport:
     """Scores of the entity pass on a labelled sample, with the per-article misses."""
 
     n_articles: int
-    persons: SetScore
-    countries: SetScore
+    persons: Confusion
+    countries: Confusion
     errors: list[dict[str, object]] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -99,7 +69,7 @@ def score_entities(sample_path: Path | str = DEFAULT_SAMPLE) -> EntityReport:
     """Run the entity pass over the sample and score persons and countries."""
     records = load_sample(sample_path)
     batch = extract_entities([_article(r) for r in records])
-    persons, countries = SetScore(), SetScore()
+    persons, countries = Confusion(), Confusion()
     errors: list[dict[str, object]] = []
     for record in records:
         result = batch.by_article[str(record["article_id"])]
@@ -113,8 +83,8 @@ def score_entities(sample_path: Path | str = DEFAULT_SAMPLE) -> EntityReport:
         }
         expected_people = {name_key(str(p)) for p in record["persons"]}  # type: ignore[attr-defined]
         expected_countries = set(record["countries"])  # type: ignore[call-overload]
-        persons.add(predicted_people, expected_people)
-        countries.add(predicted_countries, expected_countries)
+        persons.add_sets(predicted_people, expected_people)
+        countries.add_sets(predicted_countries, expected_countries)
         if predicted_people != expected_people or predicted_countries != expected_countries:
             errors.append(
                 {

@@ -1,0 +1,16 @@
+"""Meetings, calls and visits each article states took place (stage 3 of 5).
+
+``extract_event_mentions(article_entities) -> (event_mentions, participants)`` (``batch``)
+takes each article with its entities (``parley.records.ArticleEntities``, from the entity
+stage), keeps the sentences with a trigger word (``text``), parses them, and for each trigger
+the ``DependencyMatcher`` finds (``patterns``) reads who met whom (``frames``, ``parties``,
+``references``), drops announcements, denials, other senses and plenaries
+(``patterns.is_non_factual``, ``frames``), and decides the kind (``kinds``), the day
+(``event_date`` over the date words of ``dates``), the place (``places``) and the topics
+(``topics``); ``events`` builds the records and ``passes`` settles what needs the whole
+article (shared dates and kinds, visits covered by meetings, topics of later paragraphs).
+"""
+
+from parley.mentions.batch import extract_event_mentions
+
+__all__ = ["extract_event_mentions"]

@@ -1,9 +1,7 @@
 """Resolve the date words of a meeting sentence against the article's local day.
 
-The base day is the dateline's local day ("WASHINGTON, April 7", year from the published
-date), else the published date. Wire timestamps are GMT, so an Asian story datelined
-"TOKYO, April 8" can carry a published date of April 7: the dateline day wins, because
-"yesterday" in that story means April 7 local time.
+The base day is the story's local day (``parley.datelines.local_day``: the dateline's day,
+else the published date).
 
 Reports are past tense, so weekdays resolve backwards: "on Tuesday" in a Tuesday story is
 that day, in a Thursday story two days earlier. Expressions that point forward ("tomorrow",
@@ -16,21 +14,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
+from parley.datelines import MONTH_PATTERN, MONTHS
+
 WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
     "friday": 4, "saturday": 5, "sunday": 6,
 }  # fmt: skip
 
-_MONTH = (
-    r"(?P<month>jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|"
-    r"aug(?:ust|\.)?|sep(?:t(?:ember)?)?\.?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
-)
+_MONTH = MONTH_PATTERN
 _WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_DATELINE_RE = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})\b", re.IGNORECASE)
 
 # One alternation, longest phrases first; each named group says how to resolve it.
 DATE_RE = re.compile(
@@ -72,38 +64,6 @@ class ResolvedDate:
     date: dt.date | None
     precision: str | None  # day or month
     future: bool
-
-
-def base_day(published: dt.date, dateline: str | None) -> dt.date:
-    """The article's local day: the dateline's month and day, else the published date."""
-    if not dateline:
-        return published
-    match = _DATELINE_RE.search(dateline)
-    if match is None:
-        return published
-    month = MONTHS[match.group("month")[:3].lower()]
-    day = int(match.group("day"))
-    candidates = []
-    for year in (published.year - 1, published.year, published.year + 1):
-        try:
-            candidates.append(dt.date(year, month, day))
-        except ValueError:
-            continue
-    if not candidates:
-        return published
-    # The dateline day is the one closest to the wire timestamp (handles New Year).
-    best = min(candidates, key=lambda d: abs((d - published).days))
-    return best if abs((best - published).days) <= 3 else published
-
-
-def dateline_city(dateline: str | None) -> str | None:
-    """The city of a dateline ("WASHINGTON, April 7" -> "Washington")."""
-    if not dateline:
-        return None
-    city = dateline.split(",")[0].strip()
-    if not city or _DATELINE_RE.fullmatch(city):
-        return None
-    return " ".join(w.capitalize() for w in city.split())
 
 
 def find_dates(text: str, base: dt.date) -> list[ResolvedDate]:

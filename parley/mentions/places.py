@@ -1,44 +1,58 @@
-"""Country of a meeting place: dateline cities and capitals that news reports meet in.
+"""Where a meeting took place: "in/at X" on the trigger or its clause, "here", a destination.
 
-Only used for ``location_iso3`` (where a meeting took place), never to make a city stand
-in for a government: "met here" in a TOKYO story took place in Japan, whoever met.
+"here" is the dateline's city; a visit takes its destination. ``location_iso3`` comes from
+the place's entity, or from the meeting places of ``parley.lexicon.countries``. Calls have
+no place.
 """
 
 from __future__ import annotations
 
-CITY_ISO3: dict[str, str] = {
-    "washington": "USA", "new york": "USA", "chicago": "USA", "camp david": "USA",
-    "pentagon": "USA", "white house": "USA", "tokyo": "JPN", "osaka": "JPN", "seoul": "KOR",
-    "beijing": "CHN", "peking": "CHN", "shanghai": "CHN", "hong kong": "HKG", "taipei": "TWN",
-    "singapore": "SGP", "kuala lumpur": "MYS", "jakarta": "IDN", "manila": "PHL",
-    "bangkok": "THA", "new delhi": "IND", "delhi": "IND", "mumbai": "IND", "bombay": "IND",
-    "islamabad": "PAK", "karachi": "PAK", "dhaka": "BGD", "colombo": "LKA", "kabul": "AFG",
-    "tehran": "IRN", "baghdad": "IRQ", "riyadh": "SAU", "jeddah": "SAU", "kuwait": "KWT",
-    "abu dhabi": "ARE", "dubai": "ARE", "doha": "QAT", "manama": "BHR", "muscat": "OMN",
-    "ankara": "TUR", "istanbul": "TUR", "athens": "GRC", "nicosia": "CYP", "cairo": "EGY",
-    "jerusalem": "ISR", "tel aviv": "ISR", "amman": "JOR", "damascus": "SYR",
-    "beirut": "LBN", "tripoli": "LBY", "tunis": "TUN", "algiers": "DZA", "rabat": "MAR",
-    "lagos": "NGA", "abuja": "NGA", "nairobi": "KEN", "addis ababa": "ETH",
-    "johannesburg": "ZAF", "pretoria": "ZAF", "harare": "ZWE", "london": "GBR",
-    "paris": "FRA", "bonn": "DEU", "berlin": "DEU", "frankfurt": "DEU", "brussels": "BEL",
-    "the hague": "NLD", "amsterdam": "NLD", "luxembourg": "LUX", "geneva": "CHE",
-    "zurich": "CHE", "bern": "CHE", "vienna": "AUT", "rome": "ITA", "venice": "ITA",
-    "madrid": "ESP", "lisbon": "PRT", "dublin": "IRL", "copenhagen": "DNK", "oslo": "NOR",
-    "stockholm": "SWE", "helsinki": "FIN", "moscow": "RUS", "kyiv": "UKR", "kiev": "UKR",
-    "warsaw": "POL", "prague": "CZE", "budapest": "HUN", "belgrade": "SRB",
-    "bucharest": "ROU", "sofia": "BGR", "ottawa": "CAN", "toronto": "CAN", "montreal": "CAN",
-    "mexico city": "MEX", "havana": "CUB", "caracas": "VEN", "bogota": "COL", "quito": "ECU",
-    "lima": "PER", "la paz": "BOL", "santiago": "CHL", "buenos aires": "ARG",
-    "montevideo": "URY", "brasilia": "BRA", "rio de janeiro": "BRA", "sao paulo": "BRA",
-    "port of spain": "TTO", "canberra": "AUS", "sydney": "AUS", "melbourne": "AUS",
-    "wellington": "NZL",
-}  # fmt: skip
+from spacy.tokens import Doc
+
+from parley.datelines import dateline_city
+from parley.lexicon.countries import place_country
+from parley.mentions.frames import Frame
+from parley.mentions.kinds import PLACE_TYPES
+from parley.mentions.parties import Party
+from parley.mentions.references import References
+from parley.records import Article
 
 
-def city_iso3(name: str | None) -> str | None:
-    """ISO3 of the country of a known city ("Washington, DC" -> USA), else None."""
-    if not name:
-        return None
-    key = name.lower().split(",")[0].strip()
-    key = key.removeprefix("the ") if key != "the hague" else key
-    return CITY_ISO3.get(key)
+def event_location(
+    frame: Frame,
+    doc: Doc,
+    offset: int,
+    entities: References,
+    article: Article,
+    kind: str,
+    counterparts: list[Party],
+) -> tuple[str | None, str | None]:
+    if kind == "phone_call":
+        return None, None
+    if kind == "visit":
+        place = counterparts[0]
+        return place.canonical_name, place.country_iso3 or place_country(place.canonical_name)
+    heads = [frame.trigger]
+    verb = frame.clause_verb
+    if verb is not None and (verb is frame.trigger or frame.trigger.dep_ in {"dobj", "nsubjpass"}):
+        # "met X at the Pentagon", "held talks in Washington", "X's engagements in
+        # Washington included a meeting"; but not the clause around "after his meeting".
+        heads.append(verb)
+        heads.extend(c for c in verb.children if c.dep_ == "nsubj")
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "advmod" and child.lower_ == "here":
+                city = dateline_city(article.dateline)
+                return city, place_country(city)
+            if child.dep_ != "prep" or child.lower_ not in {"in", "at"}:
+                continue
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                start = offset + pobj.idx
+                for mention in entities.overlapping(start, start + len(pobj.text)):
+                    if mention.entity_type in PLACE_TYPES or mention.label in PLACE_TYPES:
+                        name = mention.mention_text
+                        return name, place_country(name) or mention.country_iso3
+                if pobj.pos_ == "PROPN":
+                    name = " ".join(t.text for t in pobj.subtree if t.dep_ != "det")
+                    return name, place_country(name)
+    return None, None

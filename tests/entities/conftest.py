@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from parley.entities import ArticleEntities, extract_article_entities, get_entity_nlp
-from parley.entities.extract import normalize_for_nlp
-from parley.records import Article
+from parley.entities import extract_article_entities, get_entity_nlp, normalize_for_nlp
+from parley.records import Article, ArticleEntities
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 

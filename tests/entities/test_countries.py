@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from parley.entities.countries import (
+from parley.lexicon.countries import (
     canonical_country_name,
     country_by_capital,
     country_by_demonym,

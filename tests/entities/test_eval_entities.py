@@ -5,15 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from parley.eval.entities import DEFAULT_SAMPLE, SetScore, load_sample, score_entities
-
-
-def test_set_score() -> None:
-    score = SetScore()
-    score.add({"a", "b"}, {"b", "c"})
-    score.add(set(), {"d"})
-    assert (score.tp, score.fp, score.fn) == (1, 1, 2)
-    assert score.precision == 0.5 and score.recall == 1 / 3
+from parley.eval.entities import DEFAULT_SAMPLE, load_sample, score_entities
 
 
 def test_score_entities_on_a_small_sample(tmp_path: Path) -> None:

@@ -10,10 +10,9 @@ from parley.entities import (
     extract_article_entities,
     extract_entities,
     get_entity_nlp,
-    get_parse_nlp,
-    resolve_reference,
+    normalize_for_nlp,
 )
-from parley.entities.extract import display_name, normalize_for_nlp
+from parley.names import display_name
 from parley.records import Article
 from tests.entities.conftest import Extract
 
@@ -219,7 +218,7 @@ def test_title_rules(extract: Extract, text: str, role: tuple[str, str, str | No
 
 def test_former_title_is_not_a_current_role(extract: Extract) -> None:
     result = extract("He met former Japanese Foreign Minister Shintaro Abe.")
-    assert result.roles == []
+    assert result.roles == ()
 
 
 def test_appositive_needs_a_closing_comma(extract: Extract) -> None:
@@ -300,79 +299,6 @@ def test_full_name_tagged_org_once_is_the_person_named_elsewhere(extract: Extrac
     takeuchi = [m for m in result.mentions if m.canonical_name == "Michio Takeuchi"]
     assert len(takeuchi) == 2
     assert {m.entity_type for m in takeuchi} == {"PERSON"}
-
-
-# --- references ------------------------------------------------------------------------
-
-
-def _span(body: str, phrase: str) -> tuple[int, int]:
-    start = body.index(phrase)
-    return start, start + len(phrase)
-
-
-def test_resolve_title_reference(extract: Extract) -> None:
-    body = (
-        "U.S. Treasury Secretary James Baker met Japanese Finance Minister Kiichi Miyazawa. "
-        "Later the Japanese finance minister said he was satisfied."
-    )
-    result = extract(body)
-    found = resolve_reference(result, *_span(body, "the Japanese finance minister"))
-    assert found is not None and found.entity_id == "person:kiichi-miyazawa"
-
-
-def test_resolve_bare_title_to_nearest_holder(extract: Extract) -> None:
-    body = (
-        "Treasury Secretary James Baker met Finance Minister Kiichi Miyazawa. "
-        "The minister said the yen was too strong."
-    )
-    result = extract(body)
-    found = resolve_reference(result, *_span(body, "The minister"))
-    assert found is not None and found.entity_id == "person:kiichi-miyazawa"
-
-
-def test_resolve_counterpart(extract: Extract) -> None:
-    body = (
-        "National Security Advisor Jake Sullivan and Indian National Security Advisor Ajit "
-        "Doval spoke. Sullivan thanked his Indian counterpart for the call."
-    )
-    result = extract(body, dt.date(2024, 10, 31))
-    found = resolve_reference(
-        result, *_span(body, "his Indian counterpart"), exclude_entity_id="person:jake-sullivan"
-    )
-    assert found is not None and found.entity_id == "person:ajit-doval"
-
-
-def test_resolve_counterpart_without_country_uses_the_other_side(extract: Extract) -> None:
-    body = (
-        "Treasury Secretary James Baker met Finance Minister Kiichi Miyazawa. "
-        "Baker told his counterpart that the dollar would hold."
-    )
-    result = extract(body)
-    found = resolve_reference(
-        result, *_span(body, "his counterpart"), exclude_entity_id="person:james-baker"
-    )
-    assert found is not None and found.entity_id == "person:kiichi-miyazawa"
-
-
-def test_unresolvable_reference(extract: Extract) -> None:
-    body = "Treasury Secretary James Baker spoke. The two leaders agreed."
-    result = extract(body)
-    assert resolve_reference(result, *_span(body, "The two leaders")) is None
-
-
-# --- pipelines ---------------------------------------------------------------------------
-
-
-def test_parse_pipeline_agrees_with_entity_pipeline(seed_articles: list[Article]) -> None:
-    assert "parser" in get_parse_nlp().pipe_names
-    assert "parser" not in get_entity_nlp().pipe_names
-    for article in seed_articles:
-        text = normalize_for_nlp(article.body)
-        fast, full = get_entity_nlp()(text), get_parse_nlp()(text)
-        assert [(e.start_char, e.end_char, e.label_) for e in fast.ents] == [
-            (e.start_char, e.end_char, e.label_) for e in full.ents
-        ]
-        assert [s.text for s in fast.spans["titles"]] == [s.text for s in full.spans["titles"]]
 
 
 def test_uncovered_country_name(extract: Extract) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from parley.entities.extract import extract_entities
+from parley.entities import extract_entities
 from parley.parallel import PARALLEL_MIN_ARTICLES, chunked, nlp_processes
 from parley.records import Article
 

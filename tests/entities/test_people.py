@@ -9,7 +9,8 @@ from importlib import resources
 import pycountry
 import pytest
 
-from parley.entities.people import people_index, person_id, slugify
+from parley.lexicon.people import people_index, person_id
+from parley.names import slugify
 
 SEED_PEOPLE = {
     "S Jaishankar": ("IND", "External Affairs Minister", dt.date(2025, 7, 2)),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from parley.entities.titles import (
+from parley.lexicon.titles import (
     ABBREVIATIONS,
     HEAD_WORDS,
     normalize_role,

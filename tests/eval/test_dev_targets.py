@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from parley.eval.meetings import EvalReport, run_eval
+from parley.eval.run import run_eval
+from parley.eval.score import EvalReport
 from pipelines.cli import INSTANCE_YAML
 from pipelines.runner import run_pipeline
 

@@ -5,23 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import duckdb
 import pytest
 
-from parley.eval.meetings import (
-    EvalReport,
-    GoldMeeting,
-    GoldSet,
-    PredictedMeeting,
-    build_one_meeting_per_mention,
-    format_baseline_comparison,
-    format_report,
-    load_gold,
-    print_report,
-    run_eval,
-    score_predictions,
-    score_warehouse,
-)
+from parley.eval.gold import GoldMeeting, GoldSet, load_gold
+from parley.eval.match import PredictedMeeting
+from parley.eval.report import format_baseline_comparison, format_report, print_report
+from parley.eval.run import run_eval
+from parley.eval.score import EvalReport, score_predictions, score_warehouse
 from parley.records import (
     Article,
     EntityMention,
@@ -212,15 +202,9 @@ TINY_PARTIES = [
 ]
 
 
-def _tiny_tables(con: duckdb.DuckDBPyConnection) -> None:
-    build_one_meeting_per_mention(con, [TINY_ARTICLE], TINY_MENTIONS, [TINY_EVENT], TINY_PARTIES)
-
-
 def test_scores_a_duckdb_warehouse_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "w.duckdb"
-    con = duckdb.connect(str(path))
-    _tiny_tables(con)
-    con.close()
+    _publish_tiny(path)
     gold_dir = tmp_path / "gold"
     gold_dir.mkdir()
     (gold_dir / "gold.jsonl").write_text(
@@ -263,7 +247,7 @@ def test_dev_labels_load() -> None:
 
 @pytest.fixture(scope="module")
 def dev_report() -> EvalReport:
-    from parley.eval.meetings import score_mentions_one_meeting_each
+    from parley.eval.run import score_mentions_one_meeting_each
 
     return score_mentions_one_meeting_each(DEV)
 

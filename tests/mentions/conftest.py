@@ -14,7 +14,7 @@ import pytest
 
 from parley.entities import extract_entities
 from parley.ingest.parse import article_id_for, content_hash
-from parley.mentions.extract import extract_event_mentions
+from parley.mentions import extract_event_mentions
 from parley.records import Article, EventMention
 
 
@@ -59,7 +59,7 @@ def extract() -> Extract:
     def run(body: str, published: str, dateline: str | None = None) -> list[Found]:
         article = make_article(body, published, dateline)
         batch = extract_entities([article])
-        events, participants = extract_event_mentions([article], batch.mentions, batch.roles)
+        events, participants = extract_event_mentions(list(batch.by_article.values()))
         entities = {m.entity_id: m for m in batch.mentions}
         found = []
         for event in events:

@@ -6,25 +6,26 @@ import datetime as dt
 
 import pytest
 
-from parley.mentions.dates import base_day, dateline_city, find_dates
+from parley.datelines import dateline_city, local_day
+from parley.mentions.dates import find_dates
 
 
 def test_base_day_is_the_dateline_day_with_the_published_year() -> None:
-    assert base_day(dt.date(1987, 4, 7), "WASHINGTON, April 7") == dt.date(1987, 4, 7)
+    assert local_day(dt.date(1987, 4, 7), "WASHINGTON, April 7") == dt.date(1987, 4, 7)
 
 
 def test_base_day_follows_a_next_day_dateline() -> None:
     # Tokyo copy stamped April 7 GMT but datelined April 8 local time.
-    assert base_day(dt.date(1987, 4, 7), "TOKYO, April 8") == dt.date(1987, 4, 8)
+    assert local_day(dt.date(1987, 4, 7), "TOKYO, April 8") == dt.date(1987, 4, 8)
 
 
 def test_base_day_across_new_year() -> None:
-    assert base_day(dt.date(1988, 1, 1), "TOKYO, Dec 31") == dt.date(1987, 12, 31)
+    assert local_day(dt.date(1988, 1, 1), "TOKYO, Dec 31") == dt.date(1987, 12, 31)
 
 
 @pytest.mark.parametrize("dateline", [None, "NEW YORK", "OSAKA, Japan"])
 def test_base_day_without_a_dated_dateline_is_the_published_date(dateline: str | None) -> None:
-    assert base_day(dt.date(1987, 4, 7), dateline) == dt.date(1987, 4, 7)
+    assert local_day(dt.date(1987, 4, 7), dateline) == dt.date(1987, 4, 7)
 
 
 def test_dateline_city() -> None:

@@ -7,7 +7,8 @@ import datetime as dt
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from parley.mentions.dates import WEEKDAYS, base_day, find_dates
+from parley.datelines import local_day
+from parley.mentions.dates import WEEKDAYS, find_dates
 
 days = st.dates(min_value=dt.date(1950, 1, 1), max_value=dt.date(2090, 12, 31))
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -48,7 +49,7 @@ def test_dateline_day_is_the_base_and_within_a_day_or_so_of_publication(
 ) -> None:
     local = published + dt.timedelta(days=1)  # overnight copy or a time zone ahead of GMT
     dateline = f"TOKYO, {MONTH_NAMES[local.month - 1]} {local.day}"
-    base = base_day(published, dateline)
+    base = local_day(published, dateline)
     assert abs((base - published).days) <= 1
     assert (base.month, base.day) == (local.month, local.day)
 

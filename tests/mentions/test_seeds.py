@@ -9,7 +9,7 @@ import pytest
 
 from parley.entities import extract_entities
 from parley.ingest.parse import ingest_drop
-from parley.mentions.extract import extract_event_mentions
+from parley.mentions import extract_event_mentions
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -22,7 +22,7 @@ def seed_mentions() -> list[
 ]:
     articles = ingest_drop(SEEDS, "seeds").articles
     batch = extract_entities(articles)
-    events, participants = extract_event_mentions(articles, batch.mentions, batch.roles)
+    events, participants = extract_event_mentions(list(batch.by_article.values()))
     names = {m.entity_id: m for m in batch.mentions}
     rows = []
     for e in events:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
+
+from parley.names import name_key, slugify, surname_of
 
 PEOPLE_FILE = "people.csv"
 
@@ -72,29 +72,9 @@ class PeopleIndex:
         return self.by_surname.get(name_key(surname), [])
 
 
-@functools.lru_cache(maxsize=65536)
-def name_key(text: str) -> str:
-    """Accent-free, lower-case, punctuation-light key for a name."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    ascii_text = ascii_text.replace(".", " ").replace("\u2019", "'")
-    return " ".join(ascii_text.lower().split())
-
-
-def slugify(text: str) -> str:
-    """Deterministic ASCII slug ("Karl Otto Poehl" -> "karl-otto-poehl")."""
-    return re.sub(r"[^a-z0-9]+", "-", name_key(text)).strip("-")
-
-
 def person_id(canonical_name: str) -> str:
     """entity_id of a person by canonical name."""
     return f"person:{slugify(canonical_name)}"
-
-
-def surname_of(name: str) -> str:
-    """Last token of a name key; particles ("de", "von") stay with the surname."""
-    tokens = name_key(name).split()
-    return tokens[-1] if tokens else ""
 
 
 def _date(text: str) -> dt.date | None:
@@ -156,12 +136,4 @@ def ruler_names() -> list[tuple[str, str]]:
     index = people_index()
     return sorted(
         (alias, person.entity_id) for person in index.people.values() for alias in person.aliases
-    )
-
-
-def curated_aliases() -> list[tuple[str, str]]:
-    """(entity_id, alias) for every curated person, for the ``entity_aliases`` table."""
-    index = people_index()
-    return sorted(
-        (person.entity_id, alias) for person in index.people.values() for alias in person.aliases
     )

@@ -1,0 +1,54 @@
+"""Well-known organisations and the words that mark a company.
+
+``parley/data/organisations.csv`` maps the surface forms news uses for international bodies,
+central banks and government departments ("IMF", "the Fed", "Bank of Japan", "Pentagon") to
+one canonical name and, for national bodies, their state; each row says where it was seen.
+Organisations not listed keep their text as their id (``org:<slug>``).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from parley.names import name_key
+
+ORGANISATIONS_FILE = "organisations.csv"
+
+# Legal-form words that end a company's name ("Giorgio Inc", "Lazard Freres and Co",
+# "Montedison Spa"). Talks between companies are not diplomacy, and a PERSON-tagged span
+# ending in one of them is a company the model took for a name.
+LEGAL_FORMS = frozenset(
+    {"inc", "corp", "corporation", "co", "cos", "ltd", "plc", "ag", "sa", "nv", "bv", "spa",
+     "holdings", "company"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """A known organisation: its canonical name and its state (None: international)."""
+
+    canonical_name: str
+    country_iso3: str | None
+
+
+@functools.cache
+def organisations() -> dict[str, Organisation]:
+    """Alias key (``name_key``) -> organisation, loaded once per process."""
+    text = resources.files("parley.data").joinpath(ORGANISATIONS_FILE).read_text("utf-8")
+    return {
+        name_key(row["alias"]): Organisation(row["canonical_name"], row["country_iso3"] or None)
+        for row in csv.DictReader(text.splitlines())
+    }
+
+
+def known_organisation(text: str) -> Organisation | None:
+    """The organisation ``text`` names ("the IMF" without its article), else None."""
+    return organisations().get(name_key(text))
+
+
+def is_legal_form(word: str) -> bool:
+    """True for a word that marks a company name ("Inc.", "<Corp>", "PLC")."""
+    return word.lower().strip("<>.") in LEGAL_FORMS

@@ -1,0 +1,232 @@
+"""One trigger sentence -> the event mentions it states, with their parties.
+
+For each trigger the ``DependencyMatcher`` found, the frame is read (``frames``), plans and
+denials dropped (``patterns.is_non_factual``), the parties resolved (``parties``), and kind,
+date and place decided (``kinds``, ``event_date``, ``places``). A mention needs two distinct
+parties, or one party and the country visited; talks between companies, and people who
+only "attended" someone else's meeting, are not mentions.
+
+``start_char``/``end_char`` are the trigger's offsets in ``Article.body``; ``sentence`` is the
+whole sentence with whitespace collapsed; ``mention_id`` is "em-" + sha1 of (article_id,
+start_char, kind, participant ids)[:12].
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Token
+
+from parley.datelines import dateline_city, local_day
+from parley.lexicon.countries import place_country
+from parley.lexicon.organisations import is_legal_form
+from parley.mentions.event_date import DateInfo, event_date
+from parley.mentions.frames import Frame, can_be_party, read_frame
+from parley.mentions.kinds import event_kind
+from parley.mentions.parties import Party, as_party, resolve_party
+from parley.mentions.patterns import is_non_factual, trigger_index
+from parley.mentions.places import event_location
+from parley.mentions.references import References
+from parley.mentions.text import SentenceSpan, paragraph_spans
+from parley.mentions.topics import assign_topics
+from parley.records import Article, EventMention, EventParticipant
+
+
+def events_in_sentence(
+    doc: Doc,
+    matcher: DependencyMatcher,
+    article: Article,
+    sentence: SentenceSpan,
+    entities: References,
+) -> Iterable[tuple[EventMention, list[EventParticipant]]]:
+    """The events a parsed trigger sentence states, one or more per trigger."""
+    triggers: dict[int, str] = {}
+    for match_id, token_ids in matcher(doc):
+        name = doc.vocab.strings[match_id]
+        index = trigger_index(name, token_ids)
+        triggers.setdefault(index, name)
+    base = local_day(article.published_date, article.dateline)
+    handled: set[int] = set()
+    for index in sorted(triggers):
+        frame = read_frame(doc[index])
+        if frame is None or is_non_factual(frame.trigger):
+            continue
+        # A noun trigger inside a verb trigger's phrase ("met X for talks") is the same event.
+        if _inside_other_trigger(frame.trigger, handled):
+            continue
+        built = list(_build_events(frame, doc, article, sentence, entities, base))
+        if built:
+            handled.add(index)
+        yield from built
+
+
+def _inside_other_trigger(trigger: Token, handled: set[int]) -> bool:
+    """True for "met X for talks": the noun hangs (via a preposition) from a used trigger."""
+    head = trigger.head
+    if head.i in handled:
+        return True
+    return head.dep_ == "prep" and head.head.i in handled
+
+
+def _build_events(
+    frame: Frame,
+    doc: Doc,
+    article: Article,
+    sentence: SentenceSpan,
+    entities: References,
+    base: dt.date,
+) -> Iterable[tuple[EventMention, list[EventParticipant]]]:
+    offset = sentence.start
+    # Counterparts first: they are usually named, and a pronoun or title on the agent side
+    # ("Before meeting with Bush, the Crown Prince ...") must not resolve to them.
+    counterparts = _resolve_all(
+        [t for t in frame.counterparts if can_be_party(t)], offset, entities, set()
+    )
+    taken = {p.entity_id for p in counterparts}
+    agents = _resolve_all(frame.agents, offset, entities, taken)
+    # Only countries stand in from a modifier ("U.S.-Japanese talks"); an organisation
+    # there names the setting ("a White House photo session"), not a party.
+    modifiers = _resolve_all(
+        frame.modifiers, offset, entities, taken | {p.entity_id for p in agents}
+    )
+    agents += [p for p in modifiers if p.entity_type in {"GPE", "NORP"}]
+    agent_ids = {p.entity_id for p in agents}
+    counterparts = [p for p in counterparts if p.entity_id not in agent_ids]
+    if frame.visits_here and not counterparts:
+        host = entities.country_mention(place_country(dateline_city(article.dateline)))
+        counterparts = [as_party(host, "stand_in")] if host is not None else []
+    if not counterparts and len(agents) < 2:
+        return
+    if _is_commercial([*agents, *counterparts]):
+        return
+    if not counterparts and _attended(frame.trigger):
+        # "X and Y also attended the meeting": they joined someone else's meeting.
+        return
+    date_info = event_date(frame, doc, base, sentence, article)
+    if date_info is None:  # only future dates: an announcement
+        return
+    groups = [[c] for c in counterparts] if frame.separate and counterparts else [counterparts]
+    for group in groups:
+        parties = unique_parties([*agents, *group])
+        if len(parties) < 2:
+            continue
+        kind = event_kind(frame, parties, group)
+        location, location_iso3 = event_location(frame, doc, offset, entities, article, kind, group)
+        yield _event_record(
+            frame, article, sentence, kind, date_info, location, location_iso3, agents, group
+        )
+
+
+def _is_commercial(parties: list[Party]) -> bool:
+    """Talks between companies (a corporate name, and no state or office-holder)."""
+    corporate = any(
+        p.entity_type == "ORG" and any(is_legal_form(w) for w in p.canonical_name.split()[-1:])
+        for p in parties
+    )
+    public = any(
+        p.entity_type in {"GPE", "NORP"} or (p.entity_type == "PERSON" and p.country_iso3)
+        for p in parties
+    )
+    return corporate and not public
+
+
+def _attended(trigger: Token) -> bool:
+    """True for "attended the meeting": someone else's meeting."""
+    return trigger.dep_ == "dobj" and trigger.head.lemma_.lower() == "attend"
+
+
+def _resolve_all(
+    tokens: list[Token], offset: int, entities: References, exclude: set[str]
+) -> list[Party]:
+    parties: list[Party] = []
+    seen = set(exclude)
+    for head in tokens:
+        for token in _with_conjuncts(head):
+            for party in resolve_party(token, offset, entities, seen):
+                if party.entity_id not in seen:
+                    parties.append(party)
+                    seen.add(party.entity_id)
+    return parties
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    """The head and the heads coordinated with it, also through a mis-parsed apposition
+    ("The US, Russia, and Switzerland met": Russia parsed as apposition of US)."""
+    found = [token]
+    appositions = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    for head in [token, *appositions]:
+        coordinated = [c for c in head.conjuncts if c.i > head.i]
+        if head is not token and coordinated:
+            coordinated.insert(0, head)
+        for conj in coordinated:
+            if conj not in found:
+                found.append(conj)
+    return found
+
+
+def unique_parties(parties: list[Party]) -> list[Party]:
+    seen: set[str] = set()
+    out = []
+    for party in parties:
+        if party.entity_id not in seen:
+            seen.add(party.entity_id)
+            out.append(party)
+    return out
+
+
+def _event_record(
+    frame: Frame,
+    article: Article,
+    sentence: SentenceSpan,
+    kind: str,
+    date_info: DateInfo,
+    location: str | None,
+    location_iso3: str | None,
+    agents: list[Party],
+    counterparts: list[Party],
+) -> tuple[EventMention, list[EventParticipant]]:
+    start = sentence.start + frame.trigger.idx
+    end = start + len(frame.trigger.text)
+    parties = unique_parties([*agents, *counterparts])
+    key = "|".join([article.article_id, str(start), kind, *sorted(p.entity_id for p in parties)])
+    mention_id = "em-" + hashlib.sha1(key.encode()).hexdigest()[:12]
+    sentence_text = " ".join(article.body[sentence.start : sentence.end].split())
+    paragraph = _paragraph_text(article.body, sentence.start)
+    people = sum(p.entity_type == "PERSON" for p in parties)
+    confidence = 0.9 if people >= 2 else 0.75 if people == 1 else 0.6
+    if any(p.via in {"pronoun", "title"} for p in parties):
+        confidence -= 0.1
+    event = EventMention(
+        mention_id=mention_id,
+        article_id=article.article_id,
+        kind=kind,
+        event_date=date_info.date,
+        date_precision=date_info.precision,
+        date_text=date_info.text,
+        location=location,
+        location_iso3=location_iso3,
+        sentence=sentence_text,
+        start_char=start,
+        end_char=end,
+        confidence=round(confidence, 2),
+        topics=assign_topics(sentence_text, paragraph),
+    )
+    participants = []
+    for party in parties:
+        role = "participant"
+        if kind == "visit":
+            role = "visitor" if party in agents else "host"
+        elif frame.host_is_agent:
+            role = "host" if party in agents else "visitor"
+        participants.append(EventParticipant(mention_id, party.entity_id, role))
+    return event, participants
+
+
+def _paragraph_text(body: str, offset: int) -> str:
+    for start, end in paragraph_spans(body):
+        if start <= offset < end:
+            return body[start:end]
+    return ""

@@ -1,0 +1,257 @@
+"""Who and what a trigger states, read off the dependency parse: a ``Frame``.
+
+A verb trigger ("met", "hosted", "telephoned") takes its subject as the agent and its object
+or "with"/"between" phrase as the counterpart; a noun trigger ("talks", "his meeting with
+Y", "U.S.-Japanese talks") takes its possessor, modifiers and prepositional objects, and
+through a light verb ("held talks with Y") or a framing preposition ("after talks with Y, X
+said") the clause's subject; a hosted function ("a reception held for him by Y") makes the
+agent the host. "held separate meetings with A and B", and "met A and B during his visit"
+(a trip's days), mark the counterparts as separate engagements.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from parley.mentions.parties import PERSON_LIKE_HEADS
+from parley.mentions.patterns import FRAME_PREPS, LIGHT_VERBS, NOUN_TRIGGERS
+
+PHONE_WORDS = {"telephone", "phone", "telephoned", "phoned"}
+
+
+# "held their first meeting": the subject names the parties, not the possessive.
+_GROUP_POSSESSIVES = {"their", "its", "our", "your"}
+
+
+# Prepositions that introduce the other party for some verbs only ("called on the
+# President", "talked to", "visit to"); "consulted on Greenspan" names a topic.
+_VERB_EXTRA_PREPS = {"call": {"on"}, "talk": {"to"}, "speak": {"to"}, "visit": {"to"}}
+
+
+# Multilateral bodies whose own sessions are plenaries, not meetings between parties
+# ("pledged at G-7 meetings", "the OPEC meeting"); see the labelling rules.
+_PLENARY_BODY_RE = re.compile(
+    r"^(?:G-?\d+|Group of (?:Five|Seven|Ten|\w+)|OPEC|EC|EEC|European Community|GATT|IMF|"
+    r"International Monetary Fund|World Bank|Interim Committee|Development Committee|"
+    r"United Nations|UN|NATO|Commonwealth|Paris Club|Cabinet|Parliament|Congress|Senate|"
+    r"House)\b",
+    re.IGNORECASE,
+)
+
+
+# A trip that spans days: people met "during his visit" were separate engagements.
+_TRIP_NOUNS = {"visit", "trip", "tour", "stay", "mission", "stopover"}
+
+
+_ARRIVAL_VERBS = {"arrive", "fly", "travel", "come", "go", "be"}
+
+
+_QUANTITY_NOUNS = {"series", "round", "number", "couple", "day", "hour", "week", "set"}
+
+
+@dataclass
+class Frame:
+    """Who and what a trigger states, before resolution."""
+
+    trigger: Token
+    clause_verb: Token | None
+    agents: list[Token] = field(default_factory=list)
+    # Country/organisation modifiers of an interaction noun ("U.S.-Japanese talks").
+    modifiers: list[Token] = field(default_factory=list)
+    counterparts: list[Token] = field(default_factory=list)
+    separate: bool = False
+    host_is_agent: bool = False
+    kind_hint: str | None = None
+    visits_here: bool = False
+
+
+def read_frame(trigger: Token) -> Frame | None:
+    """Agents and counterparts of a trigger, read off the dependency parse."""
+    lemma = trigger.lemma_.lower()
+    if trigger.pos_ in {"VERB", "AUX"}:
+        if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+            return None  # "costs negotiated between A and B" describes the costs
+        return _verb_frame(trigger, lemma)
+    if lemma in NOUN_TRIGGERS:
+        return _noun_frame(trigger, lemma)
+    return _function_frame(trigger)
+
+
+def _verb_frame(verb: Token, lemma: str) -> Frame | None:
+    frame = Frame(trigger=verb, clause_verb=verb)
+    preps = {child.lower_: child for child in verb.children if child.dep_ == "prep"}
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma == "speak":
+        if not (_has_phone_prep(verb) or "with" in preps):
+            return None
+        frame.kind_hint = "phone_call" if _has_phone_prep(verb) else None
+    # "called on the President" is a visit to a person; "called on the government to act"
+    # is a demand (it has an open clause), and "called X" is naming unless by telephone.
+    if lemma == "call" and (
+        "on" not in preps
+        or objects
+        or any(c.dep_ in {"xcomp", "advcl", "ccomp", "oprd"} for c in verb.children)
+    ):
+        if not _has_phone_prep(verb):
+            return None
+        frame.kind_hint = "phone_call"
+    if lemma in {"telephone", "phone"}:
+        frame.kind_hint = "phone_call"
+    if lemma == "talk" and not ({"with", "to"} & preps.keys()):
+        return None
+    passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if passive_subjects:
+        frame.counterparts.extend(passive_subjects)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            frame.agents.extend(c for c in agent.children if c.dep_ == "pobj")
+    else:
+        frame.agents.extend(_clause_subjects(verb))
+        frame.counterparts.extend(objects)
+    if objects and not any(can_be_party(o) for o in objects):
+        return None  # "received a related order", "met the deadline": another sense
+    allowed = {"with", "between"} | _VERB_EXTRA_PREPS.get(lemma, set())
+    for word in sorted(allowed & preps.keys()):
+        frame.counterparts.extend(c for c in preps[word].children if c.dep_ == "pobj")
+    frame.host_is_agent = lemma in {"host", "receive"}
+    # "Abe met President Reagan and Congressional leaders during his visit": over a trip's
+    # days, people met together in the sentence were separate engagements.
+    frame.separate = any(
+        pobj.lemma_.lower() in _TRIP_NOUNS
+        for word in ("during", "on")
+        if word in preps
+        for pobj in preps[word].children
+        if pobj.dep_ == "pobj"
+    )
+    return frame
+
+
+def _noun_frame(noun: Token, lemma: str) -> Frame | None:
+    if _is_plenary(noun):
+        return None
+    frame = Frame(trigger=noun, clause_verb=_clause_verb(noun))
+    frame.separate = any(c.lower_ == "separate" for c in noun.children)
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in _GROUP_POSSESSIVES:
+            frame.agents.append(child)
+        elif child.dep_ in {"compound", "amod", "nmod", "dep"} and child.pos_ in {"PROPN", "ADJ"}:
+            frame.modifiers.append(child)
+        elif child.dep_ == "advmod" and child.lower_ == "here" and lemma == "visit":
+            frame.visits_here = True
+        if child.dep_ == "prep" and child.lower_ in {"with", "between", "on", "to", "by"}:
+            if child.lower_ == "on" and lemma != "call":
+                continue
+            if child.lower_ == "by" and lemma != "visit":
+                continue
+            if child.lower_ == "to" and lemma not in {"visit", "welcome"}:
+                continue
+            target = frame.agents if child.lower_ == "by" else frame.counterparts
+            target.extend(c for c in child.children if c.dep_ == "pobj")
+    # "a series of meetings with Abe" behaves like "meetings with Abe".
+    position = noun
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in _QUANTITY_NOUNS
+    ):
+        position = noun.head.head
+    head = position.head
+    if position.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in LIGHT_VERBS:
+        if not frame.agents:
+            frame.agents.extend(_clause_subjects(head))
+        for prep in (c for c in head.children if c.dep_ == "prep"):
+            if (
+                prep.lower_ in {"with", "between"}
+                or (prep.lower_ == "on" and lemma == "call")
+                or (prep.lower_ == "to" and lemma == "welcome")
+            ):
+                frame.counterparts.extend(c for c in prep.children if c.dep_ == "pobj")
+    elif position.dep_ in {"pobj", "pcomp"} and head.lower_ in FRAME_PREPS and not frame.agents:
+        frame.agents.extend(_clause_subjects(head.head))
+    elif position.dep_ == "dobj" and head.dep_ == "acl" and not frame.agents:
+        frame.agents.append(head.head)  # "leaders attending a meeting with Sarney"
+    elif lemma == "visit" and position.dep_ == "pobj" and head.lower_ == "on":
+        _arrival_visit(frame, head.head)
+    return frame
+
+
+def _arrival_visit(frame: Frame, verb: Token) -> None:
+    """ "X arrived in Amman on a visit": the visitor is the subject, the destination the
+    place the motion verb names."""
+    if verb.lemma_.lower() not in _ARRIVAL_VERBS:
+        return
+    if not frame.agents:
+        frame.agents.extend(_clause_subjects(verb))
+    if not frame.counterparts:
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "to"}):
+            frame.counterparts.extend(c for c in prep.children if c.dep_ == "pobj")
+
+
+def _is_plenary(noun: Token) -> bool:
+    """ "G-7 meetings", "an OPEC meeting": the session of a multilateral body."""
+    for child in noun.children:
+        if child.dep_ in {"compound", "nmod", "amod"}:
+            phrase = " ".join(t.text for t in child.subtree)
+            if _PLENARY_BODY_RE.match(phrase):
+                return True
+    return False
+
+
+def _function_frame(noun: Token) -> Frame | None:
+    """ "a reception held for him by President Alfonsin": host = agent, guest = counterpart."""
+    verb = next((c for c in noun.children if c.dep_ == "acl"), None)
+    if verb is None:
+        return None
+    frame = Frame(trigger=noun, clause_verb=_clause_verb(noun), host_is_agent=True)
+    for prep in verb.children:
+        if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "by"):
+            frame.agents.extend(c for c in prep.children if c.dep_ == "pobj")
+        elif prep.dep_ == "prep" and prep.lower_ in {"for", "in"}:
+            frame.counterparts.extend(
+                c for c in prep.children if c.dep_ == "pobj" and c.lower_ != "honour"
+            )
+    return frame
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    """The subject(s) of a verb, borrowed from the governing clause when it has none."""
+    token = verb
+    for _ in range(6):
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return subjects
+        if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return [token.head]
+        if token.dep_ == "ROOT" or token.head is token:
+            return []
+        token = token.head
+    return []
+
+
+def _clause_verb(token: Token) -> Token | None:
+    """The nearest verb above a token: the clause an interaction noun belongs to."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return ancestor
+    return None
+
+
+def _has_phone_prep(verb: Token) -> bool:
+    return any(
+        prep.dep_ == "prep" and any(c.lower_ in PHONE_WORDS for c in prep.subtree if c is not prep)
+        for prep in verb.children
+    )
+
+
+def can_be_party(token: Token) -> bool:
+    """An object that names a party: a name, a pronoun or a person-like noun, not
+    "President Reagan's decision" (whose possessor is no party to the welcome)."""
+    if token.pos_ in {"PROPN", "PRON"}:
+        return True
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
+        return True  # "the Tokyo stock exchange (TSE)": a body named by its acronym
+    lemma = token.lemma_.lower()
+    return lemma in PERSON_LIKE_HEADS or token.lower_ in PERSON_LIKE_HEADS or lemma == "two"

@@ -1,0 +1,188 @@
+"""The parties of a meeting: a noun phrase of the parse -> canonical entities.
+
+A phrase names a person directly, through a reference (``references``), or through a body
+or a state that stands in for unnamed officials ("U.S. negotiators", "representatives from
+Nigeria"), but only when its head is a person-like noun, so that "met the agency's
+requirements" names no party. Wire leads that name a person only later ("A senior Japanese
+trade official met ...") take the first person of that country named in the next sentences.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from parley.mentions.references import References
+from parley.records import EntityMention
+
+PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+
+
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+
+
+# Heads that denote people or delegations, so that a country or organisation inside the
+# phrase can stand in for them.
+PERSON_LIKE_HEADS = {
+    "official", "negotiator", "delegation", "delegate", "representative", "leader",
+    "minister", "envoy", "team", "businessman", "businessmen", "executive", "banker",
+    "ambassador", "diplomat", "counterpart", "government", "authority", "president",
+    "secretary", "chairman", "governor", "premier", "prince", "king", "queen", "chancellor",
+    "lawmaker", "senator", "congressman", "member", "group", "mission", "creditor",
+    "committee", "ministry", "department", "administration", "emissary", "advisor", "adviser",
+    "aide", "counsellor", "undersecretary", "spokesman", "chief", "head", "general", "officer",
+    "people", "man", "woman", "industrialist", "entrepreneur", "party", "side",
+}  # fmt: skip
+
+
+# How far after an unnamed "a senior Japanese official" the name may come (characters).
+_DELAYED_WINDOW = 400
+
+
+_PHRASE_PREPS = {"of", "from", "to", "in", "for"}
+
+
+# Dependents that belong to another clause or another party, not to this phrase.
+_OUTSIDE_PHRASE = {"relcl", "acl", "advcl", "ccomp", "conj", "cc", "parataxis", "xcomp"}
+
+
+@dataclass(frozen=True)
+class Party:
+    """A resolved party to an event: the entity and how it was found."""
+
+    entity_id: str
+    canonical_name: str
+    entity_type: str
+    country_iso3: str | None
+    via: str  # name, pronoun, title, stand_in, delayed
+    head: str = ""  # lemma of the phrase head ("negotiator" in "U.S. negotiators")
+
+
+def resolve_party(
+    token: Token, offset: int, entities: References, exclude: set[str]
+) -> list[Party]:
+    """The entities a party's head token refers to; ``offset`` maps doc chars to body chars.
+
+    Usually one; several when the parser folded a coordination into one phrase ("Lyng
+    and Trade Representative Clayton Yeutter" parsed as one noun phrase).
+    """
+    if token.lower_ in PRONOUNS:
+        mention = entities.previous_person(offset + token.idx, exclude)
+        return [as_party(mention, "pronoun")] if mention else []
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        token = token.head.head
+    if _is_the_two(token):
+        pair = entities.previous_people(offset + token.idx, 2)
+        return [as_party(m, "pronoun") for m in pair] if len(pair) == 2 else []
+    region = _phrase_tokens(token)
+    if token.lemma_.lower() == "counterpart":
+        start = offset + min(t.idx for t in region)
+        end = offset + max(t.idx + len(t.text) for t in region)
+        other = next(iter(sorted(exclude)), None)
+        mention = entities.counterpart(start, end, other)
+        return [as_party(mention, "title")] if mention and mention.entity_id not in exclude else []
+    found: list[tuple[int, EntityMention]] = []
+    for member in region:
+        start = offset + member.idx
+        for mention in entities.overlapping(start, start + len(member.text)):
+            found.append((abs(member.i - token.i), entities.canonical(mention)))
+    people = sorted((d, m.start_char, m) for d, m in found if m.entity_type == "PERSON")
+    if people:
+        if any(c.dep_ == "cc" for member in region for c in member.children):
+            by_position = sorted(
+                {m.entity_id: m for _, _, m in people}.values(), key=lambda m: m.start_char
+            )
+            return [as_party(m, "name") for m in by_position]
+        return [as_party(people[0][2], "name")]
+    # The head names a body, or its bracketed acronym does ("Tokyo stock exchange (TSE)").
+    acronyms = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    for named in [token, *acronyms]:
+        named_start = offset + named.idx
+        for mention in entities.overlapping(named_start, named_start + len(named.text)):
+            if mention.entity_type in {"ORG", "GPE", "NORP"}:
+                person = entities.titled_person_after(mention)
+                return [as_party(person, "name") if person else as_party(mention, "name")]
+    if token.lemma_.lower() not in PERSON_LIKE_HEADS and token.lower_ not in PERSON_LIKE_HEADS:
+        return []
+    for wanted in ("ORG", "GPE", "NORP"):
+        stand_ins = sorted((d, m.start_char, m) for d, m in found if m.entity_type == wanted)
+        if stand_ins:
+            stand_in = stand_ins[0][2]
+            titled = entities.titled_person_after(stand_in)
+            if titled is not None:  # "Bundesbank President Karl Otto Poehl", parsed apart
+                return [as_party(titled, "name")]
+            named = _delayed_identification(token, offset, entities, stand_in, exclude)
+            party = as_party(named, "delayed") if named else as_party(stand_in, "stand_in")
+            return [dataclasses.replace(party, head=token.lemma_.lower())]
+    if any(child.dep_ == "det" and child.lower_ == "the" for child in token.children):
+        mention = entities.person_with_title(token.lower_, offset + token.idx, exclude)
+        if mention:
+            return [as_party(mention, "title")]
+    return []
+
+
+def _is_the_two(token: Token) -> bool:
+    """ "the two" / "the two leaders": the last two people named before."""
+    has_the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    if token.lower_ == "two":
+        return has_the
+    return (
+        has_the
+        and token.lemma_.lower() in PERSON_LIKE_HEADS
+        and any(c.dep_ == "nummod" and c.lower_ == "two" for c in token.children)
+    )
+
+
+def _delayed_identification(
+    token: Token,
+    offset: int,
+    entities: References,
+    stand_in: EntityMention,
+    exclude: set[str],
+) -> EntityMention | None:
+    """Wire leads name a person only later: "A senior Japanese trade official met ..." is
+    the first person of that country named in the next sentences ("... Makoto Kuroda")."""
+    singular_indefinite = token.tag_ == "NN" and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children
+    )
+    if not singular_indefinite or stand_in.country_iso3 is None:
+        return None
+    start = offset + token.idx
+    for mention in entities.mentions:
+        if mention.start_char <= start or mention.start_char > start + _DELAYED_WINDOW:
+            continue
+        resolved = entities.canonical(mention)
+        if (
+            resolved.entity_type == "PERSON"
+            and resolved.country_iso3 == stand_in.country_iso3
+            and resolved.entity_id not in exclude
+        ):
+            return resolved
+    return None
+
+
+def _phrase_tokens(token: Token) -> list[Token]:
+    """The head and its phrase-internal dependents (titles, possessors, appositions, and
+    "of/from/to/in" phrases: "representatives from Nigeria", "ambassador to Athens")."""
+    tokens = [token]
+    stack = [c for c in token.children if _inside_phrase(c)]
+    while stack:
+        child = stack.pop()
+        tokens.append(child)
+        stack.extend(c for c in child.children if _inside_phrase(c))
+    return tokens
+
+
+def _inside_phrase(child: Token) -> bool:
+    if child.dep_ in _OUTSIDE_PHRASE:
+        return False
+    return child.dep_ != "prep" or child.lower_ in _PHRASE_PREPS
+
+
+def as_party(mention: EntityMention, via: str) -> Party:
+    """The party a mention names, and how it was found."""
+    return Party(
+        mention.entity_id, mention.canonical_name, mention.entity_type, mention.country_iso3, via
+    )
