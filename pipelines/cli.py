@@ -24,7 +24,6 @@ concurrency:
 """
 
 
-DEFAULT_GOLD = settings.REPO_ROOT / "tests" / "data" / "reuters_dev"
 DEFAULT_CONSULT = (
     settings.REPO_ROOT.parent / "shared" / "corpora" / "petrarch_consult" / "records.jsonl"
 )
@@ -64,13 +63,19 @@ def _parser() -> argparse.ArgumentParser:
     ui.set_defaults(handler=_ui)
 
     evaluate = commands.add_parser(
-        "eval", help="run the pipeline on the labelled development set and score it"
+        "eval", help="run the pipeline on the labelled sets and score it set by set"
     )
     evaluate.add_argument(
-        "--gold",
-        type=Path,
-        default=DEFAULT_GOLD,
-        help="folder with gold.jsonl, negatives.jsonl and drop/ (default: the dev set)",
+        "--set",
+        dest="sets",
+        action="append",
+        metavar="NAME",
+        help="a labelled set to score (repeat for several; default: every set available)",
+    )
+    evaluate.add_argument(
+        "--errors",
+        action="store_true",
+        help="also list the false positives, misses and slot errors of the tuned-on sets",
     )
     evaluate.add_argument(
         "--consult",
@@ -138,9 +143,16 @@ def _run(args: argparse.Namespace) -> int:
 def _eval(args: argparse.Namespace) -> int:
     """``parley eval``: the real pipeline over the labelled articles, then the scores."""
     from parley.eval.consult import format_consult_report, score_consult
-    from parley.eval.report import format_baseline_comparison, format_report
+    from parley.eval.report import format_report, format_summary
     from parley.eval.run import run_eval
+    from parley.eval.sets import LABELLED_SETS
     from pipelines.runner import run_pipeline
+
+    available = {s.name: s for s in LABELLED_SETS if s.available}
+    unknown = sorted(set(args.sets or ()) - available.keys())
+    if unknown:
+        raise ParleyError(f"no labelled set {', '.join(unknown)}; have {', '.join(available)}")
+    chosen = [available[name] for name in args.sets] if args.sets else list(available.values())
 
     def pipeline(drops_root: Path, warehouse: Path) -> None:
         summary = run_pipeline(drops_root, warehouse)
@@ -150,10 +162,12 @@ def _eval(args: argparse.Namespace) -> int:
     # A throwaway Dagster instance: evaluation runs stay out of the user's run history.
     with tempfile.TemporaryDirectory(prefix="parley-eval-home-") as home:
         _use_dagster_home(Path(home))
-        report, baseline = run_eval(args.gold, pipeline, keep_dir=args.keep)
-    print(format_report(report))
-    print()
-    print(format_baseline_comparison(report, baseline))
+        scores = run_eval(chosen, pipeline, keep_dir=args.keep)
+    print(format_summary(scores))
+    tuned = {s.name for s in chosen if not s.unseen}
+    for name, score in scores.items():
+        if args.errors and name in tuned:
+            print(f"\n== {name}\n{format_report(score.report)}")
     if args.consult.exists():
         print()
         print(format_consult_report(score_consult(args.consult)))

@@ -1,12 +1,20 @@
 """Labelled meetings: the gold sets the extraction and dedup figures are measured on.
 
-A gold set is a folder with ``gold.jsonl`` (one labelled meeting a line, with every
-article that reports it) and ``negatives.jsonl`` (articles that use meeting words but
-report no meeting), in the format of ``shared/eval/README.md``.
+Two formats are read into one ``GoldSet``:
+
+- meeting-centric (``load_gold``): a folder with ``gold.jsonl`` (one labelled meeting a
+  line, with every article that reports it), ``negatives.jsonl`` (articles that use meeting
+  words but report no meeting) and, where every article was read exhaustively,
+  ``labelled_ids.txt`` (``shared/eval/README.md``);
+- article-centric (``load_labels``): ``labels.jsonl`` with one labelled article a line and
+  a ``meeting_key`` per meeting, as labellers write it (``tests/data/meetings/BRIEF.md``),
+  with ``split.tsv`` and the cross-batch ``key_aliases.tsv``; the labels of one key become
+  one gold meeting.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import functools
 import json
@@ -28,6 +36,7 @@ class GoldMeeting:
     date_precision: str | None
     article_ids: tuple[str, ...]
     weak_article_ids: tuple[str, ...]
+    part_of: str | None = None  # the meeting_id of the summit it was on the sidelines of
 
 
 @dataclass(frozen=True)
@@ -36,12 +45,15 @@ class GoldSet:
 
     meetings: tuple[GoldMeeting, ...]
     negative_article_ids: tuple[str, ...]
+    # Articles read exhaustively: any predicted meeting on them that matches no label counts.
+    labelled_article_ids: tuple[str, ...] = ()
 
     @property
     def scored_article_ids(self) -> list[str]:
-        """Articles on which every predicted link counts (gold and negative articles)."""
+        """Articles on which every predicted link counts: gold, negative and exhaustively
+        labelled articles."""
         ids = {a for g in self.meetings for a in g.article_ids} | set(self.negative_article_ids)
-        return sorted(ids)
+        return sorted(ids | set(self.labelled_article_ids))
 
     @functools.cached_property
     def reporting(self) -> dict[str, list[GoldMeeting]]:
@@ -72,11 +84,78 @@ def load_gold(gold_dir: Path) -> GoldSet:
             date_precision=record["date_precision"],
             article_ids=tuple(record["article_ids"]),
             weak_article_ids=tuple(record.get("weak_article_ids") or ()),
+            part_of=record.get("part_of"),
         )
         for record in _records(gold_dir / "gold.jsonl")
     ]
     negatives = [record["article_id"] for record in _records(gold_dir / "negatives.jsonl")]
-    return GoldSet(tuple(meetings), tuple(negatives))
+    labelled_ids = gold_dir / "labelled_ids.txt"
+    labelled = labelled_ids.read_text().split() if labelled_ids.exists() else []
+    return GoldSet(tuple(meetings), tuple(negatives), tuple(labelled))
+
+
+def load_labels(folder: Path, split: str | None = None, aliases: Path | None = None) -> GoldSet:
+    """Read the article-centric labels of ``folder`` (only the articles of ``split``, if
+    given); ``aliases`` maps meeting keys that several batches gave one meeting to one key."""
+    renamed = _aliases(aliases, folder.name) if aliases else {}
+    split_of = {row["article_id"]: row["split"] for row in _tsv(folder / "split.tsv")}
+    entries: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+    labelled, negatives = [], []
+    for record in _records(folder / "labels.jsonl"):
+        article = record["article_id"]
+        if split is not None and split_of[article] != split:
+            continue
+        labelled.append(article)
+        if record.get("is_negative"):
+            negatives.append(article)
+        for meeting in record["meetings"]:
+            entries[renamed.get(meeting["meeting_key"], meeting["meeting_key"])].append(
+                (article, meeting)
+            )
+    meetings = tuple(_merged(key, found, renamed) for key, found in sorted(entries.items()))
+    return GoldSet(meetings, tuple(negatives), tuple(labelled))
+
+
+def _merged(key: str, found: list[tuple[str, dict]], renamed: dict[str, str]) -> GoldMeeting:
+    """One gold meeting from every article's label of it: the union of the parties, the
+    most precise date (then the most common), the most common kind of the reports."""
+    reports = [m for _, m in found if not m.get("background")] or [m for _, m in found]
+    dated = [m for m in reports if m.get("date")] or [m for _, m in found if m.get("date")]
+    best_date = max(
+        dated,
+        key=lambda m: (m["date_precision"] == "day", _count(dated, m["date"]), m["date"]),
+        default=None,
+    )
+    reporting = list(dict.fromkeys(a for a, m in found if not m.get("background")))
+    part_of = next((m["part_of"] for _, m in found if m.get("part_of")), None)
+    return GoldMeeting(
+        meeting_id=key,
+        kind=max(sorted({m["kind"] for m in reports}), key=lambda k: _count(reports, k, "kind")),
+        participants=tuple(dict.fromkeys(p for _, m in found for p in m["participants"])),
+        participant_countries=frozenset(c for _, m in found for c in m["participant_countries"]),
+        date=dt.date.fromisoformat(best_date["date"]) if best_date else None,
+        date_precision=best_date["date_precision"] if best_date else None,
+        article_ids=tuple(reporting),
+        weak_article_ids=tuple(
+            dict.fromkeys(a for a, m in found if m.get("background") and a not in reporting)
+        ),
+        part_of=renamed.get(part_of, part_of) if part_of else None,
+    )
+
+
+def _count(labels: list[dict], value: str, field: str = "date") -> int:
+    return sum(label.get(field) == value for label in labels)
+
+
+def _aliases(path: Path, source: str) -> dict[str, str]:
+    """key -> canonical key, for one source of ``key_aliases.tsv``."""
+    return {r["key"]: r["canonical_key"] for r in _tsv(path) if r["source"] == source}
+
+
+def _tsv(path: Path) -> list[dict[str, str]]:
+    """The rows of a tab-separated file with a header."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
 
 
 def _by_article(

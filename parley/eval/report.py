@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from parley.eval.score import EvalReport
+from parley.eval.score import EvalReport, SetScores
 
 
 def format_report(report: EvalReport) -> str:
@@ -42,17 +42,25 @@ def print_report(report: EvalReport) -> None:
     print(format_report(report))
 
 
-def format_baseline_comparison(report: EvalReport, baseline: EvalReport) -> str:
-    """Dedup figures of parley beside the one-a-day baseline on the same mentions."""
-    rows = [
-        ("B-cubed F1, found reports", report.bcubed_found[2], baseline.bcubed_found[2]),
-        ("B-cubed F1, end to end", report.bcubed[2], baseline.bcubed[2]),
-        ("pairwise F1", report.pairwise[2], baseline.pairwise[2]),
-        ("predicted/gold meetings", report.meeting_ratio, baseline.meeting_ratio),
-    ]
-    lines = [
-        "Dedup against the one-a-day baseline (same mentions)",
-        "                              parley  one-a-day",
-    ]
-    lines += [f"  {name:<27} {ours:6.3f}  {theirs:9.3f}" for name, ours, theirs in rows]
+_SUMMARY_HEADER = (
+    f"{'set':<24} {'links':>5} {'P':>5} {'R':>5} {'F1':>5}  {'kind':>5} {'date':>5} "
+    f"{'ctry':>5} {'neg':>7}  {'B3fnd':>5} {'B3e2e':>5} {'ratio':>5}  {'one-a-day B3fnd':>15} "
+    f"{'e2e':>5} {'ratio':>5}"
+)
+
+
+def format_summary(scores: dict[str, SetScores]) -> str:
+    """One line per labelled set: extraction, slots, negatives and dedup, with the one-a-day
+    baseline's dedup figures on the same mentions beside them."""
+    lines = [_SUMMARY_HEADER]
+    for name, s in scores.items():
+        r, b = s.report, s.baseline
+        negatives = f"{len(r.negatives_with_meeting)}/{r.n_negatives}"
+        lines.append(
+            f"{name:<24} {r.n_gold_links:>5} {r.link_precision:5.3f} {r.link_recall:5.3f} "
+            f"{r.link_f1:5.3f}  {r.kind_accuracy:5.3f} {r.date_accuracy:5.3f} "
+            f"{r.country_accuracy:5.3f} {negatives:>7}  {r.bcubed_found[2]:5.3f} "
+            f"{r.bcubed[2]:5.3f} {r.meeting_ratio:5.2f}  {b.bcubed_found[2]:15.3f} "
+            f"{b.bcubed[2]:5.3f} {b.meeting_ratio:5.2f}"
+        )
     return "\n".join(lines)

@@ -1,8 +1,8 @@
-"""Run the pipeline over a labelled set and score what it published.
+"""Run the pipeline over labelled sets and score what it published.
 
-``run_eval(gold_dir, run_pipeline)`` copies the labelled articles into a fresh drops root,
-lets ``run_pipeline`` (e.g. the ``parley run`` machinery, through Dagster) publish a
-warehouse, and scores it and the one-a-day baseline on its mentions.
+``run_eval(sets, run_pipeline)`` copies the labelled articles into a fresh drops root, lets
+``run_pipeline`` (e.g. the ``parley run`` machinery, through Dagster) publish a warehouse,
+and scores it and the one-a-day baseline on its mentions, set by set.
 ``score_mentions_one_meeting_each`` scores the extractor alone, without Dagster or dedup
 (each mention its own meeting), for fast iteration on extraction rules.
 """
@@ -11,18 +11,21 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import duckdb
+
 from parley.entities import extract_entities
-from parley.eval.gold import load_gold
 from parley.eval.match import PredictedMeeting
 from parley.eval.score import (
     EvalReport,
-    score_one_a_day_baseline,
+    SetScores,
+    baseline_connection,
+    score_connection,
     score_predictions,
-    score_warehouse,
 )
+from parley.eval.sets import COMBINED_UNSEEN, LabelledSet, combined
 from parley.ingest.parse import ingest_drop
 from parley.mentions import extract_event_mentions
 
@@ -30,32 +33,51 @@ EVAL_DROP = "reuters-dev"
 
 
 def run_eval(
-    gold_dir: Path,
+    sets: Sequence[LabelledSet],
     run_pipeline: Callable[[Path, Path], None],
-    articles_dir: Path | None = None,
     keep_dir: Path | None = None,
-) -> tuple[EvalReport, EvalReport]:
-    """Run a pipeline over the labelled articles into a fresh warehouse; score it and the
-    one-a-day baseline on its mentions.
+) -> dict[str, SetScores]:
+    """Run a pipeline once over the articles of every set, then score each set.
 
-    ``run_pipeline(drops_root, warehouse_path)`` must build the warehouse; the articles
-    (``articles_dir``, default ``gold_dir/drop``) are copied as one drop named
-    ``reuters-dev``. With ``keep_dir`` the drops root and the warehouse are left there for
-    inspection, else in a temporary directory that is removed.
+    ``run_pipeline(drops_root, warehouse_path)`` must build the warehouse; each distinct
+    articles file or folder becomes one drop. With two or more unseen sets, their union is
+    scored too, as ``parley-unseen``. With ``keep_dir`` the drops root and the warehouse are
+    left there for inspection, else in a temporary directory that is removed.
     """
-    source = articles_dir or gold_dir / "drop"
     with tempfile.TemporaryDirectory(prefix="parley-eval-") as tmp:
         work = keep_dir or Path(tmp)
         drops = work / "drops"
-        shutil.copytree(source, drops / EVAL_DROP, dirs_exist_ok=True)
+        for index, source in enumerate(dict.fromkeys(s.articles for s in sets)):
+            _copy_drop(source, drops / f"{index:02d}-{source.parent.name}")
         warehouse = work / "eval.duckdb"
         run_pipeline(drops, warehouse)
-        return score_warehouse(warehouse, gold_dir), score_one_a_day_baseline(warehouse, gold_dir)
+        golds = {s.name: s.load() for s in sets}
+        unseen = {s.name: golds[s.name] for s in sets if s.unseen}
+        if len(unseen) > 1:
+            golds[COMBINED_UNSEEN] = combined(unseen)
+        with (
+            duckdb.connect(str(warehouse), read_only=True) as published,
+            baseline_connection(warehouse) as baseline,
+        ):
+            return {
+                name: SetScores(score_connection(published, gold), score_connection(baseline, gold))
+                for name, gold in golds.items()
+            }
 
 
-def score_mentions_one_meeting_each(gold_dir: Path, articles_dir: Path | None = None) -> EvalReport:
+def _copy_drop(source: Path, drop: Path) -> None:
+    """A set's articles as one drop: a drop folder copied whole, a JSONL file copied in."""
+    if source.is_dir():
+        shutil.copytree(source, drop, dirs_exist_ok=True)
+    else:
+        drop.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, drop / source.name)
+
+
+def score_mentions_one_meeting_each(labelled: LabelledSet) -> EvalReport:
     """Ingest, extract entities and mentions, and score with one meeting per mention."""
-    articles = ingest_drop(articles_dir or gold_dir / "drop", EVAL_DROP).articles
+    folder = labelled.articles if labelled.articles.is_dir() else labelled.articles.parent
+    articles = ingest_drop(folder, EVAL_DROP).articles
     batch = extract_entities(articles)
     events, participants = extract_event_mentions(list(batch.by_article.values()))
     names = {}
@@ -77,4 +99,4 @@ def score_mentions_one_meeting_each(gold_dir: Path, articles_dir: Path | None = 
         for e in events
     ]
     evidence = {(e.mention_id, source_refs[e.article_id]): e.sentence for e in events}
-    return score_predictions(predicted, load_gold(gold_dir), evidence)
+    return score_predictions(predicted, labelled.load(), evidence)

@@ -29,7 +29,7 @@ from pathlib import Path
 import duckdb
 
 from parley import metrics
-from parley.eval.gold import GoldMeeting, GoldSet, load_gold
+from parley.eval.gold import GoldMeeting, GoldSet
 from parley.eval.match import (
     PredictedMeeting,
     date_correct,
@@ -149,21 +149,31 @@ class EvalReport:
         return metrics.ratio(self.n_predicted_meetings_on_gold, self.n_gold_meetings)
 
 
-def score_warehouse(warehouse_path: Path, gold_dir: Path) -> EvalReport:
-    """Score a published DuckDB warehouse against the labels in ``gold_dir``."""
+@dataclass(frozen=True)
+class SetScores:
+    """parley's figures on one labelled set, and the one-a-day baseline's on its mentions."""
+
+    report: EvalReport
+    baseline: EvalReport
+
+
+def score_warehouse(warehouse_path: Path, gold: GoldSet) -> EvalReport:
+    """Score a published DuckDB warehouse against a gold set."""
     with duckdb.connect(str(warehouse_path), read_only=True) as con:
-        return score_connection(con, load_gold(gold_dir))
+        return score_connection(con, gold)
 
 
-def score_one_a_day_baseline(warehouse_path: Path, gold_dir: Path) -> EvalReport:
-    """Score the "one-a-day" grouping (same parties, date, kind) of the warehouse's mentions."""
-    with duckdb.connect() as con:
-        con.execute("ATTACH ? AS published (READ_ONLY)", [str(warehouse_path)])
-        for table in BASELINE_INPUT_TABLES:
-            con.execute(f"CREATE TABLE {table} AS FROM published.{table}")
-        baseline_one_a_day(con)
-        con.execute(BASELINE_MEETINGS_SQL)
-        return score_connection(con, load_gold(gold_dir))
+def baseline_connection(warehouse_path: Path) -> duckdb.DuckDBPyConnection:
+    """An in-memory database whose contract tables hold the "one-a-day" grouping (same
+    parties, date, kind) of the warehouse's mentions, to score like the warehouse."""
+    con = duckdb.connect()
+    con.execute("ATTACH ? AS published (READ_ONLY)", [str(warehouse_path)])
+    for table in BASELINE_INPUT_TABLES:
+        con.execute(f"CREATE TABLE {table} AS FROM published.{table}")
+    con.execute("DETACH published")
+    baseline_one_a_day(con)
+    con.execute(BASELINE_MEETINGS_SQL)
+    return con
 
 
 def score_connection(con: duckdb.DuckDBPyConnection, gold: GoldSet) -> EvalReport:

@@ -14,10 +14,9 @@ import pytest
 
 from parley.eval.run import run_eval
 from parley.eval.score import EvalReport
+from parley.eval.sets import LABELLED_SETS
 from pipelines.cli import INSTANCE_YAML
 from pipelines.runner import run_pipeline
-
-DEV = Path(__file__).resolve().parents[1] / "data" / "reuters_dev"
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +30,9 @@ def dev_scores(tmp_path_factory: pytest.TempPathFactory) -> tuple[EvalReport, Ev
             summary = run_pipeline(drops_root, warehouse)
             assert not summary.failures, summary.failure_line()
 
-        return run_eval(DEV, pipeline)
+        dev = next(s for s in LABELLED_SETS if s.name == "reuters-dev")
+        scores = run_eval([dev], pipeline)["reuters-dev"]
+        return scores.report, scores.baseline
 
 
 def test_extraction_targets(dev_scores: tuple[EvalReport, EvalReport]) -> None:

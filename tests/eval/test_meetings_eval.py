@@ -9,9 +9,10 @@ import pytest
 
 from parley.eval.gold import GoldMeeting, GoldSet, load_gold
 from parley.eval.match import PredictedMeeting
-from parley.eval.report import format_baseline_comparison, format_report, print_report
+from parley.eval.report import format_report, format_summary, print_report
 from parley.eval.run import run_eval
 from parley.eval.score import EvalReport, score_predictions, score_warehouse
+from parley.eval.sets import LabelledSet
 from parley.records import (
     Article,
     EntityMention,
@@ -213,7 +214,7 @@ def test_scores_a_duckdb_warehouse_file(tmp_path: Path, capsys: pytest.CaptureFi
         '"day", "article_ids": ["a1"]}\n'
     )
     (gold_dir / "negatives.jsonl").write_text("")
-    report = score_warehouse(path, gold_dir)
+    report = score_warehouse(path, load_gold(gold_dir))
     assert report.link_f1 == pytest.approx(1.0)
     assert report.country_accuracy == pytest.approx(1.0)
     assert "link precision 1.000" in format_report(report)
@@ -221,17 +222,18 @@ def test_scores_a_duckdb_warehouse_file(tmp_path: Path, capsys: pytest.CaptureFi
     assert "B-cubed" in capsys.readouterr().out
 
     def pipeline(drops: Path, warehouse: Path) -> None:
-        assert (drops / "reuters-dev" / "articles.jsonl").exists()
+        assert [p.name for p in drops.glob("*/articles.jsonl")] == ["articles.jsonl"]
         _publish_tiny(warehouse)
 
-    source = tmp_path / "drop"
-    source.mkdir()
-    (source / "articles.jsonl").write_text("")
-    report, baseline = run_eval(gold_dir, pipeline, articles_dir=source)
-    assert report.link_f1 == pytest.approx(1.0)
+    source = tmp_path / "drop" / "articles.jsonl"
+    source.parent.mkdir()
+    source.write_text("")
+    tiny = LabelledSet("tiny", source, lambda: load_gold(gold_dir))
+    scores = run_eval([tiny], pipeline)
+    assert scores["tiny"].report.link_f1 == pytest.approx(1.0)
     # One mention, one meeting: the baseline groups it the same way.
-    assert baseline.bcubed == report.bcubed == pytest.approx((1.0, 1.0, 1.0))
-    assert "one-a-day" in format_baseline_comparison(report, baseline)
+    assert scores["tiny"].baseline.bcubed == pytest.approx((1.0, 1.0, 1.0))
+    assert "one-a-day" in format_summary(scores)
 
 
 def _publish_tiny(warehouse: Path) -> None:
@@ -249,7 +251,7 @@ def test_dev_labels_load() -> None:
 def dev_report() -> EvalReport:
     from parley.eval.run import score_mentions_one_meeting_each
 
-    return score_mentions_one_meeting_each(DEV)
+    return score_mentions_one_meeting_each(LabelledSet("dev", DEV / "drop", lambda: load_gold(DEV)))
 
 
 def test_dev_set_extraction_targets(dev_report: EvalReport) -> None:
