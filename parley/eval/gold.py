@@ -37,6 +37,11 @@ class GoldMeeting:
     article_ids: tuple[str, ...]
     weak_article_ids: tuple[str, ...]
     part_of: str | None = None  # the meeting_id of the summit it was on the sidelines of
+    evidence: tuple[tuple[str, str], ...] = ()  # (article id, the sentence that states it)
+
+    def evidence_in(self, article_id: str) -> str:
+        """The labelled sentence of this meeting in one article ("" when none)."""
+        return next((s for a, s in self.evidence if a == article_id), "")
 
 
 @dataclass(frozen=True)
@@ -85,6 +90,7 @@ def load_gold(gold_dir: Path) -> GoldSet:
             article_ids=tuple(record["article_ids"]),
             weak_article_ids=tuple(record.get("weak_article_ids") or ()),
             part_of=record.get("part_of"),
+            evidence=tuple((record.get("evidence") or {}).items()),
         )
         for record in _records(gold_dir / "gold.jsonl")
     ]
@@ -140,6 +146,7 @@ def _merged(key: str, found: list[tuple[str, dict]], renamed: dict[str, str]) ->
             dict.fromkeys(a for a, m in found if m.get("background") and a not in reporting)
         ),
         part_of=renamed.get(part_of, part_of) if part_of else None,
+        evidence=tuple((a, m["evidence"]) for a, m in found if m.get("evidence")),
     )
 
 

@@ -30,7 +30,7 @@ def format_report(report: EvalReport) -> str:
         lines += [f"  {a} {m}: {s[:150]}" for a, m, s in report.false_positives]
     if report.missed:
         lines.append("Missed gold links:")
-        lines += [f"  {g} in {a}" for g, a in report.missed]
+        lines += [f"  {g} in {a}: {' '.join(text.split())[:150]}" for g, a, text in report.missed]
     if report.slot_errors:
         lines.append("Slot errors:")
         lines += [f"  {e}" for e in report.slot_errors]
@@ -62,5 +62,21 @@ def format_summary(scores: dict[str, SetScores]) -> str:
             f"{r.country_accuracy:5.3f} {negatives:>7}  {r.bcubed_found[2]:5.3f} "
             f"{r.bcubed[2]:5.3f} {r.meeting_ratio:5.2f}  {b.bcubed_found[2]:15.3f} "
             f"{b.bcubed[2]:5.3f} {b.meeting_ratio:5.2f}"
+        )
+    return "\n".join(lines)
+
+
+def format_extraction_summary(reports: dict[str, EvalReport]) -> str:
+    """One line per labelled set: the extraction and slot figures alone."""
+    lines = [
+        f"{'set':<24} {'links':>5} {'P':>5} {'R':>5} {'F1':>5}  {'kind':>5} {'date':>5} "
+        f"{'ctry':>5} {'neg':>7}"
+    ]
+    for name, r in reports.items():
+        negatives = f"{len(r.negatives_with_meeting)}/{r.n_negatives}"
+        lines.append(
+            f"{name:<24} {r.n_gold_links:>5} {r.link_precision:5.3f} {r.link_recall:5.3f} "
+            f"{r.link_f1:5.3f}  {r.kind_accuracy:5.3f} {r.date_accuracy:5.3f} "
+            f"{r.country_accuracy:5.3f} {negatives:>7}"
         )
     return "\n".join(lines)

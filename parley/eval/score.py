@@ -108,7 +108,7 @@ class EvalReport:
     pairwise: metrics.Scores
     n_predicted_meetings_on_gold: int
     false_positives: list[tuple[str, str, str]] = field(default_factory=list)
-    missed: list[Link] = field(default_factory=list)
+    missed: list[tuple[str, str, str]] = field(default_factory=list)  # meeting, article, text
     slot_errors: list[str] = field(default_factory=list)
 
     @property
@@ -227,7 +227,12 @@ def score_predictions(
         pairwise=metrics.pairwise(*_clusterings(gold_links, clusters)),
         n_predicted_meetings_on_gold=len(set(clusters.values())),
         false_positives=counts.false_positive_rows,
-        missed=[link for link in gold_links if link not in counts.found],
+        missed=[
+            (m.meeting_id, a, m.evidence_in(a))
+            for m in gold.meetings
+            for a in m.article_ids
+            if (m.meeting_id, a) not in counts.found
+        ],
         slot_errors=slot_errors,
     )
 
