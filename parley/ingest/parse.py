@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from parley.ingest.drops import escape_name
 from parley.ingest.html import html_to_text, looks_like_html
 from parley.records import Article, RejectedInput
 
@@ -69,8 +70,10 @@ def content_hash(body: str) -> str:
 def ingest_drop(drop_dir: Path, drop_id: str) -> IngestResult:
     """Parse every file under ``drop_dir`` (recursively, never following symlinks)."""
     result = IngestResult()
+    if not drop_dir.is_dir():
+        return result
     for path in _walk_files(drop_dir, drop_id, result):
-        source_ref = path.relative_to(drop_dir).as_posix()
+        source_ref = _source_ref(path, drop_dir)
         name = path.name.lower()
         try:
             if name.endswith(".txt"):
@@ -79,31 +82,50 @@ def ingest_drop(drop_dir: Path, drop_id: str) -> IngestResult:
                 _ingest_jsonl(path, source_ref, drop_id, result)
             else:
                 raise InputRejected(
-                    "unsupported_kind", f"{path.suffix or 'no extension'} is not .txt or .jsonl"
+                    "unsupported_kind",
+                    f"{escape_name(path.suffix) or 'no extension'} is not .txt or .jsonl",
                 )
         except InputRejected as rejection:
             result.rejected.append(
                 RejectedInput(drop_id, source_ref, rejection.reason, rejection.detail)
             )
         except OSError as error:
-            result.rejected.append(RejectedInput(drop_id, source_ref, "unreadable", str(error)))
+            detail = _io_message(error)
+            result.rejected.append(RejectedInput(drop_id, source_ref, "unreadable", detail))
     return result
 
 
+def _source_ref(path: Path, drop_dir: Path) -> str:
+    """The path relative to the drop folder, with bytes that are not UTF-8 escaped."""
+    return escape_name(path.relative_to(drop_dir).as_posix())
+
+
+def _io_message(error: OSError | EOFError) -> str:
+    """The message of an I/O error, with the bytes of its file name that are not UTF-8
+    escaped."""
+    return escape_name(str(error))
+
+
 def _walk_files(drop_dir: Path, drop_id: str, result: IngestResult) -> Iterator[Path]:
-    """Yield regular files in a stable order; symlinks and specials become rejections."""
-    for root, dirs, files in os.walk(drop_dir, followlinks=False):
+    """Yield regular files in a stable order; symlinks, specials and folders that cannot be
+    listed become rejections."""
+
+    def unlistable(error: OSError) -> None:
+        source_ref = _source_ref(Path(error.filename), drop_dir)
+        result.rejected.append(RejectedInput(drop_id, source_ref, "unreadable", _io_message(error)))
+
+    for root, dirs, files in os.walk(drop_dir, onerror=unlistable, followlinks=False):
         dirs.sort()
         root_path = Path(root)
         for linked_dir in [d for d in dirs if (root_path / d).is_symlink()]:
             dirs.remove(linked_dir)
-            source_ref = (root_path / linked_dir).relative_to(drop_dir).as_posix()
+            source_ref = _source_ref(root_path / linked_dir, drop_dir)
             result.rejected.append(
                 RejectedInput(drop_id, source_ref, "symlink", "symbolic links are not followed")
             )
         for file_name in sorted(files):
             path = root_path / file_name
-            source_ref = path.relative_to(drop_dir).as_posix()
+            source_ref = _source_ref(path, drop_dir)
             if path.is_symlink():
                 result.rejected.append(
                     RejectedInput(drop_id, source_ref, "symlink", "symbolic links are not followed")
@@ -241,7 +263,8 @@ def _ingest_jsonl(path: Path, source_ref: str, drop_id: str, result: IngestResul
                     )
     except (OSError, EOFError, gzip.BadGzipFile) as error:
         # A truncated gzip stream keeps the records read before the damage.
-        raise InputRejected("unreadable", f"after {n_records} records: {error}") from error
+        detail = f"after {n_records} records: {_io_message(error)}"
+        raise InputRejected("unreadable", detail) from error
     if n_records == 0:
         raise InputRejected("empty", "the file holds no records")
 

@@ -1,0 +1,78 @@
+"""Inputs built to break the ingest: names that are not UTF-8, JSON nested past any stack, text
+that makes regexes backtrack. Each is an article or a rejection, quickly."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from parley.ingest.drops import drop_folder, escape_name, fingerprint_drop, list_drops
+from parley.ingest.parse import ingest_drop
+
+GOOD = "date 2025-07-02 Jaishankar met Rubio in Washington."
+RECORD = {"id": "r1", "date": "2025-07-01", "body": "Baker met Miyazawa."}
+
+
+def undecodable(folder: Path, name: bytes) -> Path:
+    """The path of ``name`` (raw bytes) inside ``folder``."""
+    return Path(os.fsdecode(os.path.join(bytes(folder), name)))
+
+
+def test_a_name_that_is_not_utf8_is_ingested_under_its_escaped_name(tmp_path: Path) -> None:
+    undecodable(tmp_path, b"bad\xff\xfe.txt").write_text(GOOD)
+    undecodable(tmp_path, b"sub\xc3").mkdir()
+    undecodable(tmp_path, b"sub\xc3/x\xed\xa0\x80.jsonl").write_text(json.dumps(RECORD))
+    undecodable(tmp_path, b"notes.\xff").write_text(GOOD)
+    result = ingest_drop(tmp_path, "d")
+    assert sorted(a.source_ref for a in result.articles) == ["bad\\xff\\xfe.txt", "r1"]
+    (rejected,) = result.rejected
+    assert (rejected.source_ref, rejected.reason) == ("notes.\\xff", "unsupported_kind")
+    assert rejected.detail == ".\\xff is not .txt or .jsonl"
+    before = fingerprint_drop(tmp_path)
+    undecodable(tmp_path, b"bad\xff\xfe.txt").write_text(GOOD + " Again.")
+    assert fingerprint_drop(tmp_path) != before
+
+
+def test_a_drop_folder_that_is_not_utf8_is_a_drop_with_an_escaped_id(tmp_path: Path) -> None:
+    undecodable(tmp_path, b"drop\xff").mkdir()
+    (tmp_path / "plain").mkdir()
+    drops = list_drops(tmp_path)
+    assert [d.drop_id for d in drops] == ["drop\\xff", "plain"]
+    assert drop_folder(tmp_path, "drop\\xff") == undecodable(tmp_path, b"drop\xff")
+    assert drop_folder(tmp_path, "plain") == tmp_path / "plain"
+    assert drop_folder(tmp_path, "gone") == tmp_path / "gone"
+    # A folder really named like the escaped id keeps the id; the other is not a drop.
+    (tmp_path / "drop\\xff").mkdir()
+    assert [d.path for d in list_drops(tmp_path)] == [tmp_path / "drop\\xff", tmp_path / "plain"]
+    assert drop_folder(tmp_path, "drop\\xff") == tmp_path / "drop\\xff"
+
+
+@given(st.text())
+def test_escape_name_keeps_valid_names_and_escapes_only_bad_bytes(name: str) -> None:
+    assert escape_name(name) == name
+    raw = os.fsencode(name) + b"\xff"
+    assert escape_name(os.fsdecode(raw)) == name + "\\xff"
+
+
+def test_a_folder_that_cannot_be_listed_is_rejected(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "ok.txt").write_text(GOOD)
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "hidden.txt").write_text(GOOD)
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> object:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = ingest_drop(tmp_path, "d")
+    assert [a.source_ref for a in result.articles] == ["ok.txt"]
+    assert [(r.source_ref, r.reason) for r in result.rejected] == [("locked", "unreadable")]
