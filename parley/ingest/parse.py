@@ -12,15 +12,17 @@ import datetime as dt
 import gzip
 import hashlib
 import io
-import json
 import os
 import re
+import reprlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from json import JSONDecodeError
 from pathlib import Path
 
 from parley.ingest.drops import escape_name
 from parley.ingest.html import html_to_text, looks_like_html
+from parley.ingest.json_value import TooDeep, load_json
 from parley.records import Article, RejectedInput
 
 # Largest file or JSONL line read into memory. News articles are a few KB; anything this big
@@ -37,6 +39,11 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _MAX_OUTLET_CHARS = 60
+# A JSON string escape can denote half of a UTF-16 pair ("\ud800"), which no UTF-8 text holds.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Input values quoted in a rejection's detail are shortened: a value can be megabytes long.
+_shown = reprlib.Repr()
+_shown.maxstring = _shown.maxother = 60
 
 
 @dataclass
@@ -189,11 +196,11 @@ def parse_seed_text(
 def parse_iso_date(value: object) -> dt.date:
     """A ``YYYY-MM-DD`` date, or a rejection saying what was wrong with it."""
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        raise InputRejected("bad_date", f"{value!r} is not a YYYY-MM-DD date")
+        raise InputRejected("bad_date", f"{_shown.repr(value)} is not a YYYY-MM-DD date")
     try:
         day = dt.date.fromisoformat(value)
     except ValueError as error:
-        raise InputRejected("bad_date", f"{value!r}: {error}") from error
+        raise InputRejected("bad_date", f"{_shown.repr(value)}: {error}") from error
     # A day of slack for time zones ahead of UTC. A later date is a typo or a clock error, and
     # it would date its meetings in the future, which the publish step refuses.
     if day > dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1):
@@ -248,7 +255,7 @@ def _ingest_jsonl(path: Path, source_ref: str, drop_id: str, result: IngestResul
                     if article.source_ref in seen_ids:
                         raise InputRejected(
                             "duplicate_id",
-                            f"id {article.source_ref!r} appeared earlier in the file",
+                            f"id {_shown.repr(article.source_ref)} appeared earlier in the file",
                         )
                     seen_ids.add(article.source_ref)
                     result.articles.append(article)
@@ -287,11 +294,21 @@ def parse_jsonl_record(raw_line: bytes, drop_id: str) -> Article:
     """Parse one JSONL line into an article, or raise ``InputRejected``."""
     text, flags = decode_text(raw_line)
     try:
-        record = json.loads(text)
-    except json.JSONDecodeError as error:
+        record = load_json(text)
+    except TooDeep as error:
+        raise InputRejected("too_deep", str(error)) from error
+    except JSONDecodeError as error:
         raise InputRejected("bad_json", f"{error.msg} at column {error.colno}") from error
+    except ValueError as error:
+        raise InputRejected("bad_json", str(error)) from error
     if not isinstance(record, dict):
         raise InputRejected("bad_record", f"a JSON {type(record).__name__}, not an object")
+    if any(isinstance(v, str) and _LONE_SURROGATE.search(v) for v in record.values()):
+        record = {
+            k: _LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v
+            for k, v in record.items()
+        }
+        flags = ";".join(filter(None, [flags, "unpaired_surrogate"]))
     record_id = record.get("id")
     if isinstance(record_id, int) and not isinstance(record_id, bool):
         record_id = str(record_id)

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from parley.ingest import parse
 from parley.ingest.drops import drop_folder, escape_name, fingerprint_drop, list_drops
-from parley.ingest.parse import ingest_drop
+from parley.ingest.json_value import MAX_JSON_DEPTH, TooDeep, load_json, nesting_exceeds
+from parley.ingest.parse import ingest_drop, parse_jsonl_record
 
 GOOD = "date 2025-07-02 Jaishankar met Rubio in Washington."
 RECORD = {"id": "r1", "date": "2025-07-01", "body": "Baker met Miyazawa."}
@@ -57,6 +60,70 @@ def test_escape_name_keeps_valid_names_and_escapes_only_bad_bytes(name: str) -> 
     assert escape_name(name) == name
     raw = os.fsencode(name) + b"\xff"
     assert escape_name(os.fsdecode(raw)) == name + "\\xff"
+
+
+def test_200000_nested_arrays_beside_good_lines(tmp_path: Path) -> None:
+    lines = [json.dumps(RECORD), "[" * 200_000 + "]" * 200_000, json.dumps({**RECORD, "id": "r2"})]
+    (tmp_path / "wire.jsonl").write_text("\n".join(lines) + "\n")
+    started = time.monotonic()
+    result = ingest_drop(tmp_path, "d")
+    assert time.monotonic() - started < 5
+    assert [a.source_ref for a in result.articles] == ["r1", "r2"]
+    assert [(r.source_ref, r.reason) for r in result.rejected] == [("wire.jsonl:2", "too_deep")]
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(), children),
+    max_leaves=30,
+)
+
+
+def depth(value: object) -> int:
+    if isinstance(value, list):
+        return 1 + max(map(depth, value), default=0)
+    if isinstance(value, dict):
+        return 1 + max(map(depth, value.values()), default=0)
+    return 0
+
+
+@given(json_values, st.integers(0, 8), st.booleans())
+def test_nesting_is_measured_exactly(value: object, limit: int, ascii_only: bool) -> None:
+    text = json.dumps(value, ensure_ascii=ascii_only)
+    assert nesting_exceeds(text, limit) == (depth(value) > limit)
+
+
+def test_a_line_just_within_the_depth_limit_is_decoded() -> None:
+    assert load_json("[" * MAX_JSON_DEPTH + "]" * MAX_JSON_DEPTH) is not None
+    with pytest.raises(TooDeep):
+        load_json('{"a": ' * (MAX_JSON_DEPTH + 1) + "1" + "}" * (MAX_JSON_DEPTH + 1))
+    # Brackets inside strings, escaped quotes included, are text.
+    assert load_json(json.dumps({"body": '\\"[' * 100_000})) is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("1" * 5000, "bad_json"),  # more digits than Python converts
+        ("[" * 10_000, "too_deep"),  # unterminated as well
+        ('{"id": "' + "[" * 10_000, "bad_json"),  # brackets in an unterminated string
+        ('{"id": "a", "date": ' + "[" * 50 + "]" * 50 + ', "body": "b"}', "bad_date"),
+    ],
+)
+def test_hostile_lines_are_rejected_with_a_reason(line: str, reason: str) -> None:
+    with pytest.raises(parse.InputRejected) as rejected:
+        parse_jsonl_record(line.encode(), "d")
+    assert rejected.value.reason == reason
+    assert len(rejected.value.detail) < 200
+
+
+def test_an_unpaired_surrogate_escape_is_replaced_and_flagged() -> None:
+    line = json.dumps({**RECORD, "id": "a\ud800", "body": "Baker met \udfffMiyazawa."})
+    article = parse_jsonl_record(line.encode(), "d")
+    assert article.source_ref == "a\ufffd"
+    assert article.body == "Baker met \ufffdMiyazawa."
+    assert article.input_flags == "unpaired_surrogate"
+    article.body.encode("utf-8")
 
 
 def test_a_folder_that_cannot_be_listed_is_rejected(
