@@ -221,9 +221,10 @@ def split_attribution(text: str) -> tuple[str, str | None]:
     """Strip blank padding and a trailing attribution line; return (body, outlet)."""
     lines = text.strip().splitlines()
     outlet = None
-    if lines:
+    # The length first: the pattern takes time quadratic in a long line that starts "based on".
+    if lines and len(lines[-1]) <= _MAX_OUTLET_CHARS + 20:
         match = _ATTRIBUTION.match(lines[-1])
-        if match and len(lines[-1]) <= _MAX_OUTLET_CHARS + 20:
+        if match:
             outlet = next(g for g in match.groups() if g).strip()
             lines = lines[:-1]
     return "\n".join(lines).strip(), outlet

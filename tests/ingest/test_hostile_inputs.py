@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from parley.ingest import parse
 from parley.ingest.drops import drop_folder, escape_name, fingerprint_drop, list_drops
+from parley.ingest.html import html_to_text, looks_like_html
 from parley.ingest.json_value import MAX_JSON_DEPTH, TooDeep, load_json, nesting_exceeds
-from parley.ingest.parse import ingest_drop, parse_jsonl_record
+from parley.ingest.parse import ingest_drop, parse_jsonl_record, split_attribution
 
 GOOD = "date 2025-07-02 Jaishankar met Rubio in Washington."
 RECORD = {"id": "r1", "date": "2025-07-01", "body": "Baker met Miyazawa."}
@@ -143,3 +144,28 @@ def test_a_folder_that_cannot_be_listed_is_rejected(
     result = ingest_drop(tmp_path, "d")
     assert [a.source_ref for a in result.articles] == ["ok.txt"]
     assert [(r.source_ref, r.reason) for r in result.rejected] == [("locked", "unreadable")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<a" * 300_000,  # unclosed tags: the stdlib parser rescans from each one
+        "<p>" + "<![CDATA[" * 100_000,
+        "<p" * 300_000,
+        "<" + " " * 300_000,
+        "<p>x</p>" + "</" * 300_000,
+    ],
+)
+def test_markup_that_makes_parsers_backtrack_takes_linear_time(text: str) -> None:
+    started = time.monotonic()
+    if looks_like_html(text):
+        html_to_text(text)
+    html_to_text(text)
+    assert time.monotonic() - started < 10
+
+
+def test_a_long_last_line_is_not_searched_for_an_attribution() -> None:
+    started = time.monotonic()
+    body, outlet = split_attribution("text\nbased on " + " " * 200_000 + "x")
+    assert outlet is None and body.endswith("x")
+    assert time.monotonic() - started < 5
