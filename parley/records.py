@@ -44,6 +44,19 @@ class RejectedInput:
 
 
 @dataclass(frozen=True)
+class ArticleFailure:
+    """An accepted article whose processing raised in an NLP stage.
+
+    It is published as a rejected input (reason ``processing_error``) instead of an article,
+    with nothing extracted from it; the rest of its drop goes through.
+    """
+
+    article_id: str
+    source_ref: str
+    detail: str  # the stage, the exception and the line that raised it
+
+
+@dataclass(frozen=True)
 class EntityMention:
     """A resolved entity occurrence in an article body.
 

@@ -90,6 +90,7 @@ def build_tables(
     con.execute("CREATE SCHEMA work")
     for table in staging.STAGED_TABLES:
         _load_staged(con, staging_area, table)
+    con.execute(_sql("reject_failed_articles"))
     con.execute(_sql("publish_articles"))
     con.execute(_sql("publish_entities"))
     con.execute(_sql("stage_events"))

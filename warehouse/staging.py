@@ -27,6 +27,7 @@ import pyarrow.parquet as pq
 from parley.atomic import replace_atomically
 from parley.records import (
     Article,
+    ArticleFailure,
     EntityMention,
     EventMention,
     EventParticipant,
@@ -97,6 +98,9 @@ ENTITY_MENTIONS = StagedTable("entity_mentions", EntityMention)
 ROLE_OBSERVATIONS = StagedTable("role_observations", RoleObservation)
 EVENT_MENTIONS = StagedTable("event_mentions", EventMention)
 EVENT_PARTICIPANTS = StagedTable("event_participants", EventParticipant)
+# Articles whose processing raised in a stage: published as rejected inputs, not articles.
+ENTITY_FAILURES = StagedTable("entity_failures", ArticleFailure, stamped="seen_at")
+MENTION_FAILURES = StagedTable("mention_failures", ArticleFailure, stamped="seen_at")
 STAGED_TABLES: tuple[StagedTable, ...] = (
     ARTICLES,
     REJECTED_INPUTS,
@@ -104,6 +108,8 @@ STAGED_TABLES: tuple[StagedTable, ...] = (
     ROLE_OBSERVATIONS,
     EVENT_MENTIONS,
     EVENT_PARTICIPANTS,
+    ENTITY_FAILURES,
+    MENTION_FAILURES,
 )
 
 

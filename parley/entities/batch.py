@@ -3,6 +3,9 @@
 With ``n_process`` > 1 the articles go in chunks to worker processes that run the model and
 the rules (``parley.parallel``); the result is the same as in one process. That only pays on
 large drops with idle cores, since each worker loads the model.
+
+An article whose processing raises is an ``ArticleFailure`` beside the results, and the
+others go on.
 """
 
 from __future__ import annotations
@@ -14,13 +17,21 @@ from dataclasses import dataclass, field
 
 from parley.entities.article import extract_article_entities, normalize_for_nlp
 from parley.entities.nlp import get_entity_nlp
+from parley.failures import article_failure, docs_or_errors
 from parley.parallel import chunked, map_in_workers
-from parley.records import Article, ArticleEntities, EntityMention, RoleObservation
+from parley.records import (
+    Article,
+    ArticleEntities,
+    ArticleFailure,
+    EntityMention,
+    RoleObservation,
+)
 
 # Articles per task of a worker process: a multiple of the batch size, so that the workers'
 # nlp.pipe batches are the batches of the one-process pass (the same docs), and small enough
 # (~2 s of work) that the worker finishing first waits little for the last chunk.
 ENTITY_CHUNK_ARTICLES = 128
+_STAGE = "entities"
 
 
 @dataclass
@@ -30,6 +41,8 @@ class EntityBatch:
     mentions: list[EntityMention] = field(default_factory=list)
     roles: list[RoleObservation] = field(default_factory=list)
     by_article: dict[str, ArticleEntities] = field(default_factory=dict)
+    # Articles whose processing raised: in none of the fields above.
+    failures: list[ArticleFailure] = field(default_factory=list)
 
 
 def extract_entities(
@@ -42,25 +55,38 @@ def extract_entities(
     if n_process > 1:
         work = functools.partial(_entities_of_chunk, batch_size=batch_size)
         chunks = map_in_workers(work, chunked(articles, chunk_size), n_process, get_entity_nlp)
-        results: Iterable[ArticleEntities] = itertools.chain.from_iterable(chunks)
+        results: Iterable[ArticleEntities | ArticleFailure] = itertools.chain.from_iterable(chunks)
     else:
         results = _article_entities(articles, batch_size)
     batch = EntityBatch()
     for result in results:
+        if isinstance(result, ArticleFailure):
+            batch.failures.append(result)
+            continue
         batch.mentions.extend(result.mentions)
         batch.roles.extend(result.roles)
         batch.by_article[result.article.article_id] = result
     return batch
 
 
-def _article_entities(articles: Sequence[Article], batch_size: int) -> Iterator[ArticleEntities]:
+def _article_entities(
+    articles: Sequence[Article], batch_size: int
+) -> Iterator[ArticleEntities | ArticleFailure]:
     """The entities of each article, in order, from this process's entity pipeline."""
     bodies = (normalize_for_nlp(a.body) for a in articles)
-    docs = get_entity_nlp().pipe(bodies, batch_size=batch_size)
+    docs = docs_or_errors(get_entity_nlp(), bodies, batch_size)
     for article, doc in zip(articles, docs, strict=True):
-        yield extract_article_entities(article, doc)
+        if isinstance(doc, Exception):
+            yield article_failure(article, _STAGE, doc)
+            continue
+        try:
+            yield extract_article_entities(article, doc)
+        except Exception as error:
+            yield article_failure(article, _STAGE, error)
 
 
-def _entities_of_chunk(articles: Sequence[Article], batch_size: int) -> list[ArticleEntities]:
+def _entities_of_chunk(
+    articles: Sequence[Article], batch_size: int
+) -> list[ArticleEntities | ArticleFailure]:
     """A worker's task: the entities of a chunk of articles (plain picklable dataclasses)."""
     return list(_article_entities(articles, batch_size))

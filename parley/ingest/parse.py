@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from json import JSONDecodeError
 from pathlib import Path
 
+from parley.failures import PROCESSING_ERROR, describe_error
 from parley.ingest.drops import escape_name
 from parley.ingest.html import html_to_text, looks_like_html
 from parley.ingest.json_value import TooDeep, load_json
@@ -99,6 +100,11 @@ def ingest_drop(drop_dir: Path, drop_id: str) -> IngestResult:
         except OSError as error:
             detail = _io_message(error)
             result.rejected.append(RejectedInput(drop_id, source_ref, "unreadable", detail))
+        except Exception as error:
+            # A bug the input found: this file is rejected, the rest of the drop goes on.
+            result.rejected.append(
+                RejectedInput(drop_id, source_ref, PROCESSING_ERROR, describe_error(error))
+            )
     return result
 
 
@@ -267,6 +273,15 @@ def _ingest_jsonl(path: Path, source_ref: str, drop_id: str, result: IngestResul
                             f"{source_ref}:{line_no}",
                             rejection.reason,
                             rejection.detail,
+                        )
+                    )
+                except Exception as error:
+                    result.rejected.append(
+                        RejectedInput(
+                            drop_id,
+                            f"{source_ref}:{line_no}",
+                            PROCESSING_ERROR,
+                            describe_error(error),
                         )
                     )
     except (OSError, EOFError, gzip.BadGzipFile) as error:

@@ -9,8 +9,10 @@ the ``DependencyMatcher`` finds (``patterns``) reads who met whom (``frames``, `
 (``event_date`` over the date words of ``dates``), the place (``places``) and the topics
 (``topics``); ``events`` builds the records and ``passes`` settles what needs the whole
 article (shared dates and kinds, visits covered by meetings, topics of later paragraphs).
+``extract_mention_batch`` does the same and returns the articles whose processing raised
+beside the results (``MentionBatch``), where ``extract_event_mentions`` raises.
 """
 
-from parley.mentions.batch import extract_event_mentions
+from parley.mentions.batch import MentionBatch, extract_event_mentions, extract_mention_batch
 
-__all__ = ["extract_event_mentions"]
+__all__ = ["MentionBatch", "extract_event_mentions", "extract_mention_batch"]

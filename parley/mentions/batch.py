@@ -3,7 +3,8 @@
 Only sentences that pass the trigger prefilter (``text``) are parsed, with the parse pipeline
 of this stage (tagger, parser, lemmatizer; no NER: the entities come from the entity stage).
 With ``n_process`` > 1 worker processes parse the sentences and read their events
-(``parley.parallel``); the result is the same as in one process.
+(``parley.parallel``); the result is the same as in one process. An article whose processing
+raises is an ``ArticleFailure`` beside the results, and the others go on.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ import functools
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 
+from parley.failures import article_failure, docs_or_errors
 from parley.mentions.events import events_in_sentence
 from parley.mentions.passes import (
     add_back_reference_topics,
@@ -28,7 +31,7 @@ from parley.mentions.references import References
 from parley.mentions.text import SentenceSpan, flat, iter_trigger_sentences
 from parley.nlp_model import load_model
 from parley.parallel import chunked, map_in_workers
-from parley.records import ArticleEntities, EventMention, EventParticipant
+from parley.records import ArticleEntities, ArticleFailure, EventMention, EventParticipant
 
 PARSE_BATCH_SIZE = 32
 # Trigger sentences per task of a worker process: a multiple of the batch size, so that the
@@ -36,6 +39,7 @@ PARSE_BATCH_SIZE = 32
 PARSE_CHUNK_SENTENCES = 256
 # The entities come from the entity stage: the parse needs no NER.
 _PARSE_EXCLUDE = ("ner",)
+_STAGE = "mentions"
 
 
 @functools.cache
@@ -50,57 +54,110 @@ _Job = tuple[ArticleEntities, SentenceSpan]
 _Events = list[tuple[EventMention, list[EventParticipant]]]
 
 
+@dataclass
+class MentionBatch:
+    """The event mentions and participants of a batch of articles, and the articles whose
+    processing raised (none of their mentions is in the batch)."""
+
+    events: list[EventMention] = field(default_factory=list)
+    participants: list[EventParticipant] = field(default_factory=list)
+    failures: list[ArticleFailure] = field(default_factory=list)
+
+
+class ArticleProcessingError(Exception):
+    """Raised by ``extract_event_mentions`` when some articles failed."""
+
+    def __init__(self, failures: list[ArticleFailure]) -> None:
+        listed = "; ".join(f"{f.source_ref}: {f.detail}" for f in failures)
+        super().__init__(f"{len(failures)} article(s) failed: {listed}")
+        self.failures = failures
+
+
 def extract_event_mentions(
     articles: Sequence[ArticleEntities],
     n_process: int = 1,
     chunk_size: int = PARSE_CHUNK_SENTENCES,
 ) -> tuple[list[EventMention], list[EventParticipant]]:
-    """Meetings, calls and visits each article states took place, with their participants.
+    """Meetings, calls and visits each article states took place, with their participants;
+    ``ArticleProcessingError`` if an article failed (``extract_mention_batch`` goes on)."""
+    batch = extract_mention_batch(articles, n_process, chunk_size)
+    if batch.failures:
+        raise ArticleProcessingError(batch.failures)
+    return batch.events, batch.participants
+
+
+def extract_mention_batch(
+    articles: Sequence[ArticleEntities],
+    n_process: int = 1,
+    chunk_size: int = PARSE_CHUNK_SENTENCES,
+) -> MentionBatch:
+    """Meetings, calls and visits each article states took place, with their participants,
+    and the articles whose processing raised.
 
     With ``n_process`` > 1 the trigger sentences go in chunks of ``chunk_size`` to that many
     worker processes, which parse them and read their events (``parley.parallel``); the
     result is the same as in one process.
     """
-    jobs: list[_Job] = [
-        (entities, sentence)
-        for entities in articles
-        for sentence in iter_trigger_sentences(entities.article.body)
-    ]
+    failed: dict[str, ArticleFailure] = {}
+    jobs: list[_Job] = []
+    for entities in articles:
+        try:
+            sentences = list(iter_trigger_sentences(entities.article.body))
+        except Exception as error:
+            failed[entities.article.article_id] = article_failure(entities.article, _STAGE, error)
+            continue
+        jobs += [(entities, sentence) for sentence in sentences]
     if n_process > 1:
         chunks = map_in_workers(_events_of_chunk, chunked(jobs, chunk_size), n_process, parse_tools)
-        per_sentence: Iterable[_Events] = itertools.chain.from_iterable(chunks)
+        per_sentence: Iterable[_Events | ArticleFailure] = itertools.chain.from_iterable(chunks)
     else:
         per_sentence = _events_of_sentences(jobs)
     found: dict[str, _Events] = defaultdict(list)
     for (entities, _), sentence_events in zip(jobs, per_sentence, strict=True):
-        found[entities.article.article_id].extend(sentence_events)
-    events: list[EventMention] = []
-    participants: list[EventParticipant] = []
+        if isinstance(sentence_events, ArticleFailure):
+            failed.setdefault(entities.article.article_id, sentence_events)
+        else:
+            found[entities.article.article_id].extend(sentence_events)
+    batch = MentionBatch()
     for entities in articles:
         article = entities.article
-        article_events = drop_visits_covered_by_meetings(found[article.article_id])
-        article_events = share_kinds(article, share_dates(article_events))
-        article_events = add_back_reference_topics(article, article_events)
+        if article.article_id in failed:
+            continue
+        try:
+            article_events = drop_visits_covered_by_meetings(found[article.article_id])
+            article_events = share_kinds(article, share_dates(article_events))
+            article_events = add_back_reference_topics(article, article_events)
+        except Exception as error:
+            failed[article.article_id] = article_failure(article, _STAGE, error)
+            continue
         for event, parties in article_events:
-            events.append(event)
-            participants.extend(parties)
-    return events, participants
+            batch.events.append(event)
+            batch.participants.extend(parties)
+    batch.failures = list(failed.values())
+    return batch
 
 
-def _events_of_sentences(jobs: Sequence[_Job]) -> Iterator[_Events]:
-    """The events stated by each trigger sentence, in order, parsed in this process."""
+def _events_of_sentences(jobs: Sequence[_Job]) -> Iterator[_Events | ArticleFailure]:
+    """The events stated by each trigger sentence, in order, parsed in this process (the
+    article's failure where the parse or the rules raised)."""
     nlp, matcher = parse_tools()
     references: dict[str, References] = {}
     texts = (flat(entities.article.body[s.start : s.end]) for entities, s in jobs)
-    docs = nlp.pipe(texts, batch_size=PARSE_BATCH_SIZE)
+    docs = docs_or_errors(nlp, texts, PARSE_BATCH_SIZE)
     for (entities, sentence), doc in zip(jobs, docs, strict=True):
         article = entities.article
-        found = references.get(article.article_id)
-        if found is None:
-            found = references[article.article_id] = References(entities)
-        yield list(events_in_sentence(doc, matcher, article, sentence, found))
+        if isinstance(doc, Exception):
+            yield article_failure(article, _STAGE, doc)
+            continue
+        try:
+            found = references.get(article.article_id)
+            if found is None:
+                found = references[article.article_id] = References(entities)
+            yield list(events_in_sentence(doc, matcher, article, sentence, found))
+        except Exception as error:
+            yield article_failure(article, _STAGE, error)
 
 
-def _events_of_chunk(jobs: Sequence[_Job]) -> list[_Events]:
+def _events_of_chunk(jobs: Sequence[_Job]) -> list[_Events | ArticleFailure]:
     """A worker's task: the events of each sentence of a chunk (plain dataclasses)."""
     return list(_events_of_sentences(jobs))

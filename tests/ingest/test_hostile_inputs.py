@@ -146,6 +146,36 @@ def test_a_folder_that_cannot_be_listed_is_rejected(
     assert [(r.source_ref, r.reason) for r in result.rejected] == [("locked", "unreadable")]
 
 
+def test_an_unexpected_error_rejects_one_file_or_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("a.txt", "boom.txt"):
+        (tmp_path / name).write_text(GOOD)
+    lines = [json.dumps(RECORD), json.dumps({**RECORD, "id": "boom"})]
+    (tmp_path / "w.jsonl").write_text("\n".join(lines))
+    real_file, real_record = parse.parse_seed_file, parse.parse_jsonl_record
+
+    def parse_file(path: Path, source_ref: str, drop_id: str) -> parse.Article:
+        if source_ref == "boom.txt":
+            raise AssertionError("parser bug")
+        return real_file(path, source_ref, drop_id)
+
+    def parse_record(raw_line: bytes, drop_id: str) -> parse.Article:
+        if b"boom" in raw_line:
+            raise AssertionError("parser bug")
+        return real_record(raw_line, drop_id)
+
+    monkeypatch.setattr(parse, "parse_seed_file", parse_file)
+    monkeypatch.setattr(parse, "parse_jsonl_record", parse_record)
+    result = ingest_drop(tmp_path, "d")
+    assert sorted(a.source_ref for a in result.articles) == ["a.txt", "r1"]
+    rejected = {r.source_ref: (r.reason, r.detail) for r in result.rejected}
+    assert set(rejected) == {"boom.txt", "w.jsonl:2"}
+    for reason, detail in rejected.values():
+        assert reason == "processing_error"
+        assert detail.startswith("AssertionError: parser bug (test_hostile_inputs.py:")
+
+
 @pytest.mark.parametrize(
     "text",
     [
