@@ -9,9 +9,9 @@ raises is an ``ArticleFailure`` beside the results, and the others go on.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -40,6 +40,14 @@ PARSE_CHUNK_SENTENCES = 256
 # The entities come from the entity stage: the parse needs no NER.
 _PARSE_EXCLUDE = ("ner",)
 _STAGE = "mentions"
+# A long article (a transcript, a report) is read in sections of about this many characters:
+# a pronoun, a surname or "the minister" resolves among the entity mentions of its section
+# and of the SECTION_LOOKBACK characters before it, and the article passes run per section.
+# The resolver and the passes scan every mention and event of what they read, so on a whole
+# article of megabytes their time would grow with its square. The longest labelled body has
+# 6,229 characters.
+SECTION_CHARS = 20_000
+SECTION_LOOKBACK = 2_000
 
 
 @functools.cache
@@ -49,7 +57,8 @@ def parse_tools() -> tuple[Language, DependencyMatcher]:
     return nlp, build_matcher(nlp.vocab)
 
 
-# A parse job: a trigger sentence of an article, with the article's entities.
+# A parse job: a trigger sentence of an article, with the entities of the article (of its
+# section, in a long article).
 _Job = tuple[ArticleEntities, SentenceSpan]
 _Events = list[tuple[EventMention, list[EventParticipant]]]
 
@@ -99,49 +108,80 @@ def extract_mention_batch(
     result is the same as in one process.
     """
     failed: dict[str, ArticleFailure] = {}
+    # What the rules read at once: an article, or a section of a long one.
+    units: list[ArticleEntities] = []
     jobs: list[_Job] = []
+    job_units: list[int] = []
     for entities in articles:
         try:
             sentences = list(iter_trigger_sentences(entities.article.body))
         except Exception as error:
             failed[entities.article.article_id] = article_failure(entities.article, _STAGE, error)
             continue
-        jobs += [(entities, sentence) for sentence in sentences]
+        for unit, unit_sentences in _sections(entities, sentences):
+            jobs += [(unit, sentence) for sentence in unit_sentences]
+            job_units += [len(units)] * len(unit_sentences)
+            units.append(unit)
     if n_process > 1:
         chunks = map_in_workers(_events_of_chunk, chunked(jobs, chunk_size), n_process, parse_tools)
         per_sentence: Iterable[_Events | ArticleFailure] = itertools.chain.from_iterable(chunks)
     else:
         per_sentence = _events_of_sentences(jobs)
-    found: dict[str, _Events] = defaultdict(list)
-    for (entities, _), sentence_events in zip(jobs, per_sentence, strict=True):
+    found: list[_Events] = [[] for _ in units]
+    for unit_index, sentence_events in zip(job_units, per_sentence, strict=True):
         if isinstance(sentence_events, ArticleFailure):
-            failed.setdefault(entities.article.article_id, sentence_events)
+            failed.setdefault(sentence_events.article_id, sentence_events)
         else:
-            found[entities.article.article_id].extend(sentence_events)
-    batch = MentionBatch()
-    for entities in articles:
-        article = entities.article
+            found[unit_index].extend(sentence_events)
+    settled: list[_Events] = []
+    for unit, unit_events in zip(units, found, strict=True):
+        article = unit.article
         if article.article_id in failed:
             continue
         try:
-            article_events = drop_visits_covered_by_meetings(found[article.article_id])
-            article_events = share_kinds(article, share_dates(article_events))
-            article_events = add_back_reference_topics(article, article_events)
+            unit_events = drop_visits_covered_by_meetings(unit_events)
+            unit_events = share_kinds(article, share_dates(unit_events))
+            settled.append(add_back_reference_topics(article, unit_events))
         except Exception as error:
             failed[article.article_id] = article_failure(article, _STAGE, error)
-            continue
-        for event, parties in article_events:
+    batch = MentionBatch(failures=list(failed.values()))
+    for event, parties in itertools.chain.from_iterable(settled):
+        if event.article_id not in failed:
             batch.events.append(event)
             batch.participants.extend(parties)
-    batch.failures = list(failed.values())
     return batch
+
+
+def _sections(
+    entities: ArticleEntities, sentences: list[SentenceSpan]
+) -> list[tuple[ArticleEntities, list[SentenceSpan]]]:
+    """The article with its trigger sentences; a long one in sections (``SECTION_CHARS``),
+    each with the entity mentions from ``SECTION_LOOKBACK`` before it to the next one."""
+    body = entities.article.body
+    if len(body) <= SECTION_CHARS or not sentences:
+        return [(entities, sentences)]
+    groups: list[list[SentenceSpan]] = [[sentences[0]]]
+    for sentence in sentences[1:]:
+        if sentence.start - groups[-1][0].start < SECTION_CHARS:
+            groups[-1].append(sentence)
+        else:
+            groups.append([sentence])
+    mentions = sorted(entities.mentions, key=lambda m: m.start_char)
+    starts = [m.start_char for m in mentions]
+    sections = []
+    for index, group in enumerate(groups):
+        low = 0 if index == 0 else group[0].start - SECTION_LOOKBACK
+        high = groups[index + 1][0].start if index + 1 < len(groups) else len(body)
+        near = mentions[bisect.bisect_left(starts, low) : bisect.bisect_left(starts, high)]
+        sections.append((ArticleEntities(entities.article, tuple(near), entities.roles), group))
+    return sections
 
 
 def _events_of_sentences(jobs: Sequence[_Job]) -> Iterator[_Events | ArticleFailure]:
     """The events stated by each trigger sentence, in order, parsed in this process (the
     article's failure where the parse or the rules raised)."""
     nlp, matcher = parse_tools()
-    references: dict[str, References] = {}
+    references: dict[str, tuple[ArticleEntities, References]] = {}
     texts = (flat(entities.article.body[s.start : s.end]) for entities, s in jobs)
     docs = docs_or_errors(nlp, texts, PARSE_BATCH_SIZE)
     for (entities, sentence), doc in zip(jobs, docs, strict=True):
@@ -151,9 +191,10 @@ def _events_of_sentences(jobs: Sequence[_Job]) -> Iterator[_Events | ArticleFail
             continue
         try:
             found = references.get(article.article_id)
-            if found is None:
-                found = references[article.article_id] = References(entities)
-            yield list(events_in_sentence(doc, matcher, article, sentence, found))
+            # The sections of a long article share its id; each has its own resolver.
+            if found is None or found[0] is not entities:
+                found = references[article.article_id] = (entities, References(entities))
+            yield list(events_in_sentence(doc, matcher, article, sentence, found[1]))
         except Exception as error:
             yield article_failure(article, _STAGE, error)
 
