@@ -77,7 +77,8 @@ def clean_candidates(doc: Doc, day: dt.date) -> list[Candidate]:
                 doc[start].lower_ in HONORIFICS or doc[start].lower_ in TITLE_WORDS
             ):
                 start += 1
-        if start >= end:
+        # Nothing left, or no letter or digit (the model can tag a run of blanks PERSON).
+        if start >= end or not any(c.isalnum() for c in doc[start:end].text):
             continue
         words = [t.lower_ for t in doc[start:end]]
         # a fragment of a title ("State" of "Secretary of State") is no entity
