@@ -3,13 +3,14 @@ that makes regexes backtrack. Each is an article or a rejection, quickly."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parley.ingest import parse
@@ -17,6 +18,8 @@ from parley.ingest.drops import drop_folder, escape_name, fingerprint_drop, list
 from parley.ingest.html import html_to_text, looks_like_html
 from parley.ingest.json_value import MAX_JSON_DEPTH, TooDeep, load_json, nesting_exceeds
 from parley.ingest.parse import ingest_drop, parse_jsonl_record, split_attribution
+from tests.hostile_drops import InputFile, drop_sets, write_drops
+from warehouse import staging
 
 GOOD = "date 2025-07-02 Jaishankar met Rubio in Washington."
 RECORD = {"id": "r1", "date": "2025-07-01", "body": "Baker met Miyazawa."}
@@ -199,3 +202,22 @@ def test_a_long_last_line_is_not_searched_for_an_attribution() -> None:
     body, outlet = split_attribution("text\nbased on " + " " * 200_000 + "x")
     assert outlet is None and body.endswith("x")
     assert time.monotonic() - started < 5
+
+
+@settings(max_examples=100, deadline=None)
+@given(drops=drop_sets)
+def test_random_drops_are_ingested_into_staged_tables(
+    tmp_path_factory: pytest.TempPathFactory, drops: dict[bytes, list[InputFile]]
+) -> None:
+    root = tmp_path_factory.mktemp("drops")
+    expected = write_drops(root, drops)
+    found = list_drops(root)
+    assert {d.drop_id for d in found} == set(expected)
+    now = dt.datetime.now(dt.UTC)
+    for drop in found:
+        result = ingest_drop(drop_folder(root, drop.drop_id), drop.drop_id)
+        assert len(result.articles) + len(result.rejected) == expected[drop.drop_id]
+        # Every string can be written: no lone surrogate from a name or a JSON escape.
+        staging.ARTICLES.to_arrow(result.articles, drop.drop_id, now)
+        staging.REJECTED_INPUTS.to_arrow(result.rejected, drop.drop_id, now)
+        assert "processing_error" not in {r.reason for r in result.rejected}
