@@ -53,6 +53,8 @@ def publish_warehouse(
         try:
             config = {"memory_limit": BUILD_MEMORY_LIMIT}
             with duckdb.connect(str(temporary), config=config) as con:
+                # `parley run` prints a short summary, not the progress of a long query.
+                con.execute("SET enable_progress_bar = false")
                 build_tables(con, staging_area, now)
                 # Blocking checks gate the rename: wrong data never replaces the published file.
                 failed = blocking_check_failures(con)
