@@ -128,7 +128,9 @@ REJECTED_INPUTS = Table(
         _req(
             "source_ref",
             "VARCHAR",
-            "File name relative to the drop folder; for a JSONL record, file:line.",
+            "File name relative to the drop folder (bytes that are not UTF-8 escaped, \\xff); "
+            "for a JSONL record, file:line; for a processing_error of an article, its "
+            "source_ref as an article.",
         ),
         _req("reason", "VARCHAR", "Short reason code; see the Operations section of the README."),
         _opt("detail", "VARCHAR"),
