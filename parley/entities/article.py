@@ -1,6 +1,7 @@
 """One article's entities: a processed body -> canonical entity mentions and role observations.
 
-The steps, in order: clean the NER spans and add the countries it missed (``candidates``);
+The steps, in order: clean the NER spans, add the names after titles it missed
+(``titled``) and the countries it missed (``candidates``);
 give places, bodies and countries their ids (``ids``); make surnames that the model took for
 places people again and resolve people (``persons``); decide which capitals stand for a
 government (``capitals``); read the titles held (``roles``), which also give people not in
@@ -24,6 +25,7 @@ from parley.entities.ids import resolve_non_person
 from parley.entities.nlp import TITLES_KEY
 from parley.entities.persons import resolve_people, surnames_as_people
 from parley.entities.roles import dateline_country, find_roles, person_countries_from_roles
+from parley.entities.titled import titled_people
 from parley.records import Article, ArticleEntities, EntityMention, RoleObservation
 
 _LINE_WRAP = re.compile(r"(?<=\S)\n(?=\S)")
@@ -46,8 +48,8 @@ def extract_article_entities(article: Article, doc: Doc) -> ArticleEntities:
     character offsets agree), run through either pipeline of ``parley.entities.nlp``.
     """
     day = article.published_date
-    candidates = clean_candidates(doc, day)
     titles = list(doc.spans[TITLES_KEY]) if TITLES_KEY in doc.spans else []
+    candidates = titled_people(doc, titles, clean_candidates(doc, day), day)
     candidates += title_prefix_countries(doc, titles, candidates, day)
     candidates += uncovered_countries(doc, candidates, day)
     candidates.sort(key=lambda c: (c.start, c.end))

@@ -113,7 +113,7 @@ def _build_events(
         parties = unique_parties([*agents, *group])
         if len(parties) < 2:
             continue
-        kind = event_kind(frame, parties, group)
+        kind = event_kind(frame, parties, group, article.title)
         location, location_iso3 = event_location(frame, doc, offset, entities, article, kind, group)
         yield _event_record(
             frame, article, sentence, kind, date_info, location, location_iso3, agents, group

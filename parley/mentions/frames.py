@@ -85,19 +85,16 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     preps = {child.lower_: child for child in verb.children if child.dep_ == "prep"}
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if lemma == "speak":
-        if not (_has_phone_prep(verb) or "with" in preps):
+        # "spoke with/to Y", "spoke by phone", and "A and B spoke today about ...".
+        together = any(c.dep_ == "conj" for s in _clause_subjects(verb) for c in s.children)
+        if not (_has_phone_prep(verb) or {"with", "to"} & preps.keys() or together):
             return None
         frame.kind_hint = "phone_call" if _has_phone_prep(verb) else None
-    # "called on the President" is a visit to a person; "called on the government to act"
-    # is a demand (it has an open clause), and "called X" is naming unless by telephone.
-    if lemma == "call" and (
-        "on" not in preps
-        or objects
-        or any(c.dep_ in {"xcomp", "advcl", "ccomp", "oprd"} for c in verb.children)
-    ):
-        if not _has_phone_prep(verb):
+    if lemma == "call":
+        sense = _call_sense(verb, preps, objects)
+        if sense is None:
             return None
-        frame.kind_hint = "phone_call"
+        frame.kind_hint = sense if sense == "phone_call" else None
     if lemma in {"telephone", "phone"}:
         frame.kind_hint = "phone_call"
     if lemma == "talk" and not ({"with", "to"} & preps.keys()):
@@ -115,7 +112,7 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
         return None  # "received a related order", "met the deadline": another sense
     allowed = {"with", "between"} | _VERB_EXTRA_PREPS.get(lemma, set())
     for word in sorted(allowed & preps.keys()):
-        frame.counterparts.extend(c for c in preps[word].children if c.dep_ == "pobj")
+        frame.counterparts.extend(prep_objects(preps[word]))
     frame.host_is_agent = lemma in {"host", "receive"}
     # "Abe met President Reagan and Congressional leaders during his visit": over a trip's
     # days, people met together in the sentence were separate engagements.
@@ -127,6 +124,23 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
         if pobj.dep_ == "pobj"
     )
     return frame
+
+
+def _call_sense(verb: Token, preps: dict[str, Token], objects: list[Token]) -> str | None:
+    """The kind "call" states, if any: "called on the President" is a visit to a person
+    (in person); "called President Erdogan today to congratulate him" and "called X by
+    telephone" are phone calls; "called on the government to act", "called for talks" and
+    "called X a liar" state no meeting."""
+    if _has_phone_prep(verb):
+        return "phone_call"
+    if any(c.dep_ in {"oprd", "ccomp"} for c in verb.children) or "for" in preps:
+        return None
+    if "on" in preps:
+        demand = objects or any(c.dep_ in {"xcomp", "advcl"} for c in verb.children)
+        return None if demand else "in_person"
+    if objects and all(o.pos_ == "PROPN" for o in objects):
+        return "phone_call"
+    return None
 
 
 def _noun_frame(noun: Token, lemma: str) -> Frame | None:
@@ -149,7 +163,7 @@ def _noun_frame(noun: Token, lemma: str) -> Frame | None:
             if child.lower_ == "to" and lemma not in {"visit", "welcome"}:
                 continue
             target = frame.agents if child.lower_ == "by" else frame.counterparts
-            target.extend(c for c in child.children if c.dep_ == "pobj")
+            target.extend(prep_objects(child))
     # "a series of meetings with Abe" behaves like "meetings with Abe".
     position = noun
     if (
@@ -168,7 +182,7 @@ def _noun_frame(noun: Token, lemma: str) -> Frame | None:
                 or (prep.lower_ == "on" and lemma == "call")
                 or (prep.lower_ == "to" and lemma == "welcome")
             ):
-                frame.counterparts.extend(c for c in prep.children if c.dep_ == "pobj")
+                frame.counterparts.extend(prep_objects(prep))
     elif position.dep_ in {"pobj", "pcomp"} and head.lower_ in FRAME_PREPS and not frame.agents:
         frame.agents.extend(_clause_subjects(head.head))
     elif position.dep_ == "dobj" and head.dep_ == "acl" and not frame.agents:
@@ -255,3 +269,27 @@ def can_be_party(token: Token) -> bool:
         return True  # "the Tokyo stock exchange (TSE)": a body named by its acronym
     lemma = token.lemma_.lower()
     return lemma in PERSON_LIKE_HEADS or token.lower_ in PERSON_LIKE_HEADS or lemma == "two"
+
+
+def prep_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition; when the parse gave it none, the name right after it.
+
+    The small model often hangs the name after "with" on a later verb ("spoke today with
+    President Ivan Duque of Colombia to express ...": Duque parsed as the subject of
+    "express"); the last word of the run of proper nouns that starts within two words of
+    the preposition is then its object.
+    """
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if objects:
+        return objects
+    doc = prep.doc
+    start = next(
+        (i for i in range(prep.i + 1, min(prep.i + 3, len(doc))) if doc[i].pos_ == "PROPN"),
+        None,
+    )
+    if start is None:
+        return []
+    end = start
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
+        end += 1
+    return [doc[end]]
