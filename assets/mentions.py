@@ -32,13 +32,12 @@ def staged_event_mentions(context: AssetExecutionContext, paths: ParleyPaths) ->
             read(drop_id, staging.ENTITY_MENTIONS),
             read(drop_id, staging.ROLE_OBSERVATIONS),
         )
-        mentions, participants = extract_event_mentions(
-            articles, n_process=nlp_processes(len(articles))
-        )
-        paths.staging.write(drop_id, staging.EVENT_MENTIONS, mentions)
-        paths.staging.write(drop_id, staging.EVENT_PARTICIPANTS, participants)
-        n_mentions += len(mentions)
-        n_participants += len(participants)
+        found = extract_event_mentions(articles, n_process=nlp_processes(len(articles)))
+        paths.staging.write(drop_id, staging.EVENT_MENTIONS, found.events)
+        paths.staging.write(drop_id, staging.EVENT_PARTICIPANTS, found.participants)
+        paths.staging.write(drop_id, staging.PARTY_MENTIONS, found.described)
+        n_mentions += len(found.events)
+        n_participants += len(found.participants)
     return MaterializeResult(
         metadata={"dagster/row_count": n_mentions, "participants": n_participants}
     )

@@ -103,6 +103,16 @@ class EventParticipant:
 
 
 @dataclass(frozen=True)
+class StatedEvent:
+    """An event mention with its participants, and the entity mentions of the parties the
+    article names only by description ("Latino leaders", "the bank advisory committee")."""
+
+    event: EventMention
+    participants: tuple[EventParticipant, ...]
+    described: tuple[EntityMention, ...] = ()
+
+
+@dataclass(frozen=True)
 class ArticleEntities:
     """The canonical entities and titles of one article: what the entity stage hands on.
 

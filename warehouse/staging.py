@@ -97,6 +97,9 @@ ENTITY_MENTIONS = StagedTable("entity_mentions", EntityMention)
 ROLE_OBSERVATIONS = StagedTable("role_observations", RoleObservation)
 EVENT_MENTIONS = StagedTable("event_mentions", EventMention)
 EVENT_PARTICIPANTS = StagedTable("event_participants", EventParticipant)
+# Entity mentions of the sides a mention only describes ("Latino leaders"), found by the
+# mention stage; published with the entity stage's mentions.
+PARTY_MENTIONS = StagedTable("party_mentions", EntityMention)
 STAGED_TABLES: tuple[StagedTable, ...] = (
     ARTICLES,
     REJECTED_INPUTS,
@@ -104,6 +107,7 @@ STAGED_TABLES: tuple[StagedTable, ...] = (
     ROLE_OBSERVATIONS,
     EVENT_MENTIONS,
     EVENT_PARTICIPANTS,
+    PARTY_MENTIONS,
 )
 
 

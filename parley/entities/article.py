@@ -24,7 +24,7 @@ from parley.entities.capitals import mark_government_capitals
 from parley.entities.ids import resolve_non_person
 from parley.entities.nlp import TITLES_KEY
 from parley.entities.persons import resolve_people, surnames_as_people
-from parley.entities.roles import dateline_country, find_roles, person_countries_from_roles
+from parley.entities.roles import Home, find_roles, person_countries_from_roles
 from parley.entities.titled import titled_people
 from parley.records import Article, ArticleEntities, EntityMention, RoleObservation
 
@@ -62,7 +62,7 @@ def extract_article_entities(article: Article, doc: Doc) -> ArticleEntities:
     surnames_as_people(doc, candidates)
     mark_government_capitals(doc, candidates, day)
     resolve_people(doc, [c for c in candidates if c.entity_type == "PERSON"], day, titles)
-    role_spans = find_roles(doc, titles, candidates, day, dateline_country(article, day))
+    role_spans = find_roles(doc, titles, candidates, day, Home.of(article, day))
     person_countries_from_roles(candidates, role_spans)
     mentions = tuple(_mention(article, doc, c) for c in candidates if c.entity_id)
     seen: set[tuple[str, str, str | None]] = set()

@@ -10,6 +10,7 @@ capital's country. A person not in the curated file takes the country of their t
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ from parley.entities.candidates import (
     is_country,
 )
 from parley.lexicon.countries import country_by_capital, country_by_demonym, country_by_name
+from parley.lexicon.organisations import known_organisation
 from parley.lexicon.titles import MODIFIERS, normalize_role, role_head
 from parley.records import Article
 
@@ -69,12 +71,25 @@ def _context_country(doc: Doc, start: int, by_end: dict[int, list[Candidate]]) -
     return None
 
 
-def dateline_country(article: Article, day: dt.date) -> str | None:
-    """The country whose capital heads the dateline ("COPENHAGEN, March 17" -> DNK)."""
-    city = dateline_city(article.dateline)
-    if city is None:
-        return None
-    return country_by_capital(city, day) or country_by_name(city, day)
+@dataclass(frozen=True)
+class Home:
+    """Where a story comes from: the country whose capital heads its dateline ("COPENHAGEN,
+    March 17" -> DNK), and the country whose government published it (outlet "The White
+    House" -> USA)."""
+
+    dateline: str | None = None
+    government: str | None = None
+
+    @classmethod
+    def of(cls, article: Article, day: dt.date) -> Home:
+        """The home of an article, from its dateline and its outlet."""
+        city = dateline_city(article.dateline)
+        dateline = country_by_capital(city, day) or country_by_name(city, day) if city else None
+        # "The White House (Briefing Room)": the body, not the page.
+        name = re.sub(r"\(.*?\)", "", article.outlet or "").strip()
+        outlet = known_organisation(name) if name else None
+        government = outlet.country_iso3 if outlet is not None else None
+        return cls(dateline, government)
 
 
 @dataclass(frozen=True)
@@ -105,16 +120,16 @@ def find_roles(
     titles: list[Span],
     candidates: list[Candidate],
     day: dt.date,
-    dateline_country: str | None = None,
+    home: Home = Home(),
 ) -> list[RoleSpan]:
     """Titles attached to a person: "Title Name" and "Name, [the] [Country's] Title"."""
     index = _Index.of(candidates)
-    spans = (_role_of_title(doc, title, index, day, dateline_country) for title in titles)
+    spans = (_role_of_title(doc, title, index, day, home) for title in titles)
     return [span for span in spans if span is not None]
 
 
 def _role_of_title(
-    doc: Doc, title: Span, index: _Index, day: dt.date, dateline_country: str | None
+    doc: Doc, title: Span, index: _Index, day: dt.date, home: Home
 ) -> RoleSpan | None:
     """The role observation a title makes, if a person holds it (and not formerly)."""
     left, country, org = _title_prefix(doc, title, index, day)
@@ -146,14 +161,13 @@ def _role_of_title(
         country = _office_country(person, role, day, org is not None)
     # an unprefixed government title of someone not in the curated file, in a story filed
     # from a capital, is that country's office ("Finance Minister Palle Simonsen" datelined
-    # Copenhagen); corporate titles (President, Chairman) are not
-    if (
-        country is None
-        and org is None
-        and person.person is None
-        and role_head(role) in _GOVERNMENT_HEADS
-    ):
-        country = _context_country(doc, title.start, index.by_end) or dateline_country
+    # Copenhagen); corporate titles (President, Chairman) are not. In a government's own
+    # release every unprefixed title is that government's ("Senior Advisor Cedric Richmond"
+    # in a White House readout): a foreign official's country is always written.
+    if country is None and org is None and person.person is None:
+        if role_head(role) in _GOVERNMENT_HEADS:
+            country = _context_country(doc, title.start, index.by_end) or home.dateline
+        country = country or home.government
     return RoleSpan(
         entity_id=person.entity_id,
         role=role,

@@ -5,7 +5,9 @@ Stoltenberg", "His Majesty King Abdullah II of Jordan") or cuts one at an initia
 Joseph R. | Biden"). A title span of the title ruler followed by a run of capitalised name
 words is a person: the run is added as a PERSON candidate, or replaces the PERSON pieces it
 covers. A run that touches another entity (an organisation, a place) is left to the model, and
-so is a run that is a country or a month ("President Monday" is no name).
+so is a run that is a country or a month ("President Monday" is no name); but a body or
+place the model found inside a name of two or more words after a title is that name
+("President Alejandro Giammattei", tagged ORG).
 
 Name words: capitalised words, initials ("R."), particles inside a name ("bin", "de", "von",
 "Al-"), and suffixes after it ("Jr.", "II"). Adjacent PERSON spans with nothing between them
@@ -47,8 +49,11 @@ def titled_people(
         if end == title.end:
             continue
         touching = [c for c in result if c.start < end and c.end > title.end]
-        if any(c.label != "PERSON" for c in touching):
-            continue  # the model read it as a body or a place: keep its reading
+        # The model read it as a body or a place: keep its reading, unless that entity lies
+        # inside a name of two or more words ("President Alejandro Giammattei" tagged ORG).
+        inside = all(c.start >= title.end and c.end <= end for c in touching)
+        if any(c.label != "PERSON" for c in touching) and not (inside and end - title.end > 1):
+            continue
         start = min([title.end, *(c.start for c in touching)])
         stop = max([end, *(c.end for c in touching)])
         result = [c for c in result if c not in touching]

@@ -45,8 +45,9 @@ def organisations() -> dict[str, Organisation]:
 
 
 def known_organisation(text: str) -> Organisation | None:
-    """The organisation ``text`` names ("the IMF" without its article), else None."""
-    return organisations().get(name_key(text))
+    """The organisation ``text`` names ("IMF", "The White House"), else None."""
+    key = name_key(text)
+    return organisations().get(key) or organisations().get(key.removeprefix("the "))
 
 
 def is_legal_form(word: str) -> bool:

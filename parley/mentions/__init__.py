@@ -1,6 +1,7 @@
 """Meetings, calls and visits each article states took place (stage 3 of 5).
 
-``extract_event_mentions(article_entities) -> (event_mentions, participants)`` (``batch``)
+``extract_event_mentions(article_entities) -> MentionBatch`` (``batch``: event mentions,
+their participants, and entity mentions of the sides only described)
 takes each article with its entities (``parley.records.ArticleEntities``, from the entity
 stage), keeps the sentences with a trigger word (``text``), parses them, and for each trigger
 the ``DependencyMatcher`` finds (``patterns``) reads who met whom (``frames``, ``parties``,
@@ -11,6 +12,6 @@ the ``DependencyMatcher`` finds (``patterns``) reads who met whom (``frames``, `
 article (shared dates and kinds, visits covered by meetings, topics of later paragraphs).
 """
 
-from parley.mentions.batch import extract_event_mentions
+from parley.mentions.batch import MentionBatch, extract_event_mentions
 
-__all__ = ["extract_event_mentions"]
+__all__ = ["MentionBatch", "extract_event_mentions"]

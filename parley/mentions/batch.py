@@ -12,6 +12,7 @@ import functools
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
@@ -28,7 +29,13 @@ from parley.mentions.references import References
 from parley.mentions.text import SentenceSpan, flat, iter_trigger_sentences
 from parley.nlp_model import load_model
 from parley.parallel import chunked, map_in_workers
-from parley.records import ArticleEntities, EventMention, EventParticipant
+from parley.records import (
+    ArticleEntities,
+    EntityMention,
+    EventMention,
+    EventParticipant,
+    StatedEvent,
+)
 
 PARSE_BATCH_SIZE = 32
 # Trigger sentences per task of a worker process: a multiple of the batch size, so that the
@@ -47,14 +54,34 @@ def parse_tools() -> tuple[Language, DependencyMatcher]:
 
 # A parse job: a trigger sentence of an article, with the article's entities.
 _Job = tuple[ArticleEntities, SentenceSpan]
-_Events = list[tuple[EventMention, list[EventParticipant]]]
+_Events = list[StatedEvent]
+
+
+@dataclass
+class MentionBatch:
+    """The event mentions of a batch of articles, their participants, and the entity
+    mentions of the parties named only by description (one per span)."""
+
+    events: list[EventMention] = field(default_factory=list)
+    participants: list[EventParticipant] = field(default_factory=list)
+    described: list[EntityMention] = field(default_factory=list)
+
+    def add_article(self, stated: Sequence[StatedEvent]) -> None:
+        """Add the stated events of one article (after the article's passes)."""
+        described: dict[tuple[int, int], EntityMention] = {}
+        for one in stated:
+            self.events.append(one.event)
+            self.participants.extend(one.participants)
+            for mention in one.described:
+                described.setdefault((mention.start_char, mention.end_char), mention)
+        self.described.extend(described.values())
 
 
 def extract_event_mentions(
     articles: Sequence[ArticleEntities],
     n_process: int = 1,
     chunk_size: int = PARSE_CHUNK_SENTENCES,
-) -> tuple[list[EventMention], list[EventParticipant]]:
+) -> MentionBatch:
     """Meetings, calls and visits each article states took place, with their participants.
 
     With ``n_process`` > 1 the trigger sentences go in chunks of ``chunk_size`` to that many
@@ -74,17 +101,13 @@ def extract_event_mentions(
     found: dict[str, _Events] = defaultdict(list)
     for (entities, _), sentence_events in zip(jobs, per_sentence, strict=True):
         found[entities.article.article_id].extend(sentence_events)
-    events: list[EventMention] = []
-    participants: list[EventParticipant] = []
+    batch = MentionBatch()
     for entities in articles:
         article = entities.article
         article_events = drop_visits_covered_by_meetings(found[article.article_id])
         article_events = share_kinds(article, share_dates(article_events))
-        article_events = add_back_reference_topics(article, article_events)
-        for event, parties in article_events:
-            events.append(event)
-            participants.extend(parties)
-    return events, participants
+        batch.add_article(add_back_reference_topics(article, article_events))
+    return batch
 
 
 def _events_of_sentences(jobs: Sequence[_Job]) -> Iterator[_Events]:

@@ -22,7 +22,6 @@ from spacy.tokens import Doc, Token
 
 from parley.datelines import dateline_city, local_day
 from parley.lexicon.countries import place_country
-from parley.lexicon.organisations import is_legal_form
 from parley.mentions.event_date import DateInfo, event_date
 from parley.mentions.frames import Frame, can_be_party, read_frame
 from parley.mentions.kinds import event_kind
@@ -30,9 +29,10 @@ from parley.mentions.parties import Party, as_party, resolve_party
 from parley.mentions.patterns import is_non_factual, trigger_index
 from parley.mentions.places import event_location
 from parley.mentions.references import References
+from parley.mentions.scope import in_public_sphere
 from parley.mentions.text import SentenceSpan, paragraph_spans
 from parley.mentions.topics import assign_topics
-from parley.records import Article, EventMention, EventParticipant
+from parley.records import Article, EntityMention, EventMention, EventParticipant, StatedEvent
 
 
 def events_in_sentence(
@@ -41,7 +41,7 @@ def events_in_sentence(
     article: Article,
     sentence: SentenceSpan,
     entities: References,
-) -> Iterable[tuple[EventMention, list[EventParticipant]]]:
+) -> Iterable[StatedEvent]:
     """The events a parsed trigger sentence states, one or more per trigger."""
     triggers: dict[int, str] = {}
     for match_id, token_ids in matcher(doc):
@@ -78,7 +78,7 @@ def _build_events(
     sentence: SentenceSpan,
     entities: References,
     base: dt.date,
-) -> Iterable[tuple[EventMention, list[EventParticipant]]]:
+) -> Iterable[StatedEvent]:
     offset = sentence.start
     # Counterparts first: they are usually named, and a pronoun or title on the agent side
     # ("Before meeting with Bush, the Crown Prince ...") must not resolve to them.
@@ -100,7 +100,7 @@ def _build_events(
         counterparts = [as_party(host, "stand_in")] if host is not None else []
     if not counterparts and len(agents) < 2:
         return
-    if _is_commercial([*agents, *counterparts]):
+    if not in_public_sphere([*agents, *counterparts]):
         return
     if not counterparts and _attended(frame.trigger):
         # "X and Y also attended the meeting": they joined someone else's meeting.
@@ -118,19 +118,6 @@ def _build_events(
         yield _event_record(
             frame, article, sentence, kind, date_info, location, location_iso3, agents, group
         )
-
-
-def _is_commercial(parties: list[Party]) -> bool:
-    """Talks between companies (a corporate name, and no state or office-holder)."""
-    corporate = any(
-        p.entity_type == "ORG" and any(is_legal_form(w) for w in p.canonical_name.split()[-1:])
-        for p in parties
-    )
-    public = any(
-        p.entity_type in {"GPE", "NORP"} or (p.entity_type == "PERSON" and p.country_iso3)
-        for p in parties
-    )
-    return corporate and not public
 
 
 def _attended(trigger: Token) -> bool:
@@ -187,7 +174,7 @@ def _event_record(
     location_iso3: str | None,
     agents: list[Party],
     counterparts: list[Party],
-) -> tuple[EventMention, list[EventParticipant]]:
+) -> StatedEvent:
     start = sentence.start + frame.trigger.idx
     end = start + len(frame.trigger.text)
     parties = unique_parties([*agents, *counterparts])
@@ -222,7 +209,22 @@ def _event_record(
         elif frame.host_is_agent:
             role = "host" if party in agents else "visitor"
         participants.append(EventParticipant(mention_id, party.entity_id, role))
-    return event, participants
+    described = tuple(
+        EntityMention(
+            article_id=article.article_id,
+            entity_id=party.entity_id,
+            canonical_name=party.canonical_name,
+            entity_type=party.entity_type,
+            country_iso3=party.country_iso3,
+            mention_text=article.body[party.span[0] : party.span[1]],
+            label="PARTY",
+            start_char=party.span[0],
+            end_char=party.span[1],
+        )
+        for party in parties
+        if party.span is not None
+    )
+    return StatedEvent(event, tuple(participants), described)
 
 
 def _paragraph_text(body: str, offset: int) -> str:

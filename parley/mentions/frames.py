@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from parley.mentions.parties import PERSON_LIKE_HEADS
+from parley.mentions.parties import is_party_head
 from parley.mentions.patterns import FRAME_PREPS, LIGHT_VERBS, NOUN_TRIGGERS
 
 PHONE_WORDS = {"telephone", "phone", "telephoned", "phoned"}
@@ -268,28 +268,32 @@ def can_be_party(token: Token) -> bool:
     if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
         return True  # "the Tokyo stock exchange (TSE)": a body named by its acronym
     lemma = token.lemma_.lower()
-    return lemma in PERSON_LIKE_HEADS or token.lower_ in PERSON_LIKE_HEADS or lemma == "two"
+    return is_party_head(token) or lemma == "two"
 
 
 def prep_objects(prep: Token) -> list[Token]:
     """The objects of a preposition; when the parse gave it none, the name right after it.
 
-    The small model often hangs the name after "with" on a later verb ("spoke today with
-    President Ivan Duque of Colombia to express ...": Duque parsed as the subject of
-    "express"); the last word of the run of proper nouns that starts within two words of
-    the preposition is then its object.
+    The small model often hangs the noun phrase after "with" on a later verb ("spoke today
+    with President Ivan Duque of Colombia to express ...": Duque parsed as the subject of
+    "express"; "met with families of Americans taken hostage": families the subject of
+    "taken"); the last word of the run of nouns that starts within two words of the
+    preposition is then its object.
     """
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     if objects:
         return objects
     doc = prep.doc
     start = next(
-        (i for i in range(prep.i + 1, min(prep.i + 3, len(doc))) if doc[i].pos_ == "PROPN"),
+        (i for i in range(prep.i + 1, min(prep.i + 3, len(doc))) if doc[i].pos_ in _NOUNS),
         None,
     )
     if start is None:
         return []
     end = start
-    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
+    while end + 1 < len(doc) and doc[end + 1].pos_ == doc[start].pos_:
         end += 1
     return [doc[end]]
+
+
+_NOUNS = {"PROPN", "NOUN"}

@@ -5,6 +5,9 @@ or a state that stands in for unnamed officials ("U.S. negotiators", "representa
 Nigeria"), but only when its head is a person-like noun, so that "met the agency's
 requirements" names no party. Wire leads that name a person only later ("A senior Japanese
 trade official met ...") take the first person of that country named in the next sentences.
+A side that is only described ("met with Latino leaders", "talks with its bank advisory
+committee", "manufacturers of RSV immunizations") is a party of its own: an ORG entity named
+by the phrase (``org:latino-leaders``), with the country of a demonym in it.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from parley.lexicon.countries import country_by_demonym, country_by_name
 from parley.mentions.references import References
+from parley.names import slugify
 from parley.records import EntityMention
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -37,6 +42,20 @@ PERSON_LIKE_HEADS = {
 }  # fmt: skip
 
 
+# Heads of a side that is only described: the person-like heads, and groups of people or
+# bodies that meet officials ("manufacturers", "families", "stakeholders", "the caucus").
+DESCRIBED_HEADS = PERSON_LIKE_HEADS | {
+    "manufacturer", "company", "bank", "producer", "exporter", "importer", "legislator",
+    "mayor", "advocate", "expert", "stakeholder", "ceo", "family", "survivor", "activist",
+    "worker", "union", "student", "teacher", "nurse", "farmer", "rancher", "investor", "ally",
+    "council", "caucus", "panel", "association", "organization", "organisation", "lender",
+    "donor", "partner", "employer", "industry", "community", "youth", "elder", "clergy",
+    "parent", "doctor", "scientist", "researcher", "journalist", "athlete", "veteran",
+}  # fmt: skip
+# Modifiers kept in a described side's name ("bank advisory committee", "Latino leaders").
+_DESCRIPTIVE_DEPS = {"compound", "amod", "nmod"}
+
+
 # How far after an unnamed "a senior Japanese official" the name may come (characters).
 _DELAYED_WINDOW = 400
 
@@ -56,8 +75,10 @@ class Party:
     canonical_name: str
     entity_type: str
     country_iso3: str | None
-    via: str  # name, pronoun, title, stand_in, delayed
+    via: str  # name, pronoun, title, stand_in, delayed, described
     head: str = ""  # lemma of the phrase head ("negotiator" in "U.S. negotiators")
+    # Where a described side is named in the body (start, end), for its entity mention.
+    span: tuple[int, int] | None = None
 
 
 def resolve_party(
@@ -105,7 +126,8 @@ def resolve_party(
                 person = entities.titled_person_after(mention)
                 return [as_party(person, "name") if person else as_party(mention, "name")]
     if token.lemma_.lower() not in PERSON_LIKE_HEADS and token.lower_ not in PERSON_LIKE_HEADS:
-        return []
+        described = _described(token, offset, entities)
+        return [described] if described else []
     for wanted in ("ORG", "GPE", "NORP"):
         stand_ins = sorted((d, m.start_char, m) for d, m in found if m.entity_type == wanted)
         if stand_ins:
@@ -120,7 +142,39 @@ def resolve_party(
         mention = entities.person_with_title(token.lower_, offset + token.idx, exclude)
         if mention:
             return [as_party(mention, "title")]
-    return []
+    described = _described(token, offset, entities)
+    return [described] if described else []
+
+
+def is_party_head(token: Token) -> bool:
+    """True for a common noun that can name a party: a person-like or a described side."""
+    return token.lemma_.lower() in DESCRIBED_HEADS or token.lower_ in DESCRIBED_HEADS
+
+
+def _described(token: Token, offset: int, entities: References) -> Party | None:
+    """The party a phrase describes without naming it ("12 Latino leaders"), if its head is
+    a described head: named by the head and its descriptive modifiers, never a pronoun or a
+    title of the article's people."""
+    if token.pos_ != "NOUN" or not is_party_head(token):
+        return None
+    words = [c for c in token.children if c.dep_ in _DESCRIPTIVE_DEPS and c.i < token.i]
+    start = min([token.i, *(w.left_edge.i for w in words)])
+    phrase = token.doc[start : token.i + 1]
+    name = " ".join(t.text for t in phrase if t.pos_ not in {"DET", "NUM", "PRON"})
+    if not name:
+        return None
+    body_start = offset + phrase.start_char
+    day = entities.article.published_date
+    countries = (country_by_demonym(t.text, day) or country_by_name(t.text, day) for t in phrase)
+    return Party(
+        f"org:{slugify(name)}",
+        name,
+        "ORG",
+        next((c for c in countries if c), None),
+        "described",
+        head=token.lemma_.lower(),
+        span=(body_start, offset + phrase.end_char),
+    )
 
 
 def _is_the_two(token: Token) -> bool:

@@ -34,7 +34,11 @@ class Found:
 
 
 def make_article(
-    body: str, published: str, dateline: str | None = None, title: str | None = None
+    body: str,
+    published: str,
+    dateline: str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
 ) -> Article:
     """An article as the ingest stage would build it."""
     sha = content_hash(body)
@@ -45,7 +49,7 @@ def make_article(
         published_date=dt.date.fromisoformat(published),
         title=title,
         dateline=dateline,
-        outlet=None,
+        outlet=outlet,
         body=body,
         content_sha256=sha,
     )
@@ -59,12 +63,17 @@ def extract() -> Extract:
     """Run entities and mention extraction over one article body."""
 
     def run(
-        body: str, published: str, dateline: str | None = None, title: str | None = None
+        body: str,
+        published: str,
+        dateline: str | None = None,
+        title: str | None = None,
+        outlet: str | None = None,
     ) -> list[Found]:
-        article = make_article(body, published, dateline, title)
+        article = make_article(body, published, dateline, title, outlet)
         batch = extract_entities([article])
-        events, participants = extract_event_mentions(list(batch.by_article.values()))
-        entities = {m.entity_id: m for m in batch.mentions}
+        mentions = extract_event_mentions(list(batch.by_article.values()))
+        events, participants = mentions.events, mentions.participants
+        entities = {m.entity_id: m for m in [*batch.mentions, *mentions.described]}
         found = []
         for event in events:
             parties = [p for p in participants if p.mention_id == event.mention_id]

@@ -22,7 +22,8 @@ def seed_mentions() -> list[
 ]:
     articles = ingest_drop(SEEDS, "seeds").articles
     batch = extract_entities(articles)
-    events, participants = extract_event_mentions(list(batch.by_article.values()))
+    found = extract_event_mentions(list(batch.by_article.values()))
+    events, participants = found.events, found.participants
     names = {m.entity_id: m for m in batch.mentions}
     rows = []
     for e in events:
