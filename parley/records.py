@@ -91,6 +91,8 @@ class EventMention:
     end_char: int
     confidence: float
     topics: tuple[str, ...] = field(default_factory=tuple)
+    # The group whose meeting it was held on the sidelines of (its entity id), if any.
+    setting: str | None = None
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ start_char, kind, participant ids)[:12].
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
@@ -22,10 +23,11 @@ from spacy.tokens import Doc, Token
 
 from parley.datelines import dateline_city, local_day
 from parley.lexicon.countries import place_country
+from parley.lexicon.groups import is_group
 from parley.mentions.event_date import DateInfo, event_date
 from parley.mentions.frames import Frame, can_be_party, read_frame
 from parley.mentions.kinds import event_kind
-from parley.mentions.parties import Party, as_party, resolve_party
+from parley.mentions.parties import Party, as_party, is_group_party, resolve_party
 from parley.mentions.patterns import is_non_factual, trigger_index
 from parley.mentions.places import event_location
 from parley.mentions.references import References
@@ -87,37 +89,104 @@ def _build_events(
     )
     taken = {p.entity_id for p in counterparts}
     agents = _resolve_all(frame.agents, offset, entities, taken)
-    # Only countries stand in from a modifier ("U.S.-Japanese talks"); an organisation
-    # there names the setting ("a White House photo session"), not a party.
+    # Only countries and groups of states stand in from a modifier ("U.S.-Japanese talks",
+    # "the G-7 meeting"); another organisation there names the setting ("a White House photo
+    # session"), not a party.
     modifiers = _resolve_all(
         frame.modifiers, offset, entities, taken | {p.entity_id for p in agents}
     )
-    agents += [p for p in modifiers if p.entity_type in {"GPE", "NORP"}]
+    agents += [p for p in modifiers if p.entity_type in {"GPE", "NORP"} or is_group_party(p)]
+    agents += _group_named_by(frame.trigger, offset, entities, agents)
     agent_ids = {p.entity_id for p in agents}
     counterparts = [p for p in counterparts if p.entity_id not in agent_ids]
     if frame.visits_here and not counterparts:
         host = entities.country_mention(place_country(dateline_city(article.dateline)))
         counterparts = [as_party(host, "stand_in")] if host is not None else []
-    if not counterparts and len(agents) < 2:
+    # A group of states meeting as a group is a meeting however few of its members are named
+    # (the EC's and the EU's ministers meet in statutory councils: only their summits count).
+    as_group = any(
+        is_group_party(p) and (p.canonical_name not in _COUNCIL_GROUPS or _names_summit(frame))
+        for p in [*agents, *counterparts]
+    )
+    if not counterparts and len(agents) < 2 and not as_group:
         return
     if not in_public_sphere([*agents, *counterparts]):
         return
-    if not counterparts and _attended(frame.trigger):
+    if not counterparts and _attended(frame.trigger) and not as_group:
         # "X and Y also attended the meeting": they joined someone else's meeting.
         return
     date_info = event_date(frame, doc, base, sentence, article)
     if date_info is None:  # only future dates: an announcement
         return
+    if as_group and not counterparts and not _reported(frame, date_info):
+        return  # "a G-7 meeting is unlikely to change ...", "despite the G-7 meeting"
     groups = [[c] for c in counterparts] if frame.separate and counterparts else [counterparts]
+    setting = _setting_group(frame, offset, entities)
     for group in groups:
         parties = unique_parties([*agents, *group])
-        if len(parties) < 2:
+        if len(parties) < 2 and not as_group:
             continue
         kind = event_kind(frame, parties, group, article.title)
         location, location_iso3 = event_location(frame, doc, offset, entities, article, kind, group)
-        yield _event_record(
+        stated = _event_record(
             frame, article, sentence, kind, date_info, location, location_iso3, agents, group
         )
+        if setting is not None and setting not in {p.entity_id for p in parties}:
+            stated = dataclasses.replace(
+                stated, event=dataclasses.replace(stated.event, setting=setting)
+            )
+        yield stated
+
+
+# Groups whose ministers meet in statutory councils (the labelling rules): only their
+# leaders' summits are meetings of the group.
+_COUNCIL_GROUPS = {"European Community", "European Union"}
+
+
+def _names_summit(frame: Frame) -> bool:
+    return frame.trigger.lemma_.lower() == "summit"
+
+
+def _reported(frame: Frame, date_info: DateInfo) -> bool:
+    """True when the clause reports the meeting as having happened: a date word of the past,
+    a verb in the past, the perfect or the progressive ("G-7 ministers met", "OPEC's
+    conference ended", "is meeting today"), not a bare mention ("a G-7 meeting is
+    unlikely to change sentiment")."""
+    if date_info.text is not None:
+        return True
+    verb = frame.trigger if frame.trigger.pos_ in {"VERB", "AUX"} else frame.clause_verb
+    if verb is None:
+        return False
+    return verb.tag_ in {"VBD", "VBN"} or any(
+        c.dep_ == "aux" and c.lemma_.lower() in {"have", "be"} for c in verb.children
+    )
+
+
+def _group_named_by(
+    trigger: Token, offset: int, entities: References, known: list[Party]
+) -> list[Party]:
+    """The group whose name holds the trigger word ("the East Asia Summit", "the Quad
+    Foreign Ministers' Meeting" tagged as one name), unless it is a party already."""
+    start = offset + trigger.idx
+    ids = {p.entity_id for p in known}
+    return [
+        as_party(m, "name")
+        for m in entities.overlapping(start, start + len(trigger.text))
+        if m.entity_type == "ORG" and is_group(m.canonical_name) and m.entity_id not in ids
+    ]
+
+
+def _setting_group(frame: Frame, offset: int, entities: References) -> str | None:
+    """The entity id of the group whose meeting the frame's meeting was held at or on the
+    sidelines of ("on the sidelines of the Quad Foreign Ministers' Meeting": org:quad)."""
+    if frame.setting is None:
+        return None
+    for token in frame.setting.subtree:
+        start = offset + token.idx
+        for mention in entities.overlapping(start, start + len(token.text)):
+            if mention.entity_type == "ORG" and is_group(mention.canonical_name):
+                return mention.entity_id
+    return None
 
 
 def _attended(trigger: Token) -> bool:

@@ -31,15 +31,25 @@ _GROUP_POSSESSIVES = {"their", "its", "our", "your"}
 _VERB_EXTRA_PREPS = {"call": {"on"}, "talk": {"to"}, "speak": {"to"}, "visit": {"to"}}
 
 
-# Multilateral bodies whose own sessions are plenaries, not meetings between parties
-# ("pledged at G-7 meetings", "the OPEC meeting"); see the labelling rules.
+# Bodies whose own sessions are statutory plenaries, not meetings between parties ("the IMF
+# Interim Committee meeting", "a cabinet meeting"); the labelling rules. Groups of states
+# meeting as groups (G-7 finance ministers, OPEC's conference, the Quad) are meetings.
 _PLENARY_BODY_RE = re.compile(
-    r"^(?:G-?\d+|Group of (?:Five|Seven|Ten|\w+)|OPEC|EC|EEC|European Community|GATT|IMF|"
-    r"International Monetary Fund|World Bank|Interim Committee|Development Committee|"
-    r"United Nations|UN|NATO|Commonwealth|Paris Club|Cabinet|Parliament|Congress|Senate|"
-    r"House)\b",
+    r"^(?:GATT|IMF|International Monetary Fund|World Bank|Interim Committee|"
+    r"Development Committee|United Nations|UN|Commonwealth|Cabinet|Parliament|Congress|"
+    r"Senate|House)\b",
     re.IGNORECASE,
 )
+# The EC's councils of ministers are statutory; its leaders' summits are meetings.
+_COUNCIL_BODY_RE = re.compile(r"^(?:EC|EEC|EU|European Community|European Union)\b")
+# Where a meeting held at another's margins says so ("on the sidelines of the summit").
+_SIDELINES = {"sideline", "sidelines", "margin", "margins", "side", "fringe", "fringes"}
+_SETTING_NOUNS = {"summit", "meeting", "conference", "session", "ministerial", "gathering"}
+
+
+# Verbs after which "for talks" means the talks are under way: "is in New York for talks
+# with creditor banks", "arrived for talks"; "heading for Washington for talks" has not.
+_THERE_FOR = {"be", "arrive", "come", "stay", "remain"}
 
 
 # A trip that spans days: people met "during his visit" were separate engagements.
@@ -66,6 +76,9 @@ class Frame:
     host_is_agent: bool = False
     kind_hint: str | None = None
     visits_here: bool = False
+    # The meeting this one was held at or on the sidelines of ("on the sidelines of the Quad
+    # Foreign Ministers' Meeting", "at the G20 summit").
+    setting: Token | None = None
 
 
 def read_frame(trigger: Token) -> Frame | None:
@@ -95,8 +108,10 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
         if sense is None:
             return None
         frame.kind_hint = sense if sense == "phone_call" else None
-    if lemma in {"telephone", "phone"}:
+    if lemma in {"telephone", "phone", "dial"}:
         frame.kind_hint = "phone_call"
+    if lemma == "join" and not _joins_an_interaction(verb):
+        return None  # "Japan joined the protest", "joined X in calling for ...": no meeting
     if lemma == "talk" and not ({"with", "to"} & preps.keys()):
         return None
     passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -113,7 +128,8 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     allowed = {"with", "between"} | _VERB_EXTRA_PREPS.get(lemma, set())
     for word in sorted(allowed & preps.keys()):
         frame.counterparts.extend(prep_objects(preps[word]))
-    frame.host_is_agent = lemma in {"host", "receive"}
+    frame.host_is_agent = lemma in {"host", "receive", "convene", "welcome"}
+    frame.setting = setting_of(verb)
     # "Abe met President Reagan and Congressional leaders during his visit": over a trip's
     # days, people met together in the sentence were separate engagements.
     frame.separate = any(
@@ -124,6 +140,17 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
         if pobj.dep_ == "pobj"
     )
     return frame
+
+
+def _joins_an_interaction(verb: Token) -> bool:
+    """ "Finer joined Prime Minister Shmyhal ... in a conversation", "joined X for their call":
+    joining someone in or for an interaction."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in {"in", "for"}
+        and any(o.lemma_.lower() in NOUN_TRIGGERS for o in prep.children if o.dep_ == "pobj")
+        for prep in verb.children
+    )
 
 
 def _call_sense(verb: Token, preps: dict[str, Token], objects: list[Token]) -> str | None:
@@ -148,6 +175,8 @@ def _noun_frame(noun: Token, lemma: str) -> Frame | None:
         return None
     frame = Frame(trigger=noun, clause_verb=_clause_verb(noun))
     frame.separate = any(c.lower_ == "separate" for c in noun.children)
+    setting = setting_of(noun) or (setting_of(frame.clause_verb) if frame.clause_verb else None)
+    frame.setting = setting if setting is None or setting.i != noun.i else None
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in _GROUP_POSSESSIVES:
             frame.agents.append(child)
@@ -184,6 +213,8 @@ def _noun_frame(noun: Token, lemma: str) -> Frame | None:
             ):
                 frame.counterparts.extend(prep_objects(prep))
     elif position.dep_ in {"pobj", "pcomp"} and head.lower_ in FRAME_PREPS and not frame.agents:
+        if head.lower_ == "for" and head.head.lemma_.lower() not in _THERE_FOR:
+            return None  # "heading for Washington for talks", "expectations for the summit"
         frame.agents.extend(_clause_subjects(head.head))
     elif position.dep_ == "dobj" and head.dep_ == "acl" and not frame.agents:
         frame.agents.append(head.head)  # "leaders attending a meeting with Sarney"
@@ -205,13 +236,31 @@ def _arrival_visit(frame: Frame, verb: Token) -> None:
 
 
 def _is_plenary(noun: Token) -> bool:
-    """ "G-7 meetings", "an OPEC meeting": the session of a multilateral body."""
+    """ "the IMF Interim Committee meeting", "an EC farm ministers' meeting": a statutory
+    session of a body, not a meeting between parties."""
     for child in noun.children:
         if child.dep_ in {"compound", "nmod", "amod"}:
             phrase = " ".join(t.text for t in child.subtree)
             if _PLENARY_BODY_RE.match(phrase):
                 return True
+            if _COUNCIL_BODY_RE.match(phrase) and noun.lemma_.lower() != "summit":
+                return True
     return False
+
+
+def setting_of(head: Token) -> Token | None:
+    """The meeting ``head`` (a trigger or its verb) was held at or on the sidelines of:
+    "on the sidelines/margins of the X", "at/during the X summit"."""
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if prep.lower_ in {"on", "at"} and obj.lower_ in _SIDELINES:
+                of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                found = [o for o in of.children if o.dep_ == "pobj"] if of is not None else []
+                if found:
+                    return found[0]
+            if prep.lower_ in {"at", "during"} and obj.lemma_.lower() in _SETTING_NOUNS:
+                return obj
+    return None
 
 
 def _function_frame(noun: Token) -> Frame | None:

@@ -15,7 +15,7 @@ import re
 from spacy.tokens import Token
 
 from parley.mentions.frames import PHONE_WORDS, Frame
-from parley.mentions.parties import Party
+from parley.mentions.parties import Party, is_group_party
 
 _VIDEO_WORDS = {"video", "videoconference", "video-conference", "virtual"}
 # Headlines that announce a call ("... Call with ...", "phone conversation"); "calls for" and
@@ -26,6 +26,7 @@ _CALL_HEADLINE = re.compile(
     re.IGNORECASE,
 )
 _VIDEO_HEADLINE = re.compile(r"\b(?:video|virtual|videoconference)\b", re.IGNORECASE)
+_LEADERS = {"leaders", "heads", "summiteers"}
 # Verbs and nouns of talking that say nothing of how the parties talked.
 _KIND_NEUTRAL = {"speak", "talk", "conversation", "discussion", "discuss", "confer"}
 
@@ -59,6 +60,9 @@ def event_kind(
         return "video_call" if _VIDEO_HEADLINE.search(headline) else "phone_call"
     if lemma == "summit":
         return "summit"
+    if any(is_group_party(p) for p in parties):
+        # A group of states meeting: its leaders' meeting is a summit, its ministers' a meeting.
+        return "summit" if _LEADERS & nearby else "meeting"
     if lemma.startswith("negotiat"):
         return "negotiation"
     if (

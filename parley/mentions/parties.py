@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from parley.lexicon.countries import country_by_demonym, country_by_name
+from parley.lexicon.groups import is_group
 from parley.mentions.references import References
 from parley.names import slugify
 from parley.records import EntityMention
@@ -125,7 +126,7 @@ def resolve_party(
             if mention.entity_type in {"ORG", "GPE", "NORP"}:
                 person = entities.titled_person_after(mention)
                 return [as_party(person, "name") if person else as_party(mention, "name")]
-    if token.lemma_.lower() not in PERSON_LIKE_HEADS and token.lower_ not in PERSON_LIKE_HEADS:
+    if not _head_words(token) & PERSON_LIKE_HEADS:
         described = _described(token, offset, entities)
         return [described] if described else []
     for wanted in ("ORG", "GPE", "NORP"):
@@ -148,7 +149,17 @@ def resolve_party(
 
 def is_party_head(token: Token) -> bool:
     """True for a common noun that can name a party: a person-like or a described side."""
-    return token.lemma_.lower() in DESCRIBED_HEADS or token.lower_ in DESCRIBED_HEADS
+    return bool(_head_words(token) & DESCRIBED_HEADS)
+
+
+def _head_words(token: Token) -> set[str]:
+    """The forms of a head to look up: its lemma and its word, and a capitalised plural's
+    singular (a proper noun keeps its plural as lemma: "the Quad Foreign Ministers'")."""
+    lower = token.lower_
+    words = {token.lemma_.lower(), lower}
+    if token.pos_ == "PROPN" and lower.endswith("s"):
+        words.add(lower[:-1])
+    return words
 
 
 def _described(token: Token, offset: int, entities: References) -> Party | None:
@@ -240,3 +251,8 @@ def as_party(mention: EntityMention, via: str) -> Party:
     return Party(
         mention.entity_id, mention.canonical_name, mention.entity_type, mention.country_iso3, via
     )
+
+
+def is_group_party(party: Party) -> bool:
+    """True for a group of states ("G7", "OPEC", "Quad")."""
+    return party.entity_type == "ORG" and is_group(party.canonical_name)
