@@ -1,4 +1,7 @@
--- Score unit pairs listed in _mc_pair_in(a, b): a sum of hand-set log-odds-like points.
+-- _mc_score_pairs(pairs, units, parties): every pair (a, b) of `pairs`, scored from the
+-- features in `units` (from _mc_unit_features) and the parties in `parties` (from
+-- _mc_unit_parties), a sum of hand-set log-odds-like points. One definition for the
+-- within-article step and the cross-article step (candidates and the chaining guard).
 --   participants: weighted containment + weighted Jaccard (rare people weigh more), +1 when
 --                 two or more non-state parties are shared; a country-dyad match is worth
 --                 little; two different named people on both sides is a hard conflict.
@@ -8,7 +11,7 @@
 --   location:     different countries -3, same city +1.
 --   topics:       + Jaccard of topic lists.
 -- hard_conflict marks pairs that may never share a meeting (the cannot-link of the guard).
-CREATE OR REPLACE TEMP TABLE _mc_pair_score AS
+CREATE OR REPLACE TEMP MACRO _mc_score_pairs(pairs, units, parties) AS TABLE
 WITH shared AS (
     SELECT
         p.a,
@@ -17,9 +20,9 @@ WITH shared AS (
         count(*) AS n_shared,
         count(*) FILTER (WHERE ea.entity_type = 'PERSON') AS n_shared_persons,
         count(*) FILTER (WHERE ea.entity_type <> 'GPE') AS n_shared_actors
-    FROM _mc_pair_in AS p
-    JOIN _mc_unit_entity AS ea ON ea.unit_id = p.a
-    JOIN _mc_unit_entity AS eb ON eb.unit_id = p.b AND eb.entity_id = ea.entity_id
+    FROM query_table(pairs) AS p
+    JOIN query_table(parties) AS ea ON ea.unit_id = p.a
+    JOIN query_table(parties) AS eb ON eb.unit_id = p.b AND eb.entity_id = ea.entity_id
     GROUP BY p.a, p.b
 ),
 f AS (
@@ -53,9 +56,9 @@ f AS (
         lower(ub.location) AS cb,
         ua.topics AS ta,
         ub.topics AS tb
-    FROM _mc_pair_in AS p
-    JOIN _mc_unit AS ua ON ua.unit_id = p.a
-    JOIN _mc_unit AS ub ON ub.unit_id = p.b
+    FROM query_table(pairs) AS p
+    JOIN query_table(units) AS ua ON ua.unit_id = p.a
+    JOIN query_table(units) AS ub ON ub.unit_id = p.b
     LEFT JOIN shared AS s ON s.a = p.a AND s.b = p.b
 ),
 g AS (
