@@ -21,7 +21,7 @@ Steps:
 Each step writes its own temporary ``_mc_*`` tables and reads only tables of earlier steps;
 the within-article step's tables start ``_mc_wa_``, the cross-article step's ``_mc_x_``.
 Logic both steps use is defined once: table macros in ``units.sql`` (unit features) and
-``score_pairs.sql`` (the pair score), and the label propagation files
+``score_pairs.sql`` (the points and the pair score), and the label propagation files
 ``components_*.sql``, whose table names start with the placeholder ``{graph}``, replaced by
 the calling step's prefix (a constant here, never user text).
 
@@ -48,7 +48,7 @@ from parley.durability import fsync_path
 
 # Score thresholds of the clustering levels. Level 0 links reports sharing their parties on
 # a compatible date and kind; the stricter levels only apply to components that failed the
-# chaining guard. See score_pairs.sql for the points.
+# chaining guard. The points are set in sql/score_pairs.sql (_mc_pair_points).
 LEVEL_THRESHOLDS: tuple[float, ...] = (4.5, 5.5, 6.5, 7.5, 8.5)
 # The chaining guard: a meeting's day-precise report dates may span at most this many days.
 MAX_SPAN_DAYS = 3
