@@ -19,7 +19,8 @@ Steps:
    adds a drop never renumbers what is there.
 
 Each step writes its own temporary ``_mc_*`` tables and reads only tables of earlier steps;
-the within-article step's tables start ``_mc_wa_``, the cross-article step's ``_mc_x_``.
+the within-article step's tables start ``_mc_wa_``, the cross-article step's ``_mc_x_``. The
+step graph (which file reads and writes which table) is in ``parley/meetings/README.md``.
 Logic both steps use is defined once: table macros in ``units.sql`` (unit features) and
 ``score_pairs.sql`` (the points and the pair score), and the label propagation files
 ``components_*.sql``, whose table names start with the placeholder ``{graph}``, replaced by
@@ -225,7 +226,8 @@ def _fetch_sql(
 def _run_steps(con: duckdb.DuckDBPyConnection, now: dt.datetime) -> tuple[int, int, int]:
     """Run every step in order; returns (candidate pairs, linked pairs, guard failures).
 
-    Each step reads only what the inputs and the steps before it wrote.
+    The order is the step graph of ``parley/meetings/README.md``: each step reads only what
+    the inputs and the steps before it wrote.
     """
     for name in _MACRO_FILES:
         run_sql(con, name)
