@@ -53,12 +53,33 @@ def is_group(canonical_name: str) -> bool:
 
 def members_on(canonical_name: str, day: dt.date) -> frozenset[str]:
     """The member states of a group on ``day`` (empty for no group)."""
-    states: set[str] = set()
+    return frozenset(
+        state.member for state in state_memberships(canonical_name) if state.valid_on(day)
+    )
+
+
+@functools.cache
+def state_memberships(canonical_name: str) -> tuple[Membership, ...]:
+    """A group's member states over time, a member group's members counted for the period
+    both memberships hold (ASEAN's states in the East Asia Summit)."""
+    states: list[Membership] = []
     for membership in memberships().get(canonical_name, ()):
-        if not membership.valid_on(day):
+        if not is_group(membership.member):
+            states.append(membership)
             continue
-        if is_group(membership.member):
-            states |= members_on(membership.member, day)
-        else:
-            states.add(membership.member)
-    return frozenset(states)
+        for inner in state_memberships(membership.member):
+            start = max(membership.start, inner.start)
+            ends = [end for end in (membership.end, inner.end) if end is not None]
+            end = min(ends) if ends else None
+            if end is None or start <= end:
+                states.append(Membership(inner.member, start, end))
+    return tuple(states)
+
+
+def group_membership_rows() -> list[tuple[str, str, dt.date, dt.date | None]]:
+    """(group, member state, start, end) for every group: the table SQL joins on."""
+    return [
+        (group, state.member, state.start, state.end)
+        for group in memberships()
+        for state in state_memberships(group)
+    ]

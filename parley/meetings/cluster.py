@@ -46,6 +46,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from parley.atomic import fsync_path
+from parley.lexicon.groups import group_membership_rows
 
 # Score thresholds of the clustering levels. Level 0 links reports sharing their parties on
 # a compatible date and kind; the stricter levels only apply to components that failed the
@@ -84,6 +85,18 @@ _STATE_RELATIONS = {
     "registry": "_mc_prev_registry",
     "redirects": "_mc_prev_redirects",
 }
+# The member states of every group over time (parley/data/groups.csv), registered under this
+# name while the SQL runs: meeting_countries counts a group's members on the meeting date.
+_GROUP_MEMBERS_RELATION = "_mc_group_member"
+_GROUP_MEMBERS_SCHEMA = pa.schema(
+    [
+        ("group_name", pa.string()),
+        ("country_iso3", pa.string()),
+        ("start_date", pa.date32()),
+        ("end_date", pa.date32()),
+    ]
+)
+
 # Temporary tables holding the new state when the SQL is done.
 _NEW_STATE_TABLES = {
     "assign": "_mc_state_assign",
@@ -130,14 +143,15 @@ def build_meetings(
 
     Reads the relations ``articles``, ``event_mentions``, ``event_mention_participants``,
     ``entities`` and ``person_roles`` from ``con``; creates the tables ``mention_meeting``,
-    ``meetings``, ``meeting_participants``, ``meeting_sources``, ``meeting_topics`` and
-    ``meeting_id_redirects``; reads and then atomically replaces the id state in
-    ``state_dir``.
+    ``meetings``, ``meeting_participants``, ``meeting_countries``, ``meeting_sources``,
+    ``meeting_topics`` and ``meeting_id_redirects``; reads and then atomically replaces the
+    id state in ``state_dir``.
     """
     now = _as_utc(now)
     state = read_state(state_dir)
     for key, table in state.items():
         con.register(_STATE_RELATIONS[key], table)
+    con.register(_GROUP_MEMBERS_RELATION, _group_members_table())
     try:
         counts = _run_steps(con, now)
         stats = _stats(con, *counts)
@@ -146,7 +160,7 @@ def build_meetings(
             for key, table in _NEW_STATE_TABLES.items()
         }
     finally:
-        for relation in _STATE_RELATIONS.values():
+        for relation in (*_STATE_RELATIONS.values(), _GROUP_MEMBERS_RELATION):
             con.unregister(relation)
     write_state(state_dir, new_state)
     _drop_work_tables(con)
@@ -245,7 +259,17 @@ def _run_steps(con: duckdb.DuckDBPyConnection, now: dt.datetime) -> tuple[int, i
     n_failures = _cluster_reports(con)
     run_sql(con, "assign_ids", now=now)
     run_sql(con, "outputs")
+    run_sql(con, "side_meetings")
+    run_sql(con, "meeting_rows")
+    run_sql(con, "meeting_countries")
     return n_candidates, n_linked, n_failures
+
+
+def _group_members_table() -> pa.Table:
+    """Every group's member states with the days they joined and left."""
+    names = _GROUP_MEMBERS_SCHEMA.names
+    rows = [dict(zip(names, row, strict=True)) for row in group_membership_rows()]
+    return pa.Table.from_pylist(rows, schema=_GROUP_MEMBERS_SCHEMA)
 
 
 def _group_within_articles(con: duckdb.DuckDBPyConnection) -> None:

@@ -45,6 +45,18 @@ def events_in_sentence(
     entities: References,
 ) -> Iterable[StatedEvent]:
     """The events a parsed trigger sentence states, one or more per trigger."""
+    return _placed_at_side_meetings(
+        list(_events_of_triggers(doc, matcher, article, sentence, entities))
+    )
+
+
+def _events_of_triggers(
+    doc: Doc,
+    matcher: DependencyMatcher,
+    article: Article,
+    sentence: SentenceSpan,
+    entities: References,
+) -> Iterable[StatedEvent]:
     triggers: dict[int, str] = {}
     for match_id, token_ids in matcher(doc):
         name = doc.vocab.strings[match_id]
@@ -63,6 +75,27 @@ def events_in_sentence(
         if built:
             handled.add(index)
         yield from built
+
+
+def _placed_at_side_meetings(stated: list[StatedEvent]) -> list[StatedEvent]:
+    """A group's meeting that the sentence gives no place takes the place of a meeting held on
+    its sidelines ("met Rubio in Washington on the sidelines of the Quad Foreign Ministers'
+    Meeting": the Quad met in Washington too)."""
+    placed = {
+        one.event.setting: one.event
+        for one in stated
+        if one.event.setting is not None and one.event.location is not None
+    }
+    result = []
+    for one in stated:
+        side = next((placed[p.entity_id] for p in one.participants if p.entity_id in placed), None)
+        if side is not None and one.event.location is None:
+            event = dataclasses.replace(
+                one.event, location=side.location, location_iso3=side.location_iso3
+            )
+            one = dataclasses.replace(one, event=event)
+        result.append(one)
+    return result
 
 
 def _inside_other_trigger(trigger: Token, handled: set[int]) -> bool:
@@ -147,13 +180,19 @@ def _names_summit(frame: Frame) -> bool:
     return frame.trigger.lemma_.lower() == "summit"
 
 
+# Meeting nouns whose plural is several meetings ("talks" and "consultations" are one).
+_COUNT_NOUNS = {"meeting", "summit", "conference", "session", "gathering"}
+
+
 def _reported(frame: Frame, date_info: DateInfo) -> bool:
     """True when the clause reports the meeting as having happened: a date word of the past,
     a verb in the past, the perfect or the progressive ("G-7 ministers met", "OPEC's
     conference ended", "is meeting today"), not a bare mention ("a G-7 meeting is
-    unlikely to change sentiment")."""
+    unlikely to change sentiment") nor undated plural meetings, which are habitual."""
     if date_info.text is not None:
         return True
+    if frame.trigger.tag_ == "NNS" and frame.trigger.lemma_.lower() in _COUNT_NOUNS:
+        return False  # undated and plural: habitual ("had pledged at G-7 meetings")
     verb = frame.trigger if frame.trigger.pos_ in {"VERB", "AUX"} else frame.clause_verb
     if verb is None:
         return False

@@ -23,6 +23,7 @@ INPUTS = {
     "_mc_prev_assign",
     "_mc_prev_registry",
     "_mc_prev_redirects",
+    "_mc_group_member",
 }
 # SQL files the check and baseline functions run, not part of build_meetings.
 NOT_STEPS = {

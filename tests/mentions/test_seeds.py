@@ -83,4 +83,6 @@ def test_nothing_else(seed_mentions) -> None:  # type: ignore[no-untyped-def]
         frozenset({"S Jaishankar", "Marco Rubio"}),
         frozenset({"S Jaishankar", "Pete Hegseth"}),
         frozenset({"S Jaishankar", "Penny Wong"}),
+        # The Quad Foreign Ministers' Meeting, a group meeting (CONTRACT.md section 4).
+        frozenset({"Quad"}),
     }
