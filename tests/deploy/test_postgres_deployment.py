@@ -311,6 +311,12 @@ def _publishes_done(run_ids: list[str]) -> Callable[[DagsterInstance], bool]:
     return done
 
 
+def _launched_at(instance: DagsterInstance, run_id: str) -> float:
+    """When the queue began to launch the run (its process then starts and loads the code)."""
+    (event,) = instance.all_logs(run_id, of_type=DagsterEventType.RUN_STARTING)
+    return event.timestamp
+
+
 def _run_pid(instance: DagsterInstance, run_id: str) -> int:
     """The process the run executed in, from its "Started process for run" engine event."""
     for event in instance.all_logs(run_id, of_type=DagsterEventType.ENGINE_EVENT):
@@ -367,6 +373,7 @@ def test_deployment_runs_drops_at_once_and_publishes_one_at_a_time(
         partitions = instance.get_dynamic_partitions(DROPS_PARTITION_NAME)
         pool_limits = {p.name: p.limit for p in instance.event_log_storage.get_pool_limits()}
         drop_pids = {_run_pid(instance, r.dagster_run.run_id) for r in drop_runs}
+        drops_launched = [_launched_at(instance, r.dagster_run.run_id) for r in drop_runs]
 
     # Each drop registered once and processed by exactly one run, requested by the sensor,
     # whose later ticks (one at each daemon start) requested nothing more.
@@ -374,8 +381,9 @@ def test_deployment_runs_drops_at_once_and_publishes_one_at_a_time(
     assert sorted(r.dagster_run.tags["dagster/partition"] for r in drop_runs) == sorted(DROPS)
     assert all(r.dagster_run.is_success for r in drop_runs)
     assert {r.dagster_run.tags.get("dagster/sensor_name") for r in drop_runs} == {"drop_sensor"}
-    # The drop runs ran at once, each in a process of its own, holding no pool.
-    assert max(r.start_time or 0.0 for r in drop_runs) < min(r.end_time or 0.0 for r in drop_runs)
+    # The queue had the three drop runs in flight at once (each launched before any of them
+    # finished), each in a process of its own, holding no pool.
+    assert max(drops_launched) < min(r.end_time or 0.0 for r in drop_runs)
     assert len(drop_pids) == len(DROPS) and os.getpid() not in drop_pids, drop_pids
     assert all(r.dagster_run.run_op_concurrency is None for r in drop_runs)
     # Every publish held the pool, whose limit is one, and no two of them overlapped, not even
