@@ -60,6 +60,7 @@ PG_SETTINGS = (
 # Dagster's own launcher of `dagster dev`: each run a process started by the code server.
 LOCAL_RUN_LAUNCHER = {"module": "dagster._core.launcher", "class": "DefaultRunLauncher"}
 WAREHOUSE_KEYS = frozenset(spec.key for spec in WAREHOUSE_SPECS)
+# Three drops: the two of tests/scale and a one-wire third (written for this test).
 DROPS: dict[str, list[dict[str, str]]] = {
     **TWO_DROPS,
     "south": [
@@ -360,7 +361,7 @@ def test_deployment_runs_drops_at_once_and_publishes_one_at_a_time(
         _wait_for_code_server(deployment)
         with _service(deployment, "daemon", daemon):
             _wait_until(deployment, instance, _drops_processed, DROPS_TIMEOUT_S, "drop runs")
-        # With the daemon down nothing dequeues: the first two publishes queue up together.
+        # With the daemon down nothing dequeues: both publishes wait in the queue together.
         _finish(*[_dagster(deployment, *launch, "--run-id", run_id) for run_id in publishes])
         statuses = [instance.get_run_by_id(run_id).status for run_id in publishes]
         assert statuses == [DagsterRunStatus.QUEUED] * 2
