@@ -1,0 +1,46 @@
+"""The bounds in pyproject.toml and the exact pins of requirements.lock say the same thing."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+from parley.settings import REPO_ROOT
+
+# A pin of the lock: ``name==version \`` at the start of a line.
+_PIN = re.compile(r"^([A-Za-z0-9_.\-]+)==([^\s;\\]+)", re.MULTILINE)
+# The build backend is pinned for the editable install; pyproject names it in build-system.
+_BUILD_ONLY = {"setuptools"}
+
+
+def _declared() -> list[Requirement]:
+    """The runtime and dev dependencies of pyproject.toml."""
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"]
+    lines = project["dependencies"] + project["optional-dependencies"]["dev"]
+    return [Requirement(line) for line in lines]
+
+
+def _pins(text: str) -> dict[str, str]:
+    """``name -> version`` of every ``name==version`` line."""
+    return {canonicalize_name(name): version for name, version in _PIN.findall(text)}
+
+
+def test_every_declared_dependency_is_locked_within_its_bounds() -> None:
+    locked = _pins((REPO_ROOT / "requirements.lock").read_text())
+    for requirement in _declared():
+        name = canonicalize_name(requirement.name)
+        assert name in locked, f"{name} is in pyproject.toml but not in requirements.lock"
+        assert requirement.specifier, f"{name} has no version bounds in pyproject.toml"
+        assert requirement.specifier.contains(locked[name]), (
+            f"requirements.lock pins {name}=={locked[name]}, outside {requirement.specifier}"
+        )
+
+
+def test_requirements_in_lists_the_declared_dependencies() -> None:
+    direct = _pins((REPO_ROOT / "requirements.in").read_text())
+    declared = {canonicalize_name(r.name) for r in _declared()}
+    assert set(direct) - _BUILD_ONLY == declared
+
