@@ -1,13 +1,17 @@
-"""The bounds in pyproject.toml and the exact pins of requirements.lock say the same thing."""
+"""How parley installs: the bounds in pyproject.toml match the exact pins of the lock, and an
+installed package keeps its data out of site-packages."""
 
 from __future__ import annotations
 
 import re
 import tomllib
+from pathlib import Path
 
+import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+from parley import settings
 from parley.settings import REPO_ROOT
 
 # A pin of the lock: ``name==version \`` at the start of a line.
@@ -44,3 +48,16 @@ def test_requirements_in_lists_the_declared_dependencies() -> None:
     declared = {canonicalize_name(r.name) for r in _declared()}
     assert set(direct) - _BUILD_ONLY == declared
 
+
+def test_an_installed_package_keeps_its_data_in_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in (settings.DROPS_DIR_ENV, settings.WAREHOUSE_ENV, settings.DAGSTER_HOME_ENV):
+        monkeypatch.delenv(name, raising=False)
+    assert settings.data_root() == REPO_ROOT  # this checkout
+    # As in site-packages after `pip install .`: the package folder holds no pyproject.toml.
+    monkeypatch.setattr(settings, "REPO_ROOT", tmp_path / "site-packages")
+    monkeypatch.chdir(tmp_path)
+    assert settings.drops_dir() == tmp_path / "drops"
+    assert settings.warehouse_path() == tmp_path / "warehouse" / "parley.duckdb"
+    assert settings.dagster_home() == tmp_path / ".dagster_home"
