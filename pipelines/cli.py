@@ -186,17 +186,11 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _ui(args: argparse.Namespace) -> int:
-    """``parley ui``: run ``dagster dev`` over this workspace, bound to 127.0.0.1."""
+    """``parley ui``: ``dg dev`` over the definitions, bound to 127.0.0.1; Ctrl-C stops it all."""
     _apply_settings(args)
-    os.chdir(settings.REPO_ROOT)
-    command = ui_command(args.host, args.port)
-    os.execv(command[0], command)
+    from pipelines.ui import serve, ui_command
 
-
-def ui_command(host: str, port: int) -> list[str]:
-    """The ``dagster dev`` command line that ``parley ui`` runs."""
-    workspace = str(settings.REPO_ROOT / "workspace.yaml")
-    return [sys.executable, "-m", "dagster", "dev", "-w", workspace, "-h", host, "-p", str(port)]
+    return serve(ui_command(args.host, args.port), cwd=settings.data_root())
 
 
 if __name__ == "__main__":

@@ -73,7 +73,8 @@ def test_run_fails_with_one_line_reason(tmp_path: Path) -> None:
 
 
 def test_ui_binds_loopback_unless_told_otherwise() -> None:
-    from pipelines.cli import _parser, ui_command
+    from pipelines.cli import _parser
+    from pipelines.ui import ui_command
 
     args = _parser().parse_args(["ui"])
     assert (args.host, args.port) == ("127.0.0.1", 3000)
