@@ -54,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
         "run", help="process every new drop through Dagster and publish the warehouse"
     )
     _add_path_options(run)
+    run.add_argument(
+        "--quiet",
+        action="store_true",
+        help="show no progress (the summary and errors are still printed)",
+    )
     run.set_defaults(handler=_run)
 
     ui = commands.add_parser("ui", help="open the Dagster UI on 127.0.0.1")
@@ -137,9 +142,11 @@ def _run(args: argparse.Namespace) -> int:
     if not drops_root.is_dir():
         raise ParleyError(f"no drops folder at {drops_root}")
     # Imported here: the definitions read the paths from the environment set just above.
+    from pipelines.progress import run_progress
     from pipelines.runner import run_pipeline
 
-    summary = run_pipeline(drops_root, settings.warehouse_path())
+    with run_progress(quiet=args.quiet) as progress:
+        summary = run_pipeline(drops_root, settings.warehouse_path(), progress)
     print(summary.describe())
     if summary.failures:
         raise ParleyError(summary.failure_line())
