@@ -5,8 +5,14 @@ from __future__ import annotations
 import io
 import sys
 
+from dagster import DagsterInstance, materialize
 from rich.console import Console
 
+from assets.entities import staged_entity_mentions
+from assets.ingest import staged_articles
+from assets.mentions import staged_event_mentions
+from assets.partitions import drops_partitions
+from assets.resources import ParleyPaths
 from parley.entities import extract_entities
 from parley.mentions import extract_event_mentions
 from parley.progress import (
@@ -117,3 +123,18 @@ def test_the_display_prints_other_output_above_the_bars() -> None:
     assert "\na warning from a step\n" in text.replace("\r", "\n").replace("\x1b[2K", "")
     assert "✓ drop 'x' entities: 4 articles in" in text
     assert "✓ publish: done in" in text
+
+
+def test_a_run_without_a_display_logs_its_progress_in_the_run_log(paths: ParleyPaths) -> None:
+    # As a run launched from the UI or by a sensor: nothing is shown(), the lines go to the log.
+    with DagsterInstance.ephemeral() as instance:
+        instance.add_dynamic_partitions(drops_partitions.name, ["seeds"])
+        result = materialize(
+            [staged_articles, staged_entity_mentions, staged_event_mentions],
+            instance=instance,
+            partition_key="seeds",
+            resources={"paths": paths},
+        )
+        messages = [entry.user_message for entry in instance.all_logs(result.run_id)]
+    assert any(m.startswith("drop 'seeds' entities: 2 articles in") for m in messages)
+    assert any(m.startswith("drop 'seeds' event mentions: 2 articles in") for m in messages)
