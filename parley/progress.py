@@ -73,9 +73,8 @@ class ProgressLines:
                 self.emit(f"{label}: {running_text(done, total, now - started)}")
 
         yield advance
-        self.emit(
-            f"{label}: {finished_text(done if total is not None else None, self.clock() - started)}"
-        )
+        counted = done if total is not None else None
+        self.emit(f"{label}: {finished_text(counted, self.clock() - started)}")
 
 
 class ArticleTicker:

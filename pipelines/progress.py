@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from types import TracebackType
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     ProgressColumn,
@@ -46,7 +47,7 @@ class TerminalProgress:
     def __init__(self, console: Console) -> None:
         self._bars = RichProgress(
             SpinnerColumn(),
-            TextColumn("{task.description}"),
+            TextColumn("{task.description}", markup=False),
             _BarColumn(),
             _CountsColumn(),
             TimeElapsedColumn(),
@@ -79,7 +80,7 @@ class TerminalProgress:
             self._bars.refresh()
         done = int(task.completed) if total is not None else None
         text = finished_text(done, task.elapsed or 0.0)
-        self._bars.console.print(f"[green]✓[/green] {label}: {text}", highlight=False)
+        self._bars.console.print(f"[green]✓[/green] {escape(label)}: {text}", highlight=False)
 
 
 class _BarColumn(BarColumn):

@@ -117,12 +117,12 @@ def test_the_display_prints_other_output_above_the_bars() -> None:
             advance(2)
             print("a warning from a step", file=sys.stderr)
             advance(2)
-        with display.stage("publish", None):
+        with display.stage("drop '[b]' (2 of 2)", None):  # a drop id is not rich markup
             pass
     text = out.getvalue()
     assert "\na warning from a step\n" in text.replace("\r", "\n").replace("\x1b[2K", "")
     assert "✓ drop 'x' entities: 4 articles in" in text
-    assert "✓ publish: done in" in text
+    assert "✓ drop '[b]' (2 of 2): done in" in text
 
 
 def test_a_run_without_a_display_logs_its_progress_in_the_run_log(paths: ParleyPaths) -> None:
