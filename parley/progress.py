@@ -30,7 +30,8 @@ class Progress(Protocol):
 
     def stage(self, label: str, total: int | None) -> AbstractContextManager[ProgressCallback]:
         """Show the stage ``label`` of ``total`` articles (None: no count) while the block
-        runs; the block calls the callback with the number of articles it just finished."""
+        runs; the block calls the callback with the number of articles it just finished, and
+        fails the stage by raising."""
         ...
 
 
@@ -50,7 +51,8 @@ def _ignore(_n: int) -> None:
 @dataclass
 class ProgressLines:
     """Plain lines through ``emit``: one every ``interval_s`` at most while a stage with a
-    count runs, one when a stage ends; a stage without a count also says when it starts."""
+    count runs, one when a stage ends (or fails: the block raises); a stage without a count
+    also says when it starts."""
 
     emit: Callable[[str], None]
     interval_s: float = LINE_INTERVAL_S
@@ -72,7 +74,11 @@ class ProgressLines:
                 last_line = now
                 self.emit(f"{label}: {running_text(done, total, now - started)}")
 
-        yield advance
+        try:
+            yield advance
+        except BaseException:
+            self.emit(f"{label}: failed after {duration_text(self.clock() - started)}")
+            raise
         counted = done if total is not None else None
         self.emit(f"{label}: {finished_text(counted, self.clock() - started)}")
 

@@ -36,6 +36,7 @@ from parley.progress import (
     Progress,
     ProgressCallback,
     ProgressLines,
+    duration_text,
     finished_text,
     running_text,
 )
@@ -75,12 +76,19 @@ class TerminalProgress:
         task = self._bars.tasks[-1]
         try:
             yield lambda n: self._bars.advance(task_id, n)
-        finally:
-            self._bars.remove_task(task_id)
-            self._bars.refresh()
+        except BaseException:
+            elapsed = duration_text(task.elapsed or 0.0)
+            self._end(task, f"[red]✗[/red] {escape(label)}: failed after {elapsed}")
+            raise
         done = int(task.completed) if total is not None else None
         text = finished_text(done, task.elapsed or 0.0)
-        self._bars.console.print(f"[green]✓[/green] {escape(label)}: {text}", highlight=False)
+        self._end(task, f"[green]✓[/green] {escape(label)}: {text}")
+
+    def _end(self, task: Task, line: str) -> None:
+        """Replace the task's live line by ``line`` (rich markup), printed above the bars."""
+        self._bars.remove_task(task.id)
+        self._bars.refresh()
+        self._bars.console.print(line, highlight=False)
 
 
 class _BarColumn(BarColumn):

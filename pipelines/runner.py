@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-from dagster import DagsterInstance, DagsterRunStatus, ExecuteInProcessResult, RunsFilter
+from dagster import (
+    DagsterInstance,
+    DagsterRunStatus,
+    ExecuteInProcessResult,
+    JobDefinition,
+    RunsFilter,
+)
 
 from assets.partitions import drops_partitions
 from assets.resources import ParleyPaths
@@ -93,29 +99,47 @@ def _run_jobs(drops_root: Path, warehouse: Path, progress: Progress) -> RunSumma
     drop_job = defs.resolve_job_def(process_drop_job.name)
     to_process = drops_needing_work(instance, paths.staging, drops)
     for number, drop in enumerate(to_process, start=1):
-        with progress.stage(f"drop {drop.drop_id!r} ({number} of {len(to_process)})", None):
-            result = drop_job.execute_in_process(
-                instance=instance,
-                partition_key=drop.drop_id,
-                run_config=RUN_CONFIG,
-                tags=run_tags,
-                raise_on_error=False,
-            )
+        label = f"drop {drop.drop_id!r} ({number} of {len(to_process)})"
+        result = _execute_as_stage(progress, label, drop_job, instance, run_tags, drop.drop_id)
         if result.success:
             summary.processed.append(drop.drop_id)
         else:
             summary.failures[f"drop {drop.drop_id!r}"] = _first_error(result)
     if summary.processed or publish_needed(paths.staging, warehouse):
-        with progress.stage("publish the warehouse", None):
-            result = defs.resolve_job_def(publish_job.name).execute_in_process(
-                instance=instance, run_config=RUN_CONFIG, tags=run_tags, raise_on_error=False
-            )
+        publish = defs.resolve_job_def(publish_job.name)
+        result = _execute_as_stage(progress, "publish the warehouse", publish, instance, run_tags)
         if not result.success:
             summary.failures[PUBLISH_STEP] = _first_error(result)
             return summary
         summary.published = True
     summary.counts = _warehouse_counts(warehouse)
     return summary
+
+
+class _RunFailed(Exception):
+    """Ends a progress stage as failed: the run it shows did not succeed."""
+
+
+def _execute_as_stage(
+    progress: Progress,
+    label: str,
+    job: JobDefinition,
+    instance: DagsterInstance,
+    tags: dict[str, str],
+    partition_key: str | None = None,
+) -> ExecuteInProcessResult:
+    """Execute ``job`` in this process, shown as the stage ``label``; failed if the run is."""
+    with contextlib.suppress(_RunFailed), progress.stage(label, None):
+        result = job.execute_in_process(
+            instance=instance,
+            partition_key=partition_key,
+            run_config=RUN_CONFIG,
+            tags=tags,
+            raise_on_error=False,
+        )
+        if not result.success:
+            raise _RunFailed
+    return result
 
 
 def fail_orphaned_runs(instance: DagsterInstance) -> list[str]:

@@ -72,9 +72,12 @@ def test_run_twice_yields_every_table_and_two_articles(drops_root: Path, tmp_pat
 
     # The same instance pointed at another warehouse builds that one in full.
     other = tmp_path / "other" / "parley.duckdb"
-    third = _parley("run", "--drops", str(drops_root), "--warehouse", str(other), home=home)
+    third = _parley(
+        "run", "--quiet", "--drops", str(drops_root), "--warehouse", str(other), home=home
+    )
     assert third.returncode == 0, third.stderr
     assert "1 processed" in third.stdout
+    assert third.stderr == ""  # --quiet: the summary only
     with duckdb.connect(str(other), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM articles").fetchall() == [(2,)]
 
@@ -111,10 +114,13 @@ def test_a_failed_step_is_one_line_naming_it(drops_root: Path, tmp_path: Path) -
     index = table.schema.get_field_index("event_date")
     pq.write_table(table.set_column(index, "event_date", future), staged)
 
-    failed = _parley(*args, "--quiet", home=home)
+    failed = _parley(*args, home=home)
     assert failed.returncode == 1
-    [last_line] = failed.stderr.strip().splitlines()  # one line, nothing else
-    assert last_line.startswith("parley: ")
+    *progress, last_line = failed.stderr.strip().splitlines()
+    assert last_line.startswith("parley: ")  # the reason: one line, the last
+    assert not any(line.startswith("parley: ") for line in progress)
+    assert any(line.endswith("publish the warehouse: started") for line in progress)
+    assert any("publish the warehouse: failed after" in line for line in progress)
     assert "publish" in last_line and "meeting_dates_not_future" in last_line
     assert warehouse.read_bytes() == published
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import sys
 
+import pytest
 from dagster import DagsterInstance, materialize
 from rich.console import Console
 
@@ -63,6 +64,15 @@ def test_a_stage_without_a_count_says_when_it_starts_and_ends() -> None:
     assert lines == ["publish: started", "publish: done in 3.1 s"]
 
 
+def test_a_stage_that_raises_says_it_failed() -> None:
+    lines: list[str] = []
+    clock = FakeClock()
+    with pytest.raises(RuntimeError), ProgressLines(lines.append, clock=clock).stage("x", 10):
+        clock.now = 2.0
+        raise RuntimeError
+    assert lines == ["x: failed after 2.0 s"]
+
+
 def test_texts() -> None:
     assert running_text(0, 600, 0.0) == "0/600 articles"
     assert (
@@ -119,10 +129,13 @@ def test_the_display_prints_other_output_above_the_bars() -> None:
             advance(2)
         with display.stage("drop '[b]' (2 of 2)", None):  # a drop id is not rich markup
             pass
+        with pytest.raises(RuntimeError), display.stage("publish", None):
+            raise RuntimeError
     text = out.getvalue()
     assert "\na warning from a step\n" in text.replace("\r", "\n").replace("\x1b[2K", "")
     assert "✓ drop 'x' entities: 4 articles in" in text
     assert "✓ drop '[b]' (2 of 2): done in" in text
+    assert "✗ publish: failed after" in text
 
 
 def test_a_run_without_a_display_logs_its_progress_in_the_run_log(paths: ParleyPaths) -> None:
