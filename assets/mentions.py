@@ -7,6 +7,7 @@ from dagster import AssetExecutionContext, AssetKey, BackfillPolicy, Materialize
 from assets.entities import STAGED_ENTITY_MENTIONS
 from assets.ingest import STAGED_ARTICLES
 from assets.partitions import drops_partitions
+from assets.progress import drop_stage
 from assets.resources import ParleyPaths
 from parley.mentions import extract_mention_batch
 from parley.parallel import nlp_processes
@@ -40,9 +41,13 @@ def staged_event_mentions(context: AssetExecutionContext, paths: ParleyPaths) ->
             read(drop_id, staging.ENTITY_MENTIONS),
             read(drop_id, staging.ROLE_OBSERVATIONS),
         )
-        batch = extract_mention_batch(articles, n_process=nlp_processes(len(articles)))
+        with drop_stage(context, drop_id, "event mentions", len(articles)) as progress:
+            batch = extract_mention_batch(
+                articles, n_process=nlp_processes(len(articles)), progress=progress
+            )
         paths.staging.write(drop_id, staging.EVENT_MENTIONS, batch.events)
         paths.staging.write(drop_id, staging.EVENT_PARTICIPANTS, batch.participants)
+        paths.staging.write(drop_id, staging.PARTY_MENTIONS, batch.described)
         paths.staging.write(drop_id, staging.MENTION_FAILURES, batch.failures, stamp=now)
         for failure in batch.failures:
             context.log.warning(f"drop {drop_id!r}: {failure.source_ref}: {failure.detail}")

@@ -104,6 +104,8 @@ class EventMention:
     end_char: int
     confidence: float
     topics: tuple[str, ...] = field(default_factory=tuple)
+    # The group whose meeting it was held on the sidelines of (its entity id), if any.
+    setting: str | None = None
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,16 @@ class EventParticipant:
     mention_id: str
     entity_id: str
     role_in_event: str  # participant, host, visitor
+
+
+@dataclass(frozen=True)
+class StatedEvent:
+    """An event mention with its participants, and the entity mentions of the parties the
+    article names only by description ("Latino leaders", "the bank advisory committee")."""
+
+    event: EventMention
+    participants: tuple[EventParticipant, ...]
+    described: tuple[EntityMention, ...] = ()
 
 
 @dataclass(frozen=True)

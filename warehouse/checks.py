@@ -47,6 +47,7 @@ UNIQUE_KEYS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("event_mentions", ("mention_id",), True),
     ("event_mention_participants", ("mention_id", "entity_id", "role_in_event"), True),
     ("meeting_participants", ("meeting_id", "entity_id"), True),
+    ("meeting_countries", ("meeting_id", "country_iso3"), True),
     ("meeting_sources", ("meeting_id", "mention_id"), True),
     ("meeting_topics", ("meeting_id", "topic"), True),
     ("meeting_id_redirects", ("old_meeting_id",), True),
@@ -67,6 +68,7 @@ FOREIGN_KEYS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("mention_id", "event_mentions", "mention_id"),
         ("entity_id", "entities", "entity_id"),
     ),
+    "meetings": (("part_of", "meetings", "meeting_id"),),
     "meeting_participants": (
         ("meeting_id", "meetings", "meeting_id"),
         ("entity_id", "entities", "entity_id"),
@@ -76,6 +78,7 @@ FOREIGN_KEYS: dict[str, tuple[tuple[str, str, str], ...]] = {
         ("article_id", "articles", "article_id"),
         ("mention_id", "event_mentions", "mention_id"),
     ),
+    "meeting_countries": (("meeting_id", "meetings", "meeting_id"),),
     "meeting_topics": (("meeting_id", "meetings", "meeting_id"),),
 }
 
@@ -179,7 +182,7 @@ WAREHOUSE_CHECKS: tuple[WarehouseCheck, ...] = (
     _sql(
         "meetings",
         "meeting_has_two_parties",
-        "Every meeting has at least two distinct participants.",
+        "Every meeting has two parties: two distinct participants, or a group of states.",
         True,
     ),
     WarehouseCheck(

@@ -118,12 +118,15 @@ def _load_staged(
 ) -> None:
     """Load every drop's file of one staged table into ``work.stg_<table>``."""
     name = f"work.stg_{table.name}"
+    empty = table.schema.empty_table()  # noqa: F841 (read by DuckDB by name)
+    con.execute(f"CREATE TABLE {name} AS SELECT * FROM empty")
     files = staging_area.files(table)
     if files:
-        con.read_parquet(files, union_by_name=True).create(name)
-    else:
-        empty = table.schema.empty_table()  # noqa: F841 (read by DuckDB by name)
-        con.execute(f"CREATE TABLE {name} AS SELECT * FROM empty")
+        # By name: a file staged before a column was added gets NULL in it, not a failed load.
+        con.execute(
+            f"INSERT INTO {name} BY NAME SELECT * FROM read_parquet($files, union_by_name = true)",
+            {"files": [str(f) for f in files]},
+        )
 
 
 def _row_count(con: duckdb.DuckDBPyConnection, table: str) -> int:

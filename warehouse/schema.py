@@ -259,6 +259,11 @@ MEETINGS = Table(
             "Earliest publication date among the reporting articles.",
         ),
         _opt("last_reported", "DATE"),
+        _opt(
+            "part_of",
+            "VARCHAR",
+            "The meeting_id of the summit or group meeting it was held on the sidelines of.",
+        ),
     ),
     primary_key="meeting_id",
 )
@@ -274,6 +279,21 @@ MEETING_PARTICIPANTS = Table(
         _opt("country_iso3", "VARCHAR"),
         _opt(
             "role", "VARCHAR", "The title the participant held at the time, if the texts give it."
+        ),
+    ),
+)
+
+MEETING_COUNTRIES = Table(
+    "meeting_countries",
+    "One row per state taking part in a meeting.",
+    (
+        _req("meeting_id", "VARCHAR"),
+        _req("country_iso3", "VARCHAR"),
+        _req(
+            "via",
+            "VARCHAR",
+            "participant: an official, body or the state itself is a participant; membership: "
+            "the state belonged to a participating group on the meeting date.",
         ),
     ),
 )
@@ -313,6 +333,7 @@ TABLES: tuple[Table, ...] = (
     EVENT_MENTION_PARTICIPANTS,
     MEETINGS,
     MEETING_PARTICIPANTS,
+    MEETING_COUNTRIES,
     MEETING_SOURCES,
     MEETING_TOPICS,
     MEETING_ID_REDIRECTS,

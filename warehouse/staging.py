@@ -98,6 +98,9 @@ ENTITY_MENTIONS = StagedTable("entity_mentions", EntityMention)
 ROLE_OBSERVATIONS = StagedTable("role_observations", RoleObservation)
 EVENT_MENTIONS = StagedTable("event_mentions", EventMention)
 EVENT_PARTICIPANTS = StagedTable("event_participants", EventParticipant)
+# Entity mentions of the sides a mention only describes ("Latino leaders"), found by the
+# mention stage; published with the entity stage's mentions.
+PARTY_MENTIONS = StagedTable("party_mentions", EntityMention)
 # Articles whose processing raised in a stage: published as rejected inputs, not articles.
 ENTITY_FAILURES = StagedTable("entity_failures", ArticleFailure, stamped="seen_at")
 MENTION_FAILURES = StagedTable("mention_failures", ArticleFailure, stamped="seen_at")
@@ -108,6 +111,7 @@ STAGED_TABLES: tuple[StagedTable, ...] = (
     ROLE_OBSERVATIONS,
     EVENT_MENTIONS,
     EVENT_PARTICIPANTS,
+    PARTY_MENTIONS,
     ENTITY_FAILURES,
     MENTION_FAILURES,
 )

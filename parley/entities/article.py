@@ -1,6 +1,7 @@
 """One article's entities: a processed body -> canonical entity mentions and role observations.
 
-The steps, in order: clean the NER spans and add the countries it missed (``candidates``);
+The steps, in order: clean the NER spans, add the names after titles it missed
+(``titled``) and the countries it missed (``candidates``);
 give places, bodies and countries their ids (``ids``); make surnames that the model took for
 places people again and resolve people (``persons``); decide which capitals stand for a
 government (``capitals``); read the titles held (``roles``), which also give people not in
@@ -13,6 +14,7 @@ import re
 
 from spacy.tokens import Doc
 
+from parley.datelines import Home
 from parley.entities.candidates import (
     Candidate,
     clean_candidates,
@@ -23,7 +25,12 @@ from parley.entities.capitals import mark_government_capitals
 from parley.entities.ids import resolve_non_person
 from parley.entities.nlp import TITLES_KEY
 from parley.entities.persons import resolve_people, surnames_as_people
-from parley.entities.roles import dateline_country, find_roles, person_countries_from_roles
+from parley.entities.roles import (
+    find_roles,
+    person_countries_from_descriptors,
+    person_countries_from_roles,
+)
+from parley.entities.titled import titled_people
 from parley.records import Article, ArticleEntities, EntityMention, RoleObservation
 
 _LINE_WRAP = re.compile(r"(?<=\S)\n(?=\S)")
@@ -46,8 +53,8 @@ def extract_article_entities(article: Article, doc: Doc) -> ArticleEntities:
     character offsets agree), run through either pipeline of ``parley.entities.nlp``.
     """
     day = article.published_date
-    candidates = clean_candidates(doc, day)
     titles = list(doc.spans[TITLES_KEY]) if TITLES_KEY in doc.spans else []
+    candidates = titled_people(doc, titles, clean_candidates(doc, day), day)
     candidates += title_prefix_countries(doc, titles, candidates, day)
     candidates += uncovered_countries(doc, candidates, day)
     candidates.sort(key=lambda c: (c.start, c.end))
@@ -60,8 +67,9 @@ def extract_article_entities(article: Article, doc: Doc) -> ArticleEntities:
     surnames_as_people(doc, candidates)
     mark_government_capitals(doc, candidates, day)
     resolve_people(doc, [c for c in candidates if c.entity_type == "PERSON"], day, titles)
-    role_spans = find_roles(doc, titles, candidates, day, dateline_country(article, day))
+    role_spans = find_roles(doc, titles, candidates, day, Home.of(article, day))
     person_countries_from_roles(candidates, role_spans)
+    person_countries_from_descriptors(doc, candidates)
     mentions = tuple(_mention(article, doc, c) for c in candidates if c.entity_id)
     seen: set[tuple[str, str, str | None]] = set()
     roles: list[RoleObservation] = []

@@ -23,6 +23,7 @@ from parley.entities.article import extract_article_entities, normalize_for_nlp
 from parley.entities.nlp import get_entity_nlp
 from parley.failures import article_failure, docs_or_errors
 from parley.parallel import chunked, map_in_workers
+from parley.progress import ProgressCallback
 from parley.records import (
     Article,
     ArticleEntities,
@@ -62,6 +63,7 @@ def extract_entities(
     batch_size: int = 32,
     n_process: int = 1,
     chunk_size: int = ENTITY_CHUNK_ARTICLES,
+    progress: ProgressCallback | None = None,
 ) -> EntityBatch:
     """Resolve the entities and roles of many articles (NER-only pipeline, small batches)."""
     if n_process > 1:
@@ -72,6 +74,9 @@ def extract_entities(
         results = _article_entities(articles, batch_size)
     batch = EntityBatch()
     for result in results:
+        # A failed article is done too: the count reaches the drop's total.
+        if progress is not None:
+            progress(1)
         if isinstance(result, ArticleFailure):
             batch.failures.append(result)
             continue

@@ -68,6 +68,10 @@ def clean_candidates(doc: Doc, day: dt.date) -> list[Candidate]:
         start, end = ent.start, ent.end
         while start < end and doc[start].lower_ in {"the", "a", "an"}:
             start += 1
+        # "World Health Organization (WHO": the acronym is a mention of its own.
+        opening = next((i for i in range(start, end) if doc[i].text == "("), None)
+        if opening is not None and not any(doc[i].text == ")" for i in range(opening, end)):
+            end = opening
         while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
             end -= 1
         while start < end and doc[start].is_punct:
@@ -77,6 +81,7 @@ def clean_candidates(doc: Doc, day: dt.date) -> list[Candidate]:
                 doc[start].lower_ in HONORIFICS or doc[start].lower_ in TITLE_WORDS
             ):
                 start += 1
+            end = _hyphenated_name_end(doc, end)
         # Nothing left, or no letter or digit (the model can tag a run of blanks PERSON).
         if start >= end or not any(c.isalnum() for c in doc[start:end].text):
             continue
@@ -86,6 +91,21 @@ def clean_candidates(doc: Doc, day: dt.date) -> list[Candidate]:
             continue
         out.append(Candidate(start, end, ent.label_))
     return out
+
+
+def _hyphenated_name_end(doc: Doc, end: int) -> int:
+    """The end of a name whose last part is hyphenated and cut by the tagger ("Moon Jae" of
+    "Moon Jae-in", "Kim Jong" of "Kim Jong-un"): the hyphen and the word it joins, written
+    without spaces, belong to the name."""
+    if (
+        0 < end < len(doc) - 1
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        return end + 2
+    return end
 
 
 def country_words(doc: Doc, start: int, end: int, day: dt.date) -> tuple[int, int] | None:

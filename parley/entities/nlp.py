@@ -26,8 +26,10 @@ from spacy.language import Language
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc
 
+from parley.lexicon.organisations import group_surface_forms
 from parley.lexicon.people import ruler_names
 from parley.lexicon.titles import ABBREVIATIONS, HEAD_WORDS, title_patterns
+from parley.names import slugify
 from parley.nlp_model import load_model
 
 TITLES_KEY = "titles"
@@ -37,7 +39,6 @@ NER_ONLY_EXCLUDE = ("tok2vec", "tagger", "parser", "lemmatizer", "attribute_rule
 
 # Fixed names the small model gets wrong or that contain a country name without meaning it.
 _FIXED_PATTERNS: tuple[tuple[str, str, str], ...] = (
-    ("Quad", "ORG", "org:quad"),
     ("Indian Ocean", "LOC", "loc:indian-ocean"),
     ("Indo-Pacific", "LOC", "loc:indo-pacific"),
     ("South China Sea", "LOC", "loc:south-china-sea"),
@@ -69,6 +70,10 @@ def add_rulers(nlp: Language) -> Language:
     patterns += [
         {"label": label, "pattern": text, "id": entity_id}
         for text, label, entity_id in _FIXED_PATTERNS
+    ]
+    patterns += [
+        {"label": "ORG", "pattern": text, "id": f"org:{slugify(name)}"}
+        for text, name in group_surface_forms()
     ]
     entity_ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     nlp.add_pipe("parley_title_ruler", before="ner")

@@ -54,8 +54,16 @@ def _name_keys(doc: Doc, candidate: Candidate) -> tuple[str, ...]:
     return tuple(name_key(token.text) for token in doc[candidate.start : candidate.end])
 
 
+# Generational suffixes name no one by themselves: "Joseph R. Biden Jr." is Joseph R. Biden.
+_GENERATIONAL = frozenset({"jr", "jr.", "sr", "sr."})
+
+
 def _person_name(doc: Doc, candidate: Candidate) -> str:
-    return doc[candidate.start : candidate.end].text
+    """The name of a person candidate, without a trailing "Jr." or "Sr."."""
+    end = candidate.end
+    while end - 1 > candidate.start and doc[end - 1].lower_ in _GENERATIONAL | {","}:
+        end -= 1
+    return doc[candidate.start : end].text
 
 
 def _curated_by_alias(name: str, day: dt.date) -> Person | None:

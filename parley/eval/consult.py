@@ -56,7 +56,7 @@ def score_consult(records_path: Path) -> ConsultReport:
     records = load_scored_records(records_path)
     articles = [_article(record) for record in records]
     batch = extract_entities(articles)
-    events, _ = extract_event_mentions(list(batch.by_article.values()))
+    events = extract_event_mentions(list(batch.by_article.values())).events
     predicted = {event.article_id for event in events}
     report = ConsultReport(overall=Confusion(), by_subset={})
     for record, article in zip(records, articles, strict=True):

@@ -1,9 +1,10 @@
 """When a predicted meeting is a gold meeting: the matching rules of ``shared/eval``.
 
 A predicted meeting *matches* a gold meeting on an article when it cites the article, shares
-at least one participant (same surname, same name, or one name's words contained in the
-other's: "Moi" / "Daniel arap Moi", "Japan"), and its date is compatible: either date NULL,
-both day precision within one day, otherwise the same month.
+at least one participant (same surname, same name, one name's words contained in the other's:
+"Moi" / "Daniel arap Moi", "Japan"; or one organisation under two of its names: "GCC" / "Gulf
+Cooperation Council"), and its date is compatible: either date NULL, both day precision
+within one day, otherwise the same month.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import re
 from dataclasses import dataclass
 
 from parley.eval.gold import GoldMeeting
+from parley.lexicon.groups import is_group
+from parley.lexicon.organisations import known_organisation
 from parley.names import fold
 
 
@@ -60,10 +63,25 @@ def day_gap(meeting: PredictedMeeting, gold: GoldMeeting) -> int:
 
 
 def _same_party(predicted: str, gold: str) -> bool:
-    a, b = _name_words(predicted), _name_words(gold)
+    # An organisation under another of its names is the same party ("Gulf Cooperation
+    # Council" / "GCC", "Group of Seven" / "G7").
+    a, b = _name_words(_organisation_name(predicted)), _name_words(_organisation_name(gold))
     if not a or not b:
         return False
     return a == b or a[-1] == b[-1] or set(a) <= set(b) or set(b) <= set(a)
+
+
+def is_multilateral(gold: GoldMeeting) -> bool:
+    """A summit, or a meeting with a group of states among its participants."""
+    return gold.kind == "summit" or any(
+        is_group(_organisation_name(name)) for name in gold.participants
+    )
+
+
+def _organisation_name(name: str) -> str:
+    """The canonical name of a known organisation, else the name itself."""
+    known = known_organisation(name)
+    return known.canonical_name if known is not None else name
 
 
 def _name_words(name: str) -> list[str]:

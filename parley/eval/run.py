@@ -79,9 +79,10 @@ def score_mentions_one_meeting_each(labelled: LabelledSet) -> EvalReport:
     folder = labelled.articles if labelled.articles.is_dir() else labelled.articles.parent
     articles = ingest_drop(folder, EVAL_DROP).articles
     batch = extract_entities(articles)
-    events, participants = extract_event_mentions(list(batch.by_article.values()))
+    mentions = extract_event_mentions(list(batch.by_article.values()))
+    events, participants = mentions.events, mentions.participants
     names = {}
-    for mention in batch.mentions:
+    for mention in [*batch.mentions, *mentions.described]:
         names.setdefault(mention.entity_id, (mention.canonical_name, mention.country_iso3))
     source_refs = {a.article_id: a.source_ref for a in articles}
     parties: dict[str, list[tuple[str, str | None]]] = {}

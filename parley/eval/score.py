@@ -34,6 +34,7 @@ from parley.eval.match import (
     PredictedMeeting,
     date_correct,
     day_gap,
+    is_multilateral,
     matches,
     shared_participants,
 )
@@ -107,6 +108,9 @@ class EvalReport:
     bcubed_found: metrics.Scores  # over the reports the pipeline found
     pairwise: metrics.Scores
     n_predicted_meetings_on_gold: int
+    # Multilateral gold meetings (a summit, or a group of states among the participants)
+    # with a report found, and in all.
+    multilateral: tuple[int, int] = (0, 0)
     false_positives: list[tuple[str, str, str]] = field(default_factory=list)
     missed: list[tuple[str, str, str]] = field(default_factory=list)  # meeting, article, text
     slot_errors: list[str] = field(default_factory=list)
@@ -226,6 +230,7 @@ def score_predictions(
         bcubed_found=_bcubed(found_links, clusters),
         pairwise=metrics.pairwise(*_clusterings(gold_links, clusters)),
         n_predicted_meetings_on_gold=len(set(clusters.values())),
+        multilateral=_multilateral(gold, counts.found),
         false_positives=counts.false_positive_rows,
         missed=[
             (m.meeting_id, a, m.evidence_in(a))
@@ -235,6 +240,13 @@ def score_predictions(
         ],
         slot_errors=slot_errors,
     )
+
+
+def _multilateral(gold: GoldSet, found: set[Link]) -> tuple[int, int]:
+    """(found, total) multilateral gold meetings that some article reports."""
+    meetings = [m for m in gold.meetings if m.article_ids and is_multilateral(m)]
+    hit = sum(any((m.meeting_id, a) in found for a in m.article_ids) for m in meetings)
+    return hit, len(meetings)
 
 
 def _count_links(

@@ -13,6 +13,7 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
+from parley.lexicon.groups import is_group
 from parley.names import name_key
 
 ORGANISATIONS_FILE = "organisations.csv"
@@ -45,10 +46,29 @@ def organisations() -> dict[str, Organisation]:
 
 
 def known_organisation(text: str) -> Organisation | None:
-    """The organisation ``text`` names ("the IMF" without its article), else None."""
-    return organisations().get(name_key(text))
+    """The organisation ``text`` names ("IMF", "The White House"), else None."""
+    key = name_key(text)
+    return organisations().get(key) or organisations().get(key.removeprefix("the "))
 
 
 def is_legal_form(word: str) -> bool:
     """True for a word that marks a company name ("Inc.", "<Corp>", "PLC")."""
     return word.lower().strip("<>.") in LEGAL_FORMS
+
+
+def group_surface_forms() -> list[tuple[str, str]]:
+    """(text as news writes it, canonical name) for the aliases of groups of states: one
+    word in capitals and capitalised ("OPEC", "Opec", "Quad"), names in title case ("Group
+    of Seven")."""
+    forms: dict[str, str] = {}
+    for alias_key, organisation in sorted(organisations().items()):
+        if not is_group(organisation.canonical_name):
+            continue
+        words = alias_key.split()
+        if len(words) == 1:
+            texts = [alias_key.upper(), alias_key.capitalize()]
+        else:
+            texts = [" ".join(w if w in {"of", "the", "and"} else w.capitalize() for w in words)]
+        for text in texts:
+            forms.setdefault(text, organisation.canonical_name)
+    return sorted(forms.items())

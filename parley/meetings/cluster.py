@@ -18,6 +18,14 @@ Steps:
    Only new mentions are scored (against everything in their date segments), so a run that
    adds a drop never renumbers what is there.
 
+Each step writes its own temporary ``_mc_*`` tables and reads only tables of earlier steps;
+the within-article step's tables start ``_mc_wa_``, the cross-article step's ``_mc_x_``. The
+step graph (which file reads and writes which table) is in ``parley/meetings/README.md``.
+Logic both steps use is defined once: table macros in ``units.sql`` (unit features) and
+``score_pairs.sql`` (the points and the pair score), and the label propagation files
+``components_*.sql``, whose table names start with the placeholder ``{graph}``, replaced by
+the calling step's prefix (a constant here, never user text).
+
 State (the mention -> meeting assignment, every id's birth and status, the redirects) lives
 in Parquet files under ``state_dir``, written as a new generation folder and switched to by
 an atomic rename of the ``CURRENT`` pointer.
@@ -38,10 +46,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from parley.atomic import fsync_path
+from parley.lexicon.groups import group_membership_rows
 
 # Score thresholds of the clustering levels. Level 0 links reports sharing their parties on
 # a compatible date and kind; the stricter levels only apply to components that failed the
-# chaining guard. See score_pairs.sql for the points.
+# chaining guard. The points are set in sql/score_pairs.sql (_mc_pair_points).
 LEVEL_THRESHOLDS: tuple[float, ...] = (4.5, 5.5, 6.5, 7.5, 8.5)
 # The chaining guard: a meeting's day-precise report dates may span at most this many days.
 MAX_SPAN_DAYS = 3
@@ -76,6 +85,18 @@ _STATE_RELATIONS = {
     "registry": "_mc_prev_registry",
     "redirects": "_mc_prev_redirects",
 }
+# The member states of every group over time (parley/data/groups.csv), registered under this
+# name while the SQL runs: meeting_countries counts a group's members on the meeting date.
+_GROUP_MEMBERS_RELATION = "_mc_group_member"
+_GROUP_MEMBERS_SCHEMA = pa.schema(
+    [
+        ("group_name", pa.string()),
+        ("country_iso3", pa.string()),
+        ("start_date", pa.date32()),
+        ("end_date", pa.date32()),
+    ]
+)
+
 # Temporary tables holding the new state when the SQL is done.
 _NEW_STATE_TABLES = {
     "assign": "_mc_state_assign",
@@ -83,9 +104,19 @@ _NEW_STATE_TABLES = {
     "redirects": "_mc_state_redirects",
 }
 
+# Table-name prefixes of the two steps that cluster a graph by label propagation; the shared
+# components_*.sql files name their tables "{graph}_..." and get one of these.
+WITHIN_ARTICLE = "_mc_wa"
+CROSS_ARTICLE = "_mc_x"
+_GRAPHS = (WITHIN_ARTICLE, CROSS_ARTICLE)
+_GRAPH_PLACEHOLDER = "{graph}"
+# SQL files that only define the table macros the steps share.
+_MACRO_FILES = ("units", "score_pairs")
+
 SQL_DIR = Path(__file__).parent / "sql"
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _STATEMENT_END = re.compile(r";\s*(?:\n|$)")
+_MACRO_NAME = re.compile(r"^CREATE OR REPLACE TEMP MACRO (_mc_\w+)\(", re.M)
 
 
 @dataclass(frozen=True)
@@ -112,27 +143,24 @@ def build_meetings(
 
     Reads the relations ``articles``, ``event_mentions``, ``event_mention_participants``,
     ``entities`` and ``person_roles`` from ``con``; creates the tables ``mention_meeting``,
-    ``meetings``, ``meeting_participants``, ``meeting_sources``, ``meeting_topics`` and
-    ``meeting_id_redirects``; reads and then atomically replaces the id state in
-    ``state_dir``.
+    ``meetings``, ``meeting_participants``, ``meeting_countries``, ``meeting_sources``,
+    ``meeting_topics`` and ``meeting_id_redirects``; reads and then atomically replaces the
+    id state in ``state_dir``.
     """
     now = _as_utc(now)
     state = read_state(state_dir)
     for key, table in state.items():
         con.register(_STATE_RELATIONS[key], table)
+    con.register(_GROUP_MEMBERS_RELATION, _group_members_table())
     try:
-        run_sql(con, "mentions")
-        _group_within_articles(con)
-        n_candidates, n_linked, n_failures = _cluster_reports(con)
-        run_sql(con, "assign_ids", now=now)
-        run_sql(con, "outputs")
-        stats = _stats(con, n_candidates, n_linked, n_failures)
+        counts = _run_steps(con, now)
+        stats = _stats(con, *counts)
         new_state = {
             key: con.sql(f"SELECT * FROM {table}").to_arrow_table()
             for key, table in _NEW_STATE_TABLES.items()
         }
     finally:
-        for relation in _STATE_RELATIONS.values():
+        for relation in (*_STATE_RELATIONS.values(), _GROUP_MEMBERS_RELATION):
             con.unregister(relation)
     write_state(state_dir, new_state)
     _drop_work_tables(con)
@@ -209,59 +237,92 @@ def _fetch_sql(
     return con.execute(statement, _used_params(statement, params)).fetchall()
 
 
-def _group_within_articles(con: duckdb.DuckDBPyConnection) -> None:
-    """Merge the mentions of one meeting within an article into reports."""
-    run_sql(con, "units_mentions")
-    run_sql(con, "unit_features")
+def _run_steps(con: duckdb.DuckDBPyConnection, now: dt.datetime) -> tuple[int, int, int]:
+    """Run every step in order; returns (candidate pairs, linked pairs, guard failures).
+
+    The order is the step graph of ``parley/meetings/README.md``: each step reads only what
+    the inputs and the steps before it wrote.
+    """
+    for name in _MACRO_FILES:
+        run_sql(con, name)
+    run_sql(con, "mentions")
     run_sql(con, "within_article_pairs")
-    run_sql(con, "score_pairs")
-    run_sql(con, "within_article_edges")
-    run_sql(con, "cc_begin")
-    for strict in (False, True):
-        run_sql(con, "within_article_level_edges", strict=strict)
-        _label_propagation(con)
-        run_sql(con, "within_article_guard")
-        run_sql(con, "cc_accept")
+    _group_within_articles(con)
     run_sql(con, "within_article_reports")
-
-
-def _cluster_reports(con: duckdb.DuckDBPyConnection) -> tuple[int, int, int]:
-    """Link reports across articles, level by level; returns (candidates, links, failures)."""
-    run_sql(con, "units_reports")
-    run_sql(con, "unit_features")
-    run_sql(con, "candidates")
-    run_sql(con, "score_pairs")
+    run_sql(con, "cross_units")
+    run_sql(con, "cross_candidates")
     run_sql(con, "cross_edges")
-    n_candidates = _scalar(con, "SELECT count(*) FROM _mc_candidate")
+    n_candidates = _scalar(con, "SELECT count(*) FROM _mc_x_candidate")
     n_linked = _scalar(
-        con, "SELECT count(*) FROM _mc_cross_edge WHERE score >= ?", [LEVEL_THRESHOLDS[0]]
+        con, "SELECT count(*) FROM _mc_x_edge WHERE score >= ?", [LEVEL_THRESHOLDS[0]]
     )
-    run_sql(con, "cc_begin")
-    n_failures = 0
-    for level, threshold in enumerate(LEVEL_THRESHOLDS):
-        run_sql(con, "cross_level_edges", threshold=threshold)
-        _label_propagation(con)
-        run_sql(con, "cross_guard_pairs")
-        run_sql(con, "score_pairs")
-        run_sql(con, "cross_guard", max_span_days=MAX_SPAN_DAYS)
-        if level == 0:
-            n_failures = _scalar(con, "SELECT count(*) FROM _mc_cc_bad")
-        run_sql(con, "cc_accept")
-        if _scalar(con, "SELECT count(*) FROM _mc_cc_node") == 0:
-            break
+    n_failures = _cluster_reports(con)
+    run_sql(con, "assign_ids", now=now)
+    run_sql(con, "outputs")
+    run_sql(con, "side_meetings")
+    run_sql(con, "meeting_rows")
+    run_sql(con, "meeting_countries")
     return n_candidates, n_linked, n_failures
 
 
-def _label_propagation(con: duckdb.DuckDBPyConnection) -> None:
-    """Label ``_mc_cc_node`` by connected component of ``_mc_cc_edge`` (label = min node)."""
-    run_sql(con, "cc_init")
+def _group_members_table() -> pa.Table:
+    """Every group's member states with the days they joined and left."""
+    names = _GROUP_MEMBERS_SCHEMA.names
+    rows = [dict(zip(names, row, strict=True)) for row in group_membership_rows()]
+    return pa.Table.from_pylist(rows, schema=_GROUP_MEMBERS_SCHEMA)
+
+
+def _group_within_articles(con: duckdb.DuckDBPyConnection) -> None:
+    """Group the mentions of one meeting within an article: mergeable pairs, then strict ones.
+
+    A group that holds a conflict is regrouped at the strict level; whatever still fails
+    stays apart (``within_article_reports.sql`` makes those mentions reports of their own).
+    """
+    run_sql(con, "within_article_groups")
+    for strict in (False, True):
+        run_sql(con, "within_article_level", strict=strict)
+        _label_propagation(con, WITHIN_ARTICLE)
+        run_sql(con, "within_article_guard")
+        _run_graph_sql(con, "components_accept", WITHIN_ARTICLE)
+
+
+def _cluster_reports(con: duckdb.DuckDBPyConnection) -> int:
+    """Link reports across articles, level by level; returns the guard failures of level 0."""
+    run_sql(con, "cross_clusters")
+    n_failures = 0
+    for level, threshold in enumerate(LEVEL_THRESHOLDS):
+        run_sql(con, "cross_level", threshold=threshold)
+        _label_propagation(con, CROSS_ARTICLE)
+        run_sql(con, "cross_guard", max_span_days=MAX_SPAN_DAYS)
+        if level == 0:
+            n_failures = _scalar(con, "SELECT count(*) FROM _mc_x_failed_label")
+        _run_graph_sql(con, "components_accept", CROSS_ARTICLE)
+        # Every component passed: the stricter levels have nothing left to split.
+        if _scalar(con, "SELECT count(*) FROM _mc_x_open_node") == 0:
+            break
+    return n_failures
+
+
+def _label_propagation(con: duckdb.DuckDBPyConnection, graph: str) -> None:
+    """Label ``<graph>_open_node`` by connected component of ``<graph>_level_edge``.
+
+    The label is the component's smallest node, left in ``<graph>_cc_label``.
+    """
+    _run_graph_sql(con, "components_init", graph)
     for _ in range(MAX_PROPAGATION_STEPS):
-        run_sql(con, "cc_step")
-        changed = _fetch_sql(con, "cc_changed")[0][0]
-        run_sql(con, "cc_swap")
+        _run_graph_sql(con, "components_step", graph)
+        (statement,) = _statements("components_changed", graph)
+        changed = con.execute(statement).fetchall()[0][0]
+        _run_graph_sql(con, "components_swap", graph)
         if changed == 0:
             return
     raise RuntimeError("label propagation did not converge")
+
+
+def _run_graph_sql(con: duckdb.DuckDBPyConnection, name: str, graph: str) -> None:
+    """Run a shared ``components_*.sql`` file on the tables of ``graph`` (one of _GRAPHS)."""
+    for statement in _statements(name, graph):
+        con.execute(statement)
 
 
 def _stats(
@@ -292,13 +353,18 @@ def _stats(
 
 
 def _drop_work_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Drop the temporary ``_mc_*`` tables so only the output tables remain."""
+    """Drop the temporary ``_mc_*`` tables and macros so only the output tables remain."""
     names = con.execute(
         "SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name LIKE '\\_mc\\_%' "
         "ESCAPE '\\'"
     ).fetchall()
     for (name,) in names:
         con.execute(f'DROP TABLE IF EXISTS temp."{name}"')
+    # The macro names come from the macro files (listing duckdb_functions() costs more than
+    # a small run's clustering).
+    for file in _MACRO_FILES:
+        for name in _MACRO_NAME.findall((SQL_DIR / f"{file}.sql").read_text()):
+            con.execute(f'DROP MACRO TABLE IF EXISTS temp."{name}"')
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | None = None) -> int:
@@ -306,12 +372,17 @@ def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | Non
     return int(con.execute(sql, params or []).fetchall()[0][0])
 
 
-def _statements(name: str) -> list[str]:
-    """The statements of one SQL file, comment lines removed."""
+def _statements(name: str, graph: str | None = None) -> list[str]:
+    """The statements of one SQL file, comment lines removed, ``{graph}`` set to ``graph``."""
     path = SQL_DIR / f"{name}.sql"
     text = "\n".join(
         line for line in path.read_text().splitlines() if not line.lstrip().startswith("--")
     )
+    if _GRAPH_PLACEHOLDER in text:
+        # Only a prefix from the constants may become part of a table name.
+        if graph not in _GRAPHS:
+            raise ValueError(f"{name}.sql needs a graph from {_GRAPHS}, got {graph!r}")
+        text = text.replace(_GRAPH_PLACEHOLDER, graph)
     return [s.strip() for s in _STATEMENT_END.split(text) if s.strip()]
 
 

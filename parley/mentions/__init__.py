@@ -1,6 +1,7 @@
 """Meetings, calls and visits each article states took place (stage 3 of 5).
 
-``extract_event_mentions(article_entities) -> (event_mentions, participants)`` (``batch``)
+``extract_event_mentions(article_entities) -> MentionBatch`` (``batch``: event mentions,
+their participants, and entity mentions of the sides only described)
 takes each article with its entities (``parley.records.ArticleEntities``, from the entity
 stage), keeps the sentences with a trigger word (``text``), parses them, and for each trigger
 the ``DependencyMatcher`` finds (``patterns``) reads who met whom (``frames``, ``parties``,
@@ -9,8 +10,8 @@ the ``DependencyMatcher`` finds (``patterns``) reads who met whom (``frames``, `
 (``event_date`` over the date words of ``dates``), the place (``places``) and the topics
 (``topics``); ``events`` builds the records and ``passes`` settles what needs the whole
 article (shared dates and kinds, visits covered by meetings, topics of later paragraphs).
-``extract_mention_batch`` does the same and returns the articles whose processing raised
-beside the results (``MentionBatch``), where ``extract_event_mentions`` raises.
+``extract_mention_batch`` does the same and lists the articles whose processing raised in
+``MentionBatch.failures``, where ``extract_event_mentions`` raises.
 """
 
 from parley.mentions.batch import MentionBatch, extract_event_mentions, extract_mention_batch

@@ -31,7 +31,15 @@ from parley.mentions.references import References
 from parley.mentions.text import SentenceSpan, flat, iter_trigger_sentences
 from parley.nlp_model import load_model
 from parley.parallel import chunked, map_in_workers
-from parley.records import ArticleEntities, ArticleFailure, EventMention, EventParticipant
+from parley.progress import ArticleTicker, ProgressCallback
+from parley.records import (
+    ArticleEntities,
+    ArticleFailure,
+    EntityMention,
+    EventMention,
+    EventParticipant,
+    StatedEvent,
+)
 
 PARSE_BATCH_SIZE = 32
 # Trigger sentences per task of a worker process: a multiple of the batch size, so that the
@@ -60,17 +68,29 @@ def parse_tools() -> tuple[Language, DependencyMatcher]:
 # A parse job: a trigger sentence of an article, with the entities of the article (of its
 # section, in a long article).
 _Job = tuple[ArticleEntities, SentenceSpan]
-_Events = list[tuple[EventMention, list[EventParticipant]]]
+_Events = list[StatedEvent]
 
 
 @dataclass
 class MentionBatch:
-    """The event mentions and participants of a batch of articles, and the articles whose
+    """The event mentions of a batch of articles, their participants, the entity mentions
+    of the parties named only by description (one per span), and the articles whose
     processing raised (none of their mentions is in the batch)."""
 
     events: list[EventMention] = field(default_factory=list)
     participants: list[EventParticipant] = field(default_factory=list)
+    described: list[EntityMention] = field(default_factory=list)
     failures: list[ArticleFailure] = field(default_factory=list)
+
+    def add_article(self, stated: Sequence[StatedEvent]) -> None:
+        """Add the stated events of one article (after the article's passes)."""
+        described: dict[tuple[int, int], EntityMention] = {}
+        for one in stated:
+            self.events.append(one.event)
+            self.participants.extend(one.participants)
+            for mention in one.described:
+                described.setdefault((mention.start_char, mention.end_char), mention)
+        self.described.extend(described.values())
 
 
 class ArticleProcessingError(Exception):
@@ -86,19 +106,21 @@ def extract_event_mentions(
     articles: Sequence[ArticleEntities],
     n_process: int = 1,
     chunk_size: int = PARSE_CHUNK_SENTENCES,
-) -> tuple[list[EventMention], list[EventParticipant]]:
+    progress: ProgressCallback | None = None,
+) -> MentionBatch:
     """Meetings, calls and visits each article states took place, with their participants;
     ``ArticleProcessingError`` if an article failed (``extract_mention_batch`` goes on)."""
-    batch = extract_mention_batch(articles, n_process, chunk_size)
+    batch = extract_mention_batch(articles, n_process, chunk_size, progress)
     if batch.failures:
         raise ArticleProcessingError(batch.failures)
-    return batch.events, batch.participants
+    return batch
 
 
 def extract_mention_batch(
     articles: Sequence[ArticleEntities],
     n_process: int = 1,
     chunk_size: int = PARSE_CHUNK_SENTENCES,
+    progress: ProgressCallback | None = None,
 ) -> MentionBatch:
     """Meetings, calls and visits each article states took place, with their participants,
     and the articles whose processing raised.
@@ -128,12 +150,16 @@ def extract_mention_batch(
     else:
         per_sentence = _events_of_sentences(jobs)
     found: list[_Events] = [[] for _ in units]
+    ticker = ArticleTicker([entities.article.article_id for entities in articles], progress)
     for unit_index, sentence_events in zip(job_units, per_sentence, strict=True):
+        ticker.reached(units[unit_index].article.article_id)
         if isinstance(sentence_events, ArticleFailure):
             failed.setdefault(sentence_events.article_id, sentence_events)
         else:
             found[unit_index].extend(sentence_events)
-    settled: list[_Events] = []
+    ticker.finish()
+    # The stated events of each article that has not failed, its sections' one after another.
+    settled: dict[str, _Events] = {}
     for unit, unit_events in zip(units, found, strict=True):
         article = unit.article
         if article.article_id in failed:
@@ -141,14 +167,15 @@ def extract_mention_batch(
         try:
             unit_events = drop_visits_covered_by_meetings(unit_events)
             unit_events = share_kinds(article, share_dates(unit_events))
-            settled.append(add_back_reference_topics(article, unit_events))
+            unit_events = add_back_reference_topics(article, unit_events)
         except Exception as error:
             failed[article.article_id] = article_failure(article, _STAGE, error)
+            continue
+        settled.setdefault(article.article_id, []).extend(unit_events)
     batch = MentionBatch(failures=list(failed.values()))
-    for event, parties in itertools.chain.from_iterable(settled):
-        if event.article_id not in failed:
-            batch.events.append(event)
-            batch.participants.extend(parties)
+    for article_id, stated in settled.items():
+        if article_id not in failed:
+            batch.add_article(stated)
     return batch
 
 

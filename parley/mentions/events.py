@@ -13,6 +13,7 @@ start_char, kind, participant ids)[:12].
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
@@ -22,17 +23,18 @@ from spacy.tokens import Doc, Token
 
 from parley.datelines import dateline_city, local_day
 from parley.lexicon.countries import place_country
-from parley.lexicon.organisations import is_legal_form
+from parley.lexicon.groups import is_group
 from parley.mentions.event_date import DateInfo, event_date
 from parley.mentions.frames import Frame, can_be_party, read_frame
 from parley.mentions.kinds import event_kind
-from parley.mentions.parties import Party, as_party, resolve_party
+from parley.mentions.parties import Party, as_party, is_group_party, resolve_party
 from parley.mentions.patterns import is_non_factual, trigger_index
 from parley.mentions.places import event_location
 from parley.mentions.references import References
+from parley.mentions.scope import in_public_sphere
 from parley.mentions.text import SentenceSpan, paragraph_spans
 from parley.mentions.topics import assign_topics
-from parley.records import Article, EventMention, EventParticipant
+from parley.records import Article, EntityMention, EventMention, EventParticipant, StatedEvent
 
 
 def events_in_sentence(
@@ -41,8 +43,20 @@ def events_in_sentence(
     article: Article,
     sentence: SentenceSpan,
     entities: References,
-) -> Iterable[tuple[EventMention, list[EventParticipant]]]:
+) -> Iterable[StatedEvent]:
     """The events a parsed trigger sentence states, one or more per trigger."""
+    return _placed_at_side_meetings(
+        list(_events_of_triggers(doc, matcher, article, sentence, entities))
+    )
+
+
+def _events_of_triggers(
+    doc: Doc,
+    matcher: DependencyMatcher,
+    article: Article,
+    sentence: SentenceSpan,
+    entities: References,
+) -> Iterable[StatedEvent]:
     triggers: dict[int, str] = {}
     for match_id, token_ids in matcher(doc):
         name = doc.vocab.strings[match_id]
@@ -63,6 +77,27 @@ def events_in_sentence(
         yield from built
 
 
+def _placed_at_side_meetings(stated: list[StatedEvent]) -> list[StatedEvent]:
+    """A group's meeting that the sentence gives no place takes the place of a meeting held on
+    its sidelines ("met Rubio in Washington on the sidelines of the Quad Foreign Ministers'
+    Meeting": the Quad met in Washington too)."""
+    placed = {
+        one.event.setting: one.event
+        for one in stated
+        if one.event.setting is not None and one.event.location is not None
+    }
+    result = []
+    for one in stated:
+        side = next((placed[p.entity_id] for p in one.participants if p.entity_id in placed), None)
+        if side is not None and one.event.location is None:
+            event = dataclasses.replace(
+                one.event, location=side.location, location_iso3=side.location_iso3
+            )
+            one = dataclasses.replace(one, event=event)
+        result.append(one)
+    return result
+
+
 def _inside_other_trigger(trigger: Token, handled: set[int]) -> bool:
     """True for "met X for talks": the noun hangs (via a preposition) from a used trigger."""
     head = trigger.head
@@ -78,7 +113,7 @@ def _build_events(
     sentence: SentenceSpan,
     entities: References,
     base: dt.date,
-) -> Iterable[tuple[EventMention, list[EventParticipant]]]:
+) -> Iterable[StatedEvent]:
     offset = sentence.start
     # Counterparts first: they are usually named, and a pronoun or title on the agent side
     # ("Before meeting with Bush, the Crown Prince ...") must not resolve to them.
@@ -87,50 +122,135 @@ def _build_events(
     )
     taken = {p.entity_id for p in counterparts}
     agents = _resolve_all(frame.agents, offset, entities, taken)
-    # Only countries stand in from a modifier ("U.S.-Japanese talks"); an organisation
-    # there names the setting ("a White House photo session"), not a party.
+    # Only countries and groups of states stand in from a modifier ("U.S.-Japanese talks",
+    # "the G-7 meeting"); another organisation there names the setting ("a White House photo
+    # session"), not a party.
     modifiers = _resolve_all(
         frame.modifiers, offset, entities, taken | {p.entity_id for p in agents}
     )
-    agents += [p for p in modifiers if p.entity_type in {"GPE", "NORP"}]
+    agents += [p for p in modifiers if p.entity_type in {"GPE", "NORP"} or is_group_party(p)]
+    agents += _group_named_by(frame.trigger, offset, entities, agents)
     agent_ids = {p.entity_id for p in agents}
     counterparts = [p for p in counterparts if p.entity_id not in agent_ids]
-    if frame.visits_here and not counterparts:
+    unnamed_place = _visit_to_somewhere_unnamed(frame) and any(
+        p.entity_type == "PERSON" for p in agents
+    )
+    if not counterparts and (frame.visits_here or unnamed_place):
+        # "during a visit here", "at the end of a four-day visit": the place of the dateline,
+        # unless the visitor is at home there.
         host = entities.country_mention(place_country(dateline_city(article.dateline)))
-        counterparts = [as_party(host, "stand_in")] if host is not None else []
-    if not counterparts and len(agents) < 2:
+        if host is not None and all(p.country_iso3 != host.country_iso3 for p in agents):
+            counterparts = [as_party(host, "stand_in")]
+    # A group of states meeting as a group is a meeting however few of its members are named
+    # (the EC's and the EU's ministers meet in statutory councils: only their summits count).
+    as_group = any(
+        is_group_party(p) and (p.canonical_name not in _COUNCIL_GROUPS or _names_summit(frame))
+        for p in [*agents, *counterparts]
+    )
+    if not counterparts and len(agents) < 2 and not as_group:
         return
-    if _is_commercial([*agents, *counterparts]):
+    if not in_public_sphere([*agents, *counterparts], entities.roles):
         return
-    if not counterparts and _attended(frame.trigger):
+    if not counterparts and _attended(frame.trigger) and not as_group:
         # "X and Y also attended the meeting": they joined someone else's meeting.
         return
     date_info = event_date(frame, doc, base, sentence, article)
     if date_info is None:  # only future dates: an announcement
         return
+    if as_group and not counterparts and not _reported(frame, date_info):
+        return  # "a G-7 meeting is unlikely to change ...", "despite the G-7 meeting"
     groups = [[c] for c in counterparts] if frame.separate and counterparts else [counterparts]
+    setting = _setting_group(frame, offset, entities)
     for group in groups:
         parties = unique_parties([*agents, *group])
-        if len(parties) < 2:
+        if len(parties) < 2 and not as_group:
             continue
-        kind = event_kind(frame, parties, group)
+        kind = event_kind(frame, parties, group, article.title)
         location, location_iso3 = event_location(frame, doc, offset, entities, article, kind, group)
-        yield _event_record(
+        stated = _event_record(
             frame, article, sentence, kind, date_info, location, location_iso3, agents, group
         )
+        if setting is not None and setting not in {p.entity_id for p in parties}:
+            stated = dataclasses.replace(
+                stated, event=dataclasses.replace(stated.event, setting=setting)
+            )
+        yield stated
 
 
-def _is_commercial(parties: list[Party]) -> bool:
-    """Talks between companies (a corporate name, and no state or office-holder)."""
-    corporate = any(
-        p.entity_type == "ORG" and any(is_legal_form(w) for w in p.canonical_name.split()[-1:])
-        for p in parties
+# Groups whose ministers meet in statutory councils (the labelling rules): only their
+# leaders' summits are meetings of the group.
+_COUNCIL_GROUPS = {"European Community", "European Union"}
+
+
+def _names_summit(frame: Frame) -> bool:
+    return frame.trigger.lemma_.lower() == "summit"
+
+
+# Meeting nouns whose plural is several meetings ("talks" and "consultations" are one).
+_COUNT_NOUNS = {"meeting", "summit", "conference", "session", "gathering"}
+
+
+def _reported(frame: Frame, date_info: DateInfo) -> bool:
+    """True when the clause reports the meeting as having happened: a date word of the past,
+    a verb in the past, the perfect or the progressive ("G-7 ministers met", "OPEC's
+    conference ended", "is meeting today"), not a bare mention ("a G-7 meeting is
+    unlikely to change sentiment") nor undated plural meetings, which are habitual."""
+    if date_info.text is not None:
+        return True
+    if frame.trigger.tag_ == "NNS" and frame.trigger.lemma_.lower() in _COUNT_NOUNS:
+        return False  # undated and plural: habitual ("had pledged at G-7 meetings")
+    verb = frame.trigger if frame.trigger.pos_ in {"VERB", "AUX"} else frame.clause_verb
+    if verb is None:
+        return False
+    return verb.tag_ in {"VBD", "VBN"} or any(
+        c.dep_ == "aux" and c.lemma_.lower() in {"have", "be"} for c in verb.children
     )
-    public = any(
-        p.entity_type in {"GPE", "NORP"} or (p.entity_type == "PERSON" and p.country_iso3)
-        for p in parties
-    )
-    return corporate and not public
+
+
+def _group_named_by(
+    trigger: Token, offset: int, entities: References, known: list[Party]
+) -> list[Party]:
+    """The group whose name holds the trigger word ("the East Asia Summit", "the Quad
+    Foreign Ministers' Meeting" tagged as one name), unless it is a party already."""
+    start = offset + trigger.idx
+    ids = {p.entity_id for p in known}
+    return [
+        as_party(m, "name")
+        for m in entities.overlapping(start, start + len(trigger.text))
+        if m.entity_type == "ORG" and is_group(m.canonical_name) and m.entity_id not in ids
+    ]
+
+
+def _setting_group(frame: Frame, offset: int, entities: References) -> str | None:
+    """The entity id of the group whose meeting the frame's meeting was held at or on the
+    sidelines of ("on the sidelines of the Quad Foreign Ministers' Meeting": org:quad)."""
+    if frame.setting is None:
+        return None
+    for token in frame.setting.subtree:
+        start = offset + token.idx
+        for mention in entities.overlapping(start, start + len(token.text)):
+            if mention.entity_type == "ORG" and is_group(mention.canonical_name):
+                return mention.entity_id
+    return None
+
+
+def _visit_to_somewhere_unnamed(frame: Frame) -> bool:
+    """ "on a visit last week by Ecuador's deputy energy minister", "at the end of a four-day
+    visit": a visit noun naming no destination (no "to", no place modifier) that frames what
+    happened on it; "until Nakasone's visit" is still to come."""
+    trigger = frame.trigger
+    if trigger.pos_ != "NOUN" or trigger.lemma_.lower() != "visit" or frame.modifiers:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in {"to", "in"} for c in trigger.children):
+        return False
+    position = trigger
+    if trigger.head.lower_ == "of" and trigger.head.head.dep_ == "pobj":
+        position = trigger.head.head  # "at the end of a visit"
+    return position.dep_ == "pobj" and position.head.lower_ in _FRAMING_VISIT_PREPS
+
+
+# Prepositions that place an event on a visit ("during his visit", "on a visit").
+_FRAMING_VISIT_PREPS = {"during", "on", "at", "after", "following"}
 
 
 def _attended(trigger: Token) -> bool:
@@ -187,7 +307,7 @@ def _event_record(
     location_iso3: str | None,
     agents: list[Party],
     counterparts: list[Party],
-) -> tuple[EventMention, list[EventParticipant]]:
+) -> StatedEvent:
     start = sentence.start + frame.trigger.idx
     end = start + len(frame.trigger.text)
     parties = unique_parties([*agents, *counterparts])
@@ -222,7 +342,22 @@ def _event_record(
         elif frame.host_is_agent:
             role = "host" if party in agents else "visitor"
         participants.append(EventParticipant(mention_id, party.entity_id, role))
-    return event, participants
+    described = tuple(
+        EntityMention(
+            article_id=article.article_id,
+            entity_id=party.entity_id,
+            canonical_name=party.canonical_name,
+            entity_type=party.entity_type,
+            country_iso3=party.country_iso3,
+            mention_text=article.body[party.span[0] : party.span[1]],
+            label="PARTY",
+            start_char=party.span[0],
+            end_char=party.span[1],
+        )
+        for party in parties
+        if party.span is not None
+    )
+    return StatedEvent(event, tuple(participants), described)
 
 
 def _paragraph_text(body: str, offset: int) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from parley.mentions.parties import PERSON_LIKE_HEADS
+from parley.mentions.parties import is_party_head
 from parley.mentions.patterns import FRAME_PREPS, LIGHT_VERBS, NOUN_TRIGGERS
 
 PHONE_WORDS = {"telephone", "phone", "telephoned", "phoned"}
@@ -31,15 +31,25 @@ _GROUP_POSSESSIVES = {"their", "its", "our", "your"}
 _VERB_EXTRA_PREPS = {"call": {"on"}, "talk": {"to"}, "speak": {"to"}, "visit": {"to"}}
 
 
-# Multilateral bodies whose own sessions are plenaries, not meetings between parties
-# ("pledged at G-7 meetings", "the OPEC meeting"); see the labelling rules.
+# Bodies whose own sessions are statutory plenaries, not meetings between parties ("the IMF
+# Interim Committee meeting", "a cabinet meeting"); the labelling rules. Groups of states
+# meeting as groups (G-7 finance ministers, OPEC's conference, the Quad) are meetings.
 _PLENARY_BODY_RE = re.compile(
-    r"^(?:G-?\d+|Group of (?:Five|Seven|Ten|\w+)|OPEC|EC|EEC|European Community|GATT|IMF|"
-    r"International Monetary Fund|World Bank|Interim Committee|Development Committee|"
-    r"United Nations|UN|NATO|Commonwealth|Paris Club|Cabinet|Parliament|Congress|Senate|"
-    r"House)\b",
+    r"^(?:GATT|IMF|International Monetary Fund|World Bank|Interim Committee|"
+    r"Development Committee|United Nations|UN|Commonwealth|Cabinet|Parliament|Congress|"
+    r"Senate|House)\b",
     re.IGNORECASE,
 )
+# The EC's councils of ministers are statutory; its leaders' summits are meetings.
+_COUNCIL_BODY_RE = re.compile(r"^(?:EC|EEC|EU|European Community|European Union)\b")
+# Where a meeting held at another's margins says so ("on the sidelines of the summit").
+_SIDELINES = {"sideline", "sidelines", "margin", "margins", "side", "fringe", "fringes"}
+_SETTING_NOUNS = {"summit", "meeting", "conference", "session", "ministerial", "gathering"}
+
+
+# Verbs after which "for talks" means the talks are under way: "is in New York for talks
+# with creditor banks", "arrived for talks"; "heading for Washington for talks" has not.
+_THERE_FOR = {"be", "arrive", "come", "stay", "remain"}
 
 
 # A trip that spans days: people met "during his visit" were separate engagements.
@@ -50,6 +60,8 @@ _ARRIVAL_VERBS = {"arrive", "fly", "travel", "come", "go", "be"}
 
 
 _QUANTITY_NOUNS = {"series", "round", "number", "couple", "day", "hour", "week", "set"}
+# Parts of an interaction in time: "at the end of a four-day visit", "on the last leg of".
+_PHASE_NOUNS = {"end", "start", "beginning", "close", "conclusion", "course", "leg", "stage"}
 
 
 @dataclass
@@ -66,6 +78,9 @@ class Frame:
     host_is_agent: bool = False
     kind_hint: str | None = None
     visits_here: bool = False
+    # The meeting this one was held at or on the sidelines of ("on the sidelines of the Quad
+    # Foreign Ministers' Meeting", "at the G20 summit").
+    setting: Token | None = None
 
 
 def read_frame(trigger: Token) -> Frame | None:
@@ -83,23 +98,26 @@ def read_frame(trigger: Token) -> Frame | None:
 def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     frame = Frame(trigger=verb, clause_verb=verb)
     preps = {child.lower_: child for child in verb.children if child.dep_ == "prep"}
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not ({"with", "to"} & preps.keys()) and not any(c.dep_ == "dobj" for c in verb.children):
+        stray = _stray_with(verb)
+        if stray is not None:
+            preps["with"] = stray
+    objects = [quantified(c) for c in verb.children if c.dep_ == "dobj"]
     if lemma == "speak":
-        if not (_has_phone_prep(verb) or "with" in preps):
+        # "spoke with/to Y", "spoke by phone", and "A and B spoke today about ...".
+        together = any(c.dep_ == "conj" for s in _clause_subjects(verb) for c in s.children)
+        if not (_has_phone_prep(verb) or {"with", "to"} & preps.keys() or together):
             return None
         frame.kind_hint = "phone_call" if _has_phone_prep(verb) else None
-    # "called on the President" is a visit to a person; "called on the government to act"
-    # is a demand (it has an open clause), and "called X" is naming unless by telephone.
-    if lemma == "call" and (
-        "on" not in preps
-        or objects
-        or any(c.dep_ in {"xcomp", "advcl", "ccomp", "oprd"} for c in verb.children)
-    ):
-        if not _has_phone_prep(verb):
+    if lemma == "call":
+        sense = _call_sense(verb, preps, objects)
+        if sense is None:
             return None
+        frame.kind_hint = sense if sense == "phone_call" else None
+    if lemma in {"telephone", "phone", "dial"}:
         frame.kind_hint = "phone_call"
-    if lemma in {"telephone", "phone"}:
-        frame.kind_hint = "phone_call"
+    if lemma == "join" and not _joins_an_interaction(verb):
+        return None  # "Japan joined the protest", "joined X in calling for ...": no meeting
     if lemma == "talk" and not ({"with", "to"} & preps.keys()):
         return None
     passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -115,8 +133,9 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
         return None  # "received a related order", "met the deadline": another sense
     allowed = {"with", "between"} | _VERB_EXTRA_PREPS.get(lemma, set())
     for word in sorted(allowed & preps.keys()):
-        frame.counterparts.extend(c for c in preps[word].children if c.dep_ == "pobj")
-    frame.host_is_agent = lemma in {"host", "receive"}
+        frame.counterparts.extend(prep_objects(preps[word]))
+    frame.host_is_agent = lemma in {"host", "receive", "convene", "welcome"}
+    frame.setting = setting_of(verb)
     # "Abe met President Reagan and Congressional leaders during his visit": over a trip's
     # days, people met together in the sentence were separate engagements.
     frame.separate = any(
@@ -129,11 +148,41 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     return frame
 
 
+def _joins_an_interaction(verb: Token) -> bool:
+    """ "Finer joined Prime Minister Shmyhal ... in a conversation", "joined X for their call":
+    joining someone in or for an interaction."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in {"in", "for"}
+        and any(o.lemma_.lower() in NOUN_TRIGGERS for o in prep.children if o.dep_ == "pobj")
+        for prep in verb.children
+    )
+
+
+def _call_sense(verb: Token, preps: dict[str, Token], objects: list[Token]) -> str | None:
+    """The kind "call" states, if any: "called on the President" is a visit to a person
+    (in person); "called President Erdogan today to congratulate him" and "called X by
+    telephone" are phone calls; "called on the government to act", "called for talks" and
+    "called X a liar" state no meeting."""
+    if _has_phone_prep(verb):
+        return "phone_call"
+    if any(c.dep_ in {"oprd", "ccomp"} for c in verb.children) or "for" in preps:
+        return None
+    if "on" in preps:
+        demand = objects or any(c.dep_ in {"xcomp", "advcl"} for c in verb.children)
+        return None if demand else "in_person"
+    if objects and all(o.pos_ == "PROPN" for o in objects):
+        return "phone_call"
+    return None
+
+
 def _noun_frame(noun: Token, lemma: str) -> Frame | None:
     if _is_plenary(noun):
         return None
     frame = Frame(trigger=noun, clause_verb=_clause_verb(noun))
     frame.separate = any(c.lower_ == "separate" for c in noun.children)
+    setting = setting_of(noun) or (setting_of(frame.clause_verb) if frame.clause_verb else None)
+    frame.setting = setting if setting is None or setting.i != noun.i else None
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in _GROUP_POSSESSIVES:
             frame.agents.append(child)
@@ -149,16 +198,18 @@ def _noun_frame(noun: Token, lemma: str) -> Frame | None:
             if child.lower_ == "to" and lemma not in {"visit", "welcome"}:
                 continue
             target = frame.agents if child.lower_ == "by" else frame.counterparts
-            target.extend(c for c in child.children if c.dep_ == "pobj")
-    # "a series of meetings with Abe" behaves like "meetings with Abe".
+            target.extend(prep_objects(child))
+    # "a series of meetings with Abe" behaves like "meetings with Abe", and "at the end of a
+    # four-day visit" like "after a visit".
     position = noun
     if (
         noun.dep_ == "pobj"
         and noun.head.lower_ == "of"
-        and noun.head.head.lemma_.lower() in _QUANTITY_NOUNS
+        and noun.head.head.lemma_.lower() in _QUANTITY_NOUNS | _PHASE_NOUNS
     ):
         position = noun.head.head
     head = position.head
+    frame_preps = FRAME_PREPS if position is noun else (*FRAME_PREPS, "on")
     if position.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in LIGHT_VERBS:
         if not frame.agents:
             frame.agents.extend(_clause_subjects(head))
@@ -168,14 +219,64 @@ def _noun_frame(noun: Token, lemma: str) -> Frame | None:
                 or (prep.lower_ == "on" and lemma == "call")
                 or (prep.lower_ == "to" and lemma == "welcome")
             ):
-                frame.counterparts.extend(c for c in prep.children if c.dep_ == "pobj")
-    elif position.dep_ in {"pobj", "pcomp"} and head.lower_ in FRAME_PREPS and not frame.agents:
-        frame.agents.extend(_clause_subjects(head.head))
+                frame.counterparts.extend(prep_objects(prep))
+    elif position.dep_ in {"pobj", "pcomp"} and head.lower_ in frame_preps and not frame.agents:
+        if head.lower_ == "for" and not _there_for(head.head):
+            return None  # "heading for Washington for talks", "expectations for the summit"
+        frame.agents.extend(_holders(head))
     elif position.dep_ == "dobj" and head.dep_ == "acl" and not frame.agents:
         frame.agents.append(head.head)  # "leaders attending a meeting with Sarney"
     elif lemma == "visit" and position.dep_ == "pobj" and head.lower_ == "on":
         _arrival_visit(frame, head.head)
     return frame
+
+
+def _stray_with(verb: Token) -> Token | None:
+    """A "with" the parser hung elsewhere, within a few words after the verb and before any
+    other verb or punctuation ("met today at the White House with President Marcos", "spoke
+    this afternoon with Florida Governor Ron DeSantis to offer support": "with" parsed as
+    the mark of "offer")."""
+    doc = verb.doc
+    for token in doc[verb.i + 1 : min(verb.i + 8, len(doc))]:
+        if token.lower_ == "with":
+            return token
+        if (
+            token.is_punct
+            or token.pos_ in {"VERB", "AUX"}
+            or token.lemma_.lower() in NOUN_TRIGGERS  # "after talks with X": the talks' "with"
+            or (token.pos_ == "ADP" and token.lower_ not in _PLACE_AND_TIME_PREPS)
+        ):
+            return None
+    return None
+
+
+# Prepositions of the time or place phrases a stray "with" may follow ("met today at the
+# White House with").
+_PLACE_AND_TIME_PREPS = {"at", "in", "on"}
+
+
+def _there_for(head: Token) -> bool:
+    """ "is in New York for talks", "arrived for talks", "Saouma, in Brazil for talks": the
+    talks are under way where the holder is."""
+    if head.lemma_.lower() in _THERE_FOR:
+        return True
+    if head.dep_ == "prep" and head.lower_ == "in":
+        return head.head.pos_ in {"NOUN", "PROPN"}
+    return head.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ == "prep" and c.lower_ == "in" for c in head.children
+    )
+
+
+def _holders(prep: Token) -> list[Token]:
+    """Who a framing phrase is about: the noun it describes ("The prime minister, on the
+    first day of a visit to the United States, said"; "Saouma, in Brazil for talks"), else
+    the subject of its clause ("after talks with Kato, Lyng said")."""
+    attached = prep.head
+    if attached.dep_ == "prep" and attached.lower_ == "in":
+        attached = attached.head  # "Saouma, in Brazil for talks with ..."
+    if attached.pos_ == "PROPN" or (attached.pos_ == "NOUN" and is_party_head(attached)):
+        return [attached]
+    return _clause_subjects(attached)
 
 
 def _arrival_visit(frame: Frame, verb: Token) -> None:
@@ -191,13 +292,31 @@ def _arrival_visit(frame: Frame, verb: Token) -> None:
 
 
 def _is_plenary(noun: Token) -> bool:
-    """ "G-7 meetings", "an OPEC meeting": the session of a multilateral body."""
+    """ "the IMF Interim Committee meeting", "an EC farm ministers' meeting": a statutory
+    session of a body, not a meeting between parties."""
     for child in noun.children:
         if child.dep_ in {"compound", "nmod", "amod"}:
             phrase = " ".join(t.text for t in child.subtree)
             if _PLENARY_BODY_RE.match(phrase):
                 return True
+            if _COUNCIL_BODY_RE.match(phrase) and noun.lemma_.lower() != "summit":
+                return True
     return False
+
+
+def setting_of(head: Token) -> Token | None:
+    """The meeting ``head`` (a trigger or its verb) was held at or on the sidelines of:
+    "on the sidelines/margins of the X", "at/during the X summit"."""
+    for prep in (c for c in head.children if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if prep.lower_ in {"on", "at"} and obj.lower_ in _SIDELINES:
+                of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                found = [o for o in of.children if o.dep_ == "pobj"] if of is not None else []
+                if found:
+                    return found[0]
+            if prep.lower_ in {"at", "during"} and obj.lemma_.lower() in _SETTING_NOUNS:
+                return obj
+    return None
 
 
 def _function_frame(noun: Token) -> Frame | None:
@@ -253,5 +372,48 @@ def can_be_party(token: Token) -> bool:
         return True
     if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
         return True  # "the Tokyo stock exchange (TSE)": a body named by its acronym
+    if any(c.dep_ in {"compound", "conj"} and c.pos_ == "PROPN" for c in token.children):
+        # "President Moon Jae-in" (its last part mis-tagged "in"), "actress and activist
+        # Nazanin Boniadi" (the name parsed as a conjunct of the first descriptor)
+        return True
     lemma = token.lemma_.lower()
-    return lemma in PERSON_LIKE_HEADS or token.lower_ in PERSON_LIKE_HEADS or lemma == "two"
+    return is_party_head(token) or lemma == "two"
+
+
+def prep_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition; when the parse gave it none, the name right after it.
+
+    The small model often hangs the noun phrase after "with" on a later verb ("spoke today
+    with President Ivan Duque of Colombia to express ...": Duque parsed as the subject of
+    "express"; "met with families of Americans taken hostage": families the subject of
+    "taken"); the last word of the run of nouns that starts within two words of the
+    preposition is then its object.
+    """
+    objects = [quantified(c) for c in prep.children if c.dep_ == "pobj"]
+    if objects:
+        return objects
+    doc = prep.doc
+    start = next(
+        (i for i in range(prep.i + 1, min(prep.i + 3, len(doc))) if doc[i].pos_ in _NOUNS),
+        None,
+    )
+    if start is None:
+        return []
+    end = start
+    while end + 1 < len(doc) and doc[end + 1].pos_ == doc[start].pos_:
+        end += 1
+    return [doc[end]]
+
+
+_NOUNS = {"PROPN", "NOUN"}
+# Heads that count a party rather than name it: "a number of U.N. diplomats".
+_COUNTING_HEADS = {"number", "couple", "group", "host", "dozen", "dozens", "handful", "majority"}
+
+
+def quantified(token: Token) -> Token:
+    """The party a counting phrase counts ("a number of U.N. diplomats" -> diplomats)."""
+    if token.lemma_.lower() not in _COUNTING_HEADS:
+        return token
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+    return counted[0] if counted else token

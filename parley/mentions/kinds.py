@@ -1,18 +1,34 @@
 """The kind of a mention: meeting, phone_call, video_call, visit, summit or negotiation.
 
-Phone/video words make a call; talks with no named person on either side, talks with an
-organisation and meetings with "negotiators"/"delegations" are a ``negotiation``; a visit to
-a place is a ``visit``; everything else is a ``meeting`` (a courtesy call is in person).
+Phone/video words make a call, and so does a call itself ("held a call", "had a phone
+call"; a courtesy call on someone is in person); so does a kind-neutral verb of talking
+("spoke with", "conversation") in a story whose headline announces a call ("Readout of
+President Biden's Call with ...", "Modi's phone call with ..."). Talks with no named person
+on either side, talks with an organisation and meetings with "negotiators"/"delegations"
+are a ``negotiation``; a visit to a place is a ``visit``; everything else is a ``meeting``.
 """
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from parley.mentions.frames import PHONE_WORDS, Frame
-from parley.mentions.parties import Party
+from parley.mentions.parties import Party, is_group_party
 
 _VIDEO_WORDS = {"video", "videoconference", "video-conference", "virtual"}
+# Headlines that announce a call ("... Call with ...", "phone conversation"); "calls for" and
+# "calls on" are demands.
+_CALL_HEADLINE = re.compile(
+    r"\b(?:(?:phone|telephone|video)\s+)?calls?\s+(?:with|between)\b"
+    r"|\b(?:phone|telephone|video)\s+(?:call|conversation|talks?)\b",
+    re.IGNORECASE,
+)
+_VIDEO_HEADLINE = re.compile(r"\b(?:video|virtual|videoconference)\b", re.IGNORECASE)
+_LEADERS = {"leaders", "heads", "summiteers"}
+# Verbs and nouns of talking that say nothing of how the parties talked.
+_KIND_NEUTRAL = {"speak", "talk", "conversation", "discussion", "discuss", "confer"}
 
 
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -21,7 +37,10 @@ PLACE_TYPES = {"GPE", "LOC", "FAC"}
 _NEGOTIATOR_HEADS = {"negotiator", "delegation", "delegate"}
 
 
-def event_kind(frame: Frame, parties: list[Party], counterparts: list[Party]) -> str:
+def event_kind(
+    frame: Frame, parties: list[Party], counterparts: list[Party], headline: str | None = None
+) -> str:
+    """The kind of the mention a frame states (``headline``: the article's title)."""
     trigger = frame.trigger
     lemma = trigger.lemma_.lower()
     nearby = {c.lower_ for c in trigger.children} | {trigger.lower_}
@@ -35,8 +54,15 @@ def event_kind(frame: Frame, parties: list[Party], counterparts: list[Party]) ->
         {c.lower_ for c in trigger.children} | _prep_words(frame.clause_verb)
     ):
         return "phone_call"
+    if lemma == "call" and trigger.pos_ == "NOUN" and not _in_person_call(trigger):
+        return "phone_call"
+    if lemma in _KIND_NEUTRAL and headline and _CALL_HEADLINE.search(headline):
+        return "video_call" if _VIDEO_HEADLINE.search(headline) else "phone_call"
     if lemma == "summit":
         return "summit"
+    if any(is_group_party(p) for p in parties):
+        # A group of states meeting: its leaders' meeting is a summit, its ministers' a meeting.
+        return "summit" if _LEADERS & nearby else "meeting"
     if lemma.startswith("negotiat"):
         return "negotiation"
     if (
@@ -55,6 +81,11 @@ def event_kind(frame: Frame, parties: list[Party], counterparts: list[Party]) ->
     if any(p.head in _NEGOTIATOR_HEADS for p in parties):
         return "negotiation"  # "met U.S. negotiators": delegation-level talks
     return "meeting"
+
+
+def _in_person_call(noun: Token) -> bool:
+    """ "paid a courtesy call on Y", "a call on the President": a visit, not a telephone."""
+    return any(c.lower_ in {"courtesy", "on"} for c in noun.children)
 
 
 def _prep_words(verb: Token | None) -> set[str]:

@@ -5,6 +5,9 @@ or a state that stands in for unnamed officials ("U.S. negotiators", "representa
 Nigeria"), but only when its head is a person-like noun, so that "met the agency's
 requirements" names no party. Wire leads that name a person only later ("A senior Japanese
 trade official met ...") take the first person of that country named in the next sentences.
+A side that is only described ("met with Latino leaders", "talks with its bank advisory
+committee", "manufacturers of RSV immunizations") is a party of its own: an ORG entity named
+by the phrase (``org:latino-leaders``), with the country of a demonym in it.
 """
 
 from __future__ import annotations
@@ -14,7 +17,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from parley.lexicon.countries import country_by_demonym, country_by_name
+from parley.lexicon.groups import is_group
+from parley.lexicon.people import people_index
+from parley.lexicon.titles import HEAD_WORDS, normalize_role
 from parley.mentions.references import References
+from parley.names import slugify
 from parley.records import EntityMention
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
@@ -37,6 +45,20 @@ PERSON_LIKE_HEADS = {
 }  # fmt: skip
 
 
+# Heads of a side that is only described: the person-like heads, and groups of people or
+# bodies that meet officials ("manufacturers", "families", "stakeholders", "the caucus").
+DESCRIBED_HEADS = PERSON_LIKE_HEADS | {
+    "manufacturer", "company", "bank", "producer", "exporter", "importer", "legislator",
+    "mayor", "advocate", "expert", "stakeholder", "ceo", "family", "survivor", "activist",
+    "worker", "union", "student", "teacher", "nurse", "farmer", "rancher", "investor", "ally",
+    "council", "caucus", "panel", "association", "organization", "organisation", "lender",
+    "donor", "partner", "employer", "industry", "community", "youth", "elder", "clergy",
+    "parent", "doctor", "scientist", "researcher", "journalist", "athlete", "veteran",
+}  # fmt: skip
+# Modifiers kept in a described side's name ("bank advisory committee", "Latino leaders").
+_DESCRIPTIVE_DEPS = {"compound", "amod", "nmod"}
+
+
 # How far after an unnamed "a senior Japanese official" the name may come (characters).
 _DELAYED_WINDOW = 400
 
@@ -56,8 +78,10 @@ class Party:
     canonical_name: str
     entity_type: str
     country_iso3: str | None
-    via: str  # name, pronoun, title, stand_in, delayed
+    via: str  # name, pronoun, title, stand_in, delayed, described
     head: str = ""  # lemma of the phrase head ("negotiator" in "U.S. negotiators")
+    # Where a described side is named in the body (start, end), for its entity mention.
+    span: tuple[int, int] | None = None
 
 
 def resolve_party(
@@ -80,6 +104,10 @@ def resolve_party(
     if token.lemma_.lower() == "counterpart":
         start = offset + min(t.idx for t in region)
         end = offset + max(t.idx + len(t.text) for t in region)
+        if token.tag_ == "NNS":
+            # "his counterparts from Estonia, Latvia, Lithuania, and Poland": each state's
+            right = token.right_edge
+            return _states_in(start, offset + right.idx + len(right.text), entities, "counterpart")
         other = next(iter(sorted(exclude)), None)
         mention = entities.counterpart(start, end, other)
         return [as_party(mention, "title")] if mention and mention.entity_id not in exclude else []
@@ -96,6 +124,9 @@ def resolve_party(
             )
             return [as_party(m, "name") for m in by_position]
         return [as_party(people[0][2], "name")]
+    described_person = _person_after_descriptors(token, offset, entities, exclude)
+    if described_person is not None:
+        return [described_person]
     # The head names a body, or its bracketed acronym does ("Tokyo stock exchange (TSE)").
     acronyms = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     for named in [token, *acronyms]:
@@ -104,8 +135,9 @@ def resolve_party(
             if mention.entity_type in {"ORG", "GPE", "NORP"}:
                 person = entities.titled_person_after(mention)
                 return [as_party(person, "name") if person else as_party(mention, "name")]
-    if token.lemma_.lower() not in PERSON_LIKE_HEADS and token.lower_ not in PERSON_LIKE_HEADS:
-        return []
+    if not _head_words(token) & PERSON_LIKE_HEADS:
+        described = _described(token, offset, entities)
+        return [described] if described else []
     for wanted in ("ORG", "GPE", "NORP"):
         stand_ins = sorted((d, m.start_char, m) for d, m in found if m.entity_type == wanted)
         if stand_ins:
@@ -120,7 +152,118 @@ def resolve_party(
         mention = entities.person_with_title(token.lower_, offset + token.idx, exclude)
         if mention:
             return [as_party(mention, "title")]
-    return []
+        holders = [_home_office_holder(t, offset, entities) for t in [token, *_conjoined(token)]]
+        if any(holders):
+            return [h for h in holders if h is not None and h.entity_id not in exclude]
+    described = _described(token, offset, entities)
+    return [described] if described else []
+
+
+# Links inside a run of descriptors before a name ("actress and activist Nazanin Boniadi").
+_DESCRIPTOR_LINKS = {"compound", "appos", "conj", "cc", "amod", "nmod"}
+
+
+def _person_after_descriptors(
+    token: Token, offset: int, entities: References, exclude: set[str]
+) -> Party | None:
+    """The person a run of descriptive nouns introduces, when the parser made a descriptor
+    the head ("met today with actress and activist Nazanin Boniadi")."""
+    if token.pos_ != "NOUN" or is_party_head(token):
+        return None  # "Japanese officials and British minister Michael Howard": two sides
+    stack, seen = [token], []
+    while stack:
+        current = stack.pop()
+        seen.append(current)
+        stack.extend(c for c in current.children if c.dep_ in _DESCRIPTOR_LINKS)
+    for member in sorted(seen, key=lambda t: t.i):
+        start = offset + member.idx
+        for mention in entities.overlapping(start, start + len(member.text)):
+            resolved = entities.canonical(mention)
+            if resolved.entity_type == "PERSON" and resolved.entity_id not in exclude:
+                return as_party(resolved, "name")
+    return None
+
+
+def _states_in(start: int, end: int, entities: References, head: str) -> list[Party]:
+    """The states named in body[start:end], each standing in for its official."""
+    states: dict[str, Party] = {}
+    for mention in entities.overlapping(start, end):
+        resolved = entities.canonical(mention)
+        if resolved.entity_type == "GPE" and resolved.entity_id[4:].isupper():
+            party = dataclasses.replace(as_party(resolved, "stand_in"), head=head)
+            states.setdefault(resolved.entity_id, party)
+    return list(states.values())
+
+
+def _conjoined(token: Token) -> list[Token]:
+    """ "the President and Vice President": the nouns coordinated with ``token``."""
+    return [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
+
+
+def _home_office_holder(token: Token, offset: int, entities: References) -> Party | None:
+    """ "the President" in a White House readout, "the Chancellor" datelined Bonn: the one
+    holder of that office in the story's home state on its date, from the curated people
+    file, when the article names no one with that title."""
+    words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    first = min([token.i, *(w.i for w in words)])
+    phrase = token.doc[first : token.i + 1]
+    country = entities.home.government or entities.home.dateline
+    if country is None or token.lower_ not in HEAD_WORDS:
+        return None
+    person = people_index().holder_of(
+        normalize_role(phrase.text), country, entities.article.published_date
+    )
+    if person is None:
+        return None
+    return Party(
+        person.entity_id,
+        person.canonical_name,
+        "PERSON",
+        person.country_iso3,
+        "title",
+        span=(offset + phrase.start_char, offset + phrase.end_char),
+    )
+
+
+def is_party_head(token: Token) -> bool:
+    """True for a common noun that can name a party: a person-like or a described side."""
+    return bool(_head_words(token) & DESCRIBED_HEADS)
+
+
+def _head_words(token: Token) -> set[str]:
+    """The forms of a head to look up: its lemma and its word, and a capitalised plural's
+    singular (a proper noun keeps its plural as lemma: "the Quad Foreign Ministers'")."""
+    lower = token.lower_
+    words = {token.lemma_.lower(), lower}
+    if token.pos_ == "PROPN" and lower.endswith("s"):
+        words.add(lower[:-1])
+    return words
+
+
+def _described(token: Token, offset: int, entities: References) -> Party | None:
+    """The party a phrase describes without naming it ("12 Latino leaders"), if its head is
+    a described head: named by the head and its descriptive modifiers, never a pronoun or a
+    title of the article's people."""
+    if token.pos_ != "NOUN" or not is_party_head(token):
+        return None
+    words = [c for c in token.children if c.dep_ in _DESCRIPTIVE_DEPS and c.i < token.i]
+    start = min([token.i, *(w.left_edge.i for w in words)])
+    phrase = token.doc[start : token.i + 1]
+    name = " ".join(t.text for t in phrase if t.pos_ not in {"DET", "NUM", "PRON"})
+    if not name:
+        return None
+    body_start = offset + phrase.start_char
+    day = entities.article.published_date
+    countries = (country_by_demonym(t.text, day) or country_by_name(t.text, day) for t in phrase)
+    return Party(
+        f"org:{slugify(name)}",
+        name,
+        "ORG",
+        next((c for c in countries if c), None),
+        "described",
+        head=token.lemma_.lower(),
+        span=(body_start, offset + phrase.end_char),
+    )
 
 
 def _is_the_two(token: Token) -> bool:
@@ -186,3 +329,8 @@ def as_party(mention: EntityMention, via: str) -> Party:
     return Party(
         mention.entity_id, mention.canonical_name, mention.entity_type, mention.country_iso3, via
     )
+
+
+def is_group_party(party: Party) -> bool:
+    """True for a group of states ("G7", "OPEC", "Quad")."""
+    return party.entity_type == "ORG" and is_group(party.canonical_name)

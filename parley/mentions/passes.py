@@ -17,7 +17,7 @@ from collections import defaultdict
 
 from parley.mentions.text import paragraph_spans
 from parley.mentions.topics import TOPIC_KEYWORDS, assign_topics
-from parley.records import Article, EventMention, EventParticipant
+from parley.records import Article, StatedEvent
 
 _KIND_NEUTRAL_WORDS = {"conversation", "conversations", "discussion", "discussions", "talks"}
 
@@ -29,78 +29,70 @@ _BACK_REFERENCE_RE = re.compile(
 
 
 def drop_visits_covered_by_meetings(
-    events: list[tuple[EventMention, list[EventParticipant]]],
-) -> list[tuple[EventMention, list[EventParticipant]]]:
+    events: list[StatedEvent],
+) -> list[StatedEvent]:
     """Drop a visit when the same article reports named meetings of the visitor."""
-    met = {p.entity_id for event, parties in events if event.kind != "visit" for p in parties}
+    met = {p.entity_id for s in events if s.event.kind != "visit" for p in s.participants}
     return [
-        (event, parties)
-        for event, parties in events
-        if event.kind != "visit"
-        or not any(p.role_in_event == "visitor" and p.entity_id in met for p in parties)
+        s
+        for s in events
+        if s.event.kind != "visit"
+        or not any(p.role_in_event == "visitor" and p.entity_id in met for p in s.participants)
     ]
 
 
 def share_dates(
-    events: list[tuple[EventMention, list[EventParticipant]]],
-) -> list[tuple[EventMention, list[EventParticipant]]]:
+    events: list[StatedEvent],
+) -> list[StatedEvent]:
     """Give a restated meeting without date words ("Before meeting with Bush, ...") the
     date of the article's dated mention of the same two or more parties."""
-    dated = [
-        (event, {p.entity_id for p in parties}) for event, parties in events if event.date_text
-    ]
+    dated = [(s.event, _ids(s)) for s in events if s.event.date_text]
     shared = []
-    for event, parties in events:
-        if not event.date_text:
-            ids = {p.entity_id for p in parties}
-            source = next((d for d, d_ids in dated if len(ids & d_ids) >= 2), None)
+    for stated in events:
+        if not stated.event.date_text:
+            source = next((d for d, d_ids in dated if len(_ids(stated) & d_ids) >= 2), None)
             if source is not None:
-                event = dataclasses.replace(
-                    event, event_date=source.event_date, date_precision=source.date_precision
+                stated = _with_event(
+                    stated, event_date=source.event_date, date_precision=source.date_precision
                 )
-        shared.append((event, parties))
+        shared.append(stated)
     # Then an undated mention takes the date of a dated one in the same sentence ("Before
     # meeting with Bush on Monday, the prince paid a courtesy call on Reagan").
     by_sentence = {
-        (e.sentence, e.event_date, e.date_precision)
-        for e, _ in shared
-        if e.date_precision == "day" and (e.date_text or e.event_date)
+        (s.event.sentence, s.event.event_date, s.event.date_precision)
+        for s in shared
+        if s.event.date_precision == "day" and (s.event.date_text or s.event.event_date)
     }
     result = []
-    for event, parties in shared:
+    for stated in shared:
+        event = stated.event
         if not event.date_text:
-            same = [s for s in by_sentence if s[0] == event.sentence and s[1] != event.event_date]
+            same = [d for d in by_sentence if d[0] == event.sentence and d[1] != event.event_date]
             if len(same) == 1 and event.date_precision != "day":
-                event = dataclasses.replace(event, event_date=same[0][1], date_precision="day")
-        result.append((event, parties))
+                stated = _with_event(stated, event_date=same[0][1], date_precision="day")
+        result.append(stated)
     return result
 
 
-def share_kinds(
-    article: Article, events: list[tuple[EventMention, list[EventParticipant]]]
-) -> list[tuple[EventMention, list[EventParticipant]]]:
+def share_kinds(article: Article, events: list[StatedEvent]) -> list[StatedEvent]:
     """A kind-neutral restatement ("held an extensive conversation") of a phone or video
     call reported in the same article with the same parties is that call."""
     calls = [
-        (event.kind, {p.entity_id for p in parties})
-        for event, parties in events
-        if event.kind in {"phone_call", "video_call"}
+        (s.event.kind, _ids(s)) for s in events if s.event.kind in {"phone_call", "video_call"}
     ]
     result = []
-    for event, parties in events:
+    for stated in events:
+        event = stated.event
         word = article.body[event.start_char : event.end_char].lower()
         if event.kind == "meeting" and word in _KIND_NEUTRAL_WORDS:
-            ids = {p.entity_id for p in parties}
-            kind = next((k for k, k_ids in calls if len(ids & k_ids) >= 2), None)
+            kind = next((k for k, k_ids in calls if len(_ids(stated) & k_ids) >= 2), None)
             if kind is not None:
-                event = dataclasses.replace(event, kind=kind)
-        result.append((event, parties))
+                stated = _with_event(stated, kind=kind)
+        result.append(stated)
     return result
 
 
-def add_back_reference_topics(
-    article: Article, events: list[tuple[EventMention, list[EventParticipant]]]
-) -> list[tuple[EventMention, list[EventParticipant]]]:
+def add_back_reference_topics(article: Article, events: list[StatedEvent]) -> list[StatedEvent]:
     """Topics of later paragraphs that talk about "the conversation" / "their discussion"
     go to the nearest mention before them."""
     if not events:
@@ -110,15 +102,25 @@ def add_back_reference_topics(
         paragraph = article.body[start:end]
         if not _BACK_REFERENCE_RE.search(paragraph):
             continue
-        before = [e for e, _ in events if e.start_char < start]
+        before = [s.event for s in events if s.event.start_char < start]
         if before:
             nearest = max(before, key=lambda e: e.start_char)
             extra[nearest.mention_id].update(assign_topics(paragraph))
     result = []
-    for event, parties in events:
+    for stated in events:
+        event = stated.event
         if extra.get(event.mention_id):
             merged = set(event.topics) | extra[event.mention_id]
-            topics = tuple(t for t in TOPIC_KEYWORDS if t in merged)
-            event = dataclasses.replace(event, topics=topics)
-        result.append((event, parties))
+            stated = _with_event(stated, topics=tuple(t for t in TOPIC_KEYWORDS if t in merged))
+        result.append(stated)
     return result
+
+
+def _ids(stated: StatedEvent) -> set[str]:
+    """The entity ids of a mention's participants."""
+    return {p.entity_id for p in stated.participants}
+
+
+def _with_event(stated: StatedEvent, **changes: object) -> StatedEvent:
+    """The stated event with some fields of its event mention changed."""
+    return dataclasses.replace(stated, event=dataclasses.replace(stated.event, **changes))

@@ -18,10 +18,11 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
-# Verb lemmas that state an interaction; "speak" and "call" need extra evidence (below).
+# Verb lemmas that state an interaction; "speak", "call" and "join" need extra evidence
+# (``frames``).
 VERB_TRIGGERS = (
     "meet", "host", "receive", "visit", "telephone", "phone", "talk", "confer", "consult",
-    "negotiate", "speak", "call",
+    "negotiate", "speak", "call", "convene", "welcome", "brief", "greet", "dial", "join",
 )  # fmt: skip
 # Noun lemmas that name an interaction.
 NOUN_TRIGGERS = (
@@ -33,10 +34,14 @@ FUNCTION_NOUNS = ("reception", "dinner", "luncheon", "lunch", "banquet", "breakf
 # Verbs whose object is the interaction ("held talks", "paid a courtesy call").
 LIGHT_VERBS = (
     "hold", "have", "conduct", "pay", "attend", "include", "begin", "open", "start", "conclude",
-    "end", "resume", "wrap", "complete", "continue", "finish", "renew", "give",
+    "end", "resume", "wrap", "complete", "continue", "finish", "renew", "give", "host",
+    "co-host", "cohost", "chair", "convene", "lead", "join",
 )  # fmt: skip
-# Prepositions that place a clause relative to an interaction ("after talks with").
-FRAME_PREPS = ("after", "during", "in", "at", "following", "from", "before", "since", "over")
+# Prepositions that place a clause relative to an interaction ("after talks with", "is in
+# New York for talks with").
+FRAME_PREPS = (
+    "after", "during", "in", "at", "following", "from", "before", "since", "over", "for",
+)  # fmt: skip
 
 FUTURE_AUX = {"will", "shall", "'ll", "would", "could", "might", "may", "should", "must", "wo"}
 # Heads that make the interaction below them a plan, a wish or a denial.
@@ -52,7 +57,7 @@ NON_FACTUAL_HEADS = {
 NON_FACTUAL_MODIFIERS = {
     "planned", "proposed", "possible", "probable", "upcoming", "scheduled", "expected",
     "future", "next", "forthcoming", "prospective", "further", "projected", "likely",
-    "new", "fresh", "annual", "regular", "monthly", "weekly",
+    "new", "fresh",
 }  # fmt: skip
 
 _PATTERN_SPECS: dict[str, list[list[dict[str, object]]]] = {
@@ -127,11 +132,12 @@ def is_non_factual(trigger: Token) -> bool:
         for child in trigger.children
     ):
         return True
-    if trigger.tag_ in {"VBZ", "VBP"} and not any(
+    if trigger.tag_ in {"VBZ", "VBP", "VB"} and not any(
         c.dep_ in {"aux", "auxpass"} for c in trigger.children
     ):
         # Simple present in running text is a schedule or a habit ("when he visits the U.S."),
-        # not a report; reports use the past or the progressive ("are meeting today").
+        # not a report; reports use the past or the progressive ("are meeting today"). A bare
+        # verb is a proposal or an order ("proposed that the two prime ministers meet").
         return True
     head = trigger.head
     if (
@@ -151,7 +157,11 @@ def is_non_factual(trigger: Token) -> bool:
             # "will make a visit ... and hold talks": the second verb shares the first's aux.
             previous, token = token, token.head
             continue
-        if token.dep_ in {"ccomp", "advcl", "relcl", "parataxis", "conj", "ROOT", "acl"}:
+        if token.dep_ in {"ccomp", "xcomp"}:
+            # "proposed that they meet", "said it would consider talks": the clause's head
+            # may make it a plan.
+            return _clause_is_non_factual(token.head, token)
+        if token.dep_ in {"advcl", "relcl", "parataxis", "conj", "ROOT", "acl"}:
             return False
         previous, token = token, token.head
     return False
@@ -171,6 +181,11 @@ def _is_aggregate(trigger: Token) -> bool:
 def _has_own_subject_or_aux(verb: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
 
+
+# Participles that put a meeting on a calendar rather than report it.
+_SCHEDULING_HEADS = {
+    "plan", "schedule", "set", "slate", "expect", "propose", "due", "arrange", "call",
+}  # fmt: skip
 
 _HABITUAL = {"often", "frequently", "regularly", "usually", "repeatedly", "always", "never"}
 
@@ -199,8 +214,9 @@ def _clause_is_non_factual(token: Token, previous: Token | None) -> bool:
             return True
         if child.dep_ == "mark" and child.lower_ in {"whether", "if", "unless"}:
             return True
-        # "talks scheduled for Thursday", "a meeting planned for May".
-        if child.dep_ == "acl" and child.lemma_.lower() in NON_FACTUAL_HEADS:
+        # "talks scheduled for Thursday", "a meeting planned for May"; a purpose is no plan
+        # ("talks aimed at reaching an accord", "a meeting with senators to seek support").
+        if child.dep_ == "acl" and child.lemma_.lower() in _SCHEDULING_HEADS:
             return True
         if child.dep_ in {"aux", "auxpass"} and (child.lower_ in FUTURE_AUX or child.tag_ == "TO"):
             return True

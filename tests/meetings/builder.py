@@ -29,6 +29,9 @@ ENTITIES: dict[str, tuple[str, str, str | None]] = {
     "person:michael-smith": ("Michael Smith", "PERSON", "USA"),
     "org:us-senate": ("Senate", "ORG", "USA"),
     "org:white-house": ("White House", "ORG", "USA"),
+    "org:quad": ("Quad", "ORG", None),
+    "org:g7": ("G7", "ORG", None),
+    "org:european-union": ("European Union", "ORG", None),
     "gpe:USA": ("United States", "GPE", "USA"),
     "gpe:JPN": ("Japan", "GPE", "JPN"),
     "gpe:IND": ("India", "GPE", "IND"),
@@ -75,6 +78,7 @@ class Corpus:
         location_iso3: str | None = None,
         topics: tuple[str, ...] = (),
         roles: dict[str, str] | None = None,
+        setting: str | None = None,
     ) -> None:
         """Add an event mention and its participants."""
         self.mentions.append(
@@ -93,6 +97,7 @@ class Corpus:
                 end_char=10,
                 confidence=0.9,
                 topics=topics,
+                setting=setting,
             )
         )
         for entity_id in parties:

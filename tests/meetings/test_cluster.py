@@ -385,6 +385,17 @@ def test_runs_in_the_current_schema(tmp_path: Path) -> None:
     assert leftovers == 0
 
 
+def test_leaves_no_work_macros(tmp_path: Path) -> None:
+    corpus = Corpus()
+    baker_miyazawa(corpus)
+    con = run(corpus, tmp_path)
+    leftovers = con.execute(
+        "SELECT DISTINCT function_name FROM duckdb_functions() "
+        "WHERE function_name LIKE '\\_mc\\_%' ESCAPE '\\'"
+    ).fetchall()
+    assert leftovers == []
+
+
 def test_empty_input(tmp_path: Path) -> None:
     con = Corpus().connect()
     stats = build_meetings(con, tmp_path, NOW)

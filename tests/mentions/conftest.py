@@ -33,7 +33,13 @@ class Found:
         return all(s.lower() in last for s in surnames)
 
 
-def make_article(body: str, published: str, dateline: str | None = None) -> Article:
+def make_article(
+    body: str,
+    published: str,
+    dateline: str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+) -> Article:
     """An article as the ingest stage would build it."""
     sha = content_hash(body)
     return Article(
@@ -41,9 +47,9 @@ def make_article(body: str, published: str, dateline: str | None = None) -> Arti
         source_ref="test",
         drop_id="test",
         published_date=dt.date.fromisoformat(published),
-        title=None,
+        title=title,
         dateline=dateline,
-        outlet=None,
+        outlet=outlet,
         body=body,
         content_sha256=sha,
     )
@@ -56,11 +62,18 @@ Extract = Callable[..., list[Found]]
 def extract() -> Extract:
     """Run entities and mention extraction over one article body."""
 
-    def run(body: str, published: str, dateline: str | None = None) -> list[Found]:
-        article = make_article(body, published, dateline)
+    def run(
+        body: str,
+        published: str,
+        dateline: str | None = None,
+        title: str | None = None,
+        outlet: str | None = None,
+    ) -> list[Found]:
+        article = make_article(body, published, dateline, title, outlet)
         batch = extract_entities([article])
-        events, participants = extract_event_mentions(list(batch.by_article.values()))
-        entities = {m.entity_id: m for m in batch.mentions}
+        mentions = extract_event_mentions(list(batch.by_article.values()))
+        events, participants = mentions.events, mentions.participants
+        entities = {m.entity_id: m for m in [*batch.mentions, *mentions.described]}
         found = []
         for event in events:
             parties = [p for p in participants if p.mention_id == event.mention_id]

@@ -22,7 +22,8 @@ def seed_mentions() -> list[
 ]:
     articles = ingest_drop(SEEDS, "seeds").articles
     batch = extract_entities(articles)
-    events, participants = extract_event_mentions(list(batch.by_article.values()))
+    found = extract_event_mentions(list(batch.by_article.values()))
+    events, participants = found.events, found.participants
     names = {m.entity_id: m for m in batch.mentions}
     rows = []
     for e in events:
@@ -82,4 +83,6 @@ def test_nothing_else(seed_mentions) -> None:  # type: ignore[no-untyped-def]
         frozenset({"S Jaishankar", "Marco Rubio"}),
         frozenset({"S Jaishankar", "Pete Hegseth"}),
         frozenset({"S Jaishankar", "Penny Wong"}),
+        # The Quad Foreign Ministers' Meeting, a group meeting (CONTRACT.md section 4).
+        frozenset({"Quad"}),
     }

@@ -76,6 +76,26 @@ def test_jaishankar_other_meetings_in_july_2025(
     assert row[4] is None or any(place in row[4] for place in places)
 
 
+def test_quad_foreign_ministers_meeting_with_the_rubio_meeting_on_its_sidelines(
+    seeds_warehouse: Path,
+) -> None:
+    rows = _meetings(seeds_warehouse)
+    quad = _find(rows, "meeting", "Quad|")
+    assert (quad[2], quad[3]) == (dt.date(2025, 7, 1), "day")
+    assert "Washington" in quad[4]
+    rubio = _find(rows, "meeting", "S Jaishankar|IND", "Marco Rubio|USA")
+    with duckdb.connect(str(seeds_warehouse), read_only=True) as con:
+        countries = con.execute(
+            "SELECT list(country_iso3 ORDER BY country_iso3) FROM meeting_countries "
+            "WHERE meeting_id = ?",
+            [quad[0]],
+        ).fetchall()[0][0]
+        part_of = dict(con.execute("SELECT meeting_id, part_of FROM meetings").fetchall())
+    assert countries == ["AUS", "IND", "JPN", "USA"]
+    assert part_of[rubio[0]] == quad[0]
+    assert part_of[quad[0]] is None
+
+
 def test_roles_and_topics(seeds_warehouse: Path) -> None:
     with duckdb.connect(str(seeds_warehouse), read_only=True) as con:
         roles = set(

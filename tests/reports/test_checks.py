@@ -87,6 +87,15 @@ BREAKAGES: dict[tuple[str, str], list[list[str]]] = {
         ["INSERT INTO meeting_topics VALUES ('mtg-gone', 'trade')"]
     ],
     ("meetings", "keys_unique"): [_duplicate("meetings", "meeting_id = 'mtg-2'")],
+    ("meetings", "foreign_keys_resolve"): [
+        ["UPDATE meetings SET part_of = 'mtg-gone' WHERE meeting_id = 'mtg-3'"]
+    ],
+    ("meeting_countries", "keys_unique"): [
+        _duplicate("meeting_countries", "meeting_id = 'mtg-1' AND country_iso3 = 'USA'")
+    ],
+    ("meeting_countries", "foreign_keys_resolve"): [
+        ["INSERT INTO meeting_countries VALUES ('mtg-gone', 'USA', 'participant')"]
+    ],
     ("event_mentions", "in_one_meeting"): [
         ["UPDATE event_mentions SET meeting_id = NULL WHERE mention_id = 'em-4'"],
         ["UPDATE event_mentions SET meeting_id = 'mtg-gone' WHERE mention_id = 'em-4'"],
@@ -105,6 +114,12 @@ BREAKAGES: dict[tuple[str, str], list[list[str]]] = {
         [
             "UPDATE meeting_participants SET entity_id = 'person:alice' "
             "WHERE meeting_id = 'mtg-4' AND entity_id = 'person:bob'"
+        ],
+        # A participant's own state is no second party; only a group's members are.
+        [
+            "DELETE FROM meeting_participants "
+            "WHERE meeting_id = 'mtg-3' AND entity_id = 'person:bob'",
+            "INSERT INTO meeting_countries VALUES ('mtg-3', 'FRA', 'participant')",
         ],
     ],
     ("meetings", "meeting_date_span"): [
@@ -171,6 +186,25 @@ def test_the_rules_that_mean_wrong_data_block() -> None:
         ("meetings", "meeting_has_two_parties"),
         ("meeting_participants", "foreign_keys_resolve"),
     } <= blocking
+
+
+def test_a_group_of_states_is_parties_enough(tiny_warehouse: Path) -> None:
+    # "G-7 finance ministers met": one participant, the group, whose members are the parties.
+    (check,) = [c for c in WAREHOUSE_CHECKS if c.name == "meeting_has_two_parties"]
+    with duckdb.connect(str(tiny_warehouse)) as con:
+        con.execute(
+            "UPDATE meeting_participants SET entity_id = 'org:g7', canonical_name = 'G7', "
+            "entity_type = 'ORG', country_iso3 = NULL "
+            "WHERE meeting_id = 'mtg-3' AND entity_id = 'person:bob'"
+        )
+        con.execute(
+            "DELETE FROM meeting_participants WHERE meeting_id = 'mtg-3' AND entity_id <> 'org:g7'"
+        )
+        con.execute(
+            "INSERT INTO meeting_countries VALUES ('mtg-3', 'CAN', 'membership'), "
+            "('mtg-3', 'DEU', 'membership')"
+        )
+    assert _failures(tiny_warehouse, check) == []
 
 
 @pytest.mark.parametrize("check", WAREHOUSE_CHECKS, ids=lambda c: f"{c.table}.{c.name}")

@@ -8,7 +8,6 @@ worker wrote may be lost, and the runs must really have overlapped in time.
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -23,43 +22,9 @@ from assets.partitions import drops_partitions
 from parley.settings import REPO_ROOT
 from pipelines.cli import INSTANCE_YAML
 from pipelines.jobs import process_drop_job, publish_job
+from tests.scale.wires import DROPS, write_drops
 from warehouse.staging import ARTICLES, EVENT_MENTIONS, StagingArea
 
-# Synthetic one-paragraph wires (written for this test), each stating one meeting.
-DROPS: dict[str, list[dict[str, str]]] = {
-    "east": [
-        {
-            "id": "east-1",
-            "date": "1987-03-04",
-            "dateline": "TOKYO, March 4",
-            "body": "Japanese Finance Minister Kiichi Miyazawa met U.S. Treasury Secretary "
-            "James Baker in Tokyo on Tuesday to discuss the yen.\n",
-        },
-        {
-            "id": "east-2",
-            "date": "1987-03-05",
-            "dateline": "SEOUL, March 5",
-            "body": "South Korean Foreign Minister Choi Kwang-soo held talks with "
-            "Japanese Foreign Minister Tadashi Kuranari in Seoul on Wednesday.\n",
-        },
-    ],
-    "west": [
-        {
-            "id": "west-1",
-            "date": "1987-03-04",
-            "dateline": "BONN, March 4",
-            "body": "West German Chancellor Helmut Kohl met French President Francois "
-            "Mitterrand in Bonn on Tuesday to discuss farm trade.\n",
-        },
-        {
-            "id": "west-2",
-            "date": "1987-03-06",
-            "dateline": "LONDON, March 6",
-            "body": "British Prime Minister Margaret Thatcher held talks with Italian Prime "
-            "Minister Bettino Craxi in London on Thursday.\n",
-        },
-    ],
-}
 # Import, model loads and two tiny drops take ~10-20 s per worker on an idle 2-core machine;
 # the limit only stops a hung worker (it is ~5x that, for a machine shared with other jobs).
 WORKER_TIMEOUT_S = 240
@@ -69,10 +34,7 @@ WORKER_TIMEOUT_S = 240
 def environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     """A drops root with two drops, a warehouse path and a fresh shared DAGSTER_HOME."""
     drops_root = tmp_path / "drops"
-    for drop_id, records in DROPS.items():
-        (drops_root / drop_id).mkdir(parents=True)
-        lines = "".join(json.dumps(record) + "\n" for record in records)
-        (drops_root / drop_id / "articles.jsonl").write_text(lines)
+    write_drops(drops_root, DROPS)
     home = tmp_path / "dagster_home"
     home.mkdir()
     (home / "dagster.yaml").write_text(INSTANCE_YAML)

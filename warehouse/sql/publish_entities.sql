@@ -1,8 +1,13 @@
 -- Entities, aliases, mentions and roles, counted over the published articles only (a staged
--- copy of an article from a later drop is not counted twice).
+-- copy of an article from a later drop is not counted twice). The mention stage's entity
+-- mentions of sides it found only described ("Latino leaders") count like the others.
 CREATE TEMP VIEW kept_entity_mentions AS
 SELECT m.*
-FROM work.stg_entity_mentions AS m
+FROM (
+    SELECT * FROM work.stg_entity_mentions
+    UNION ALL BY NAME
+    SELECT * FROM work.stg_party_mentions
+) AS m
 JOIN main.articles AS a ON a.article_id = m.article_id AND a.drop_id = m.drop_id;
 
 INSERT INTO main.entity_mentions

@@ -12,9 +12,9 @@ SELECT mention_id, entity_id, role_in_event
 FROM work.event_mention_participants
 ORDER BY mention_id, entity_id;
 
-INSERT INTO main.meetings
+INSERT INTO main.meetings BY NAME
 SELECT meeting_id, kind, meeting_date, date_precision, location, location_iso3, headline,
-       n_mentions, n_articles, n_outlets, first_reported, last_reported
+       n_mentions, n_articles, n_outlets, first_reported, last_reported, part_of
 FROM work.meetings
 ORDER BY meeting_date NULLS LAST, meeting_id;
 
@@ -22,6 +22,11 @@ INSERT INTO main.meeting_participants
 SELECT meeting_id, entity_id, canonical_name, entity_type, country_iso3, role
 FROM work.meeting_participants
 ORDER BY meeting_id, entity_id;
+
+INSERT INTO main.meeting_countries
+SELECT meeting_id, country_iso3, via
+FROM work.meeting_countries
+ORDER BY meeting_id, country_iso3;
 
 INSERT INTO main.meeting_sources
 SELECT meeting_id, article_id, mention_id

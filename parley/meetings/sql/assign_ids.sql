@@ -10,7 +10,7 @@ SELECT
     ) AS comp
 FROM _mc_mention_report AS r
 JOIN _mc_mention AS m USING (mention_id)
-LEFT JOIN _mc_cc_final AS f ON f.node = 'R:' || r.report_id;
+LEFT JOIN _mc_x_final_label AS f ON f.node = 'R:' || r.report_id;
 
 CREATE OR REPLACE TEMP TABLE _mc_comp_old AS
 SELECT DISTINCT c.comp, m.prev_meeting_id AS meeting_id, g.born_at

@@ -45,6 +45,7 @@ SELECT
     nullif(trim(m.location), '') AS location,
     m.location_iso3,
     coalesce(m.topics, []::VARCHAR[]) AS topics,
+    m.setting,
     coalesce(m.confidence, 0.0) AS confidence,
     m.start_char,
     m.sentence,

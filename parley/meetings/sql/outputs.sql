@@ -210,24 +210,6 @@ SELECT
     END AS headline
 FROM parts;
 
-CREATE OR REPLACE TABLE meetings AS
-SELECT
-    c.meeting_id,
-    c.kind,
-    c.meeting_date,
-    c.date_precision,
-    c.location,
-    c.location_iso3,
-    h.headline,
-    c.n_mentions,
-    c.n_articles,
-    c.n_outlets,
-    c.first_reported,
-    c.last_reported
-FROM _mc_meeting_core AS c
-JOIN _mc_meeting_headline AS h USING (meeting_id)
-ORDER BY c.meeting_date NULLS LAST, c.meeting_id;
-
 CREATE OR REPLACE TABLE meeting_id_redirects AS
 SELECT old_meeting_id, meeting_id, merged_at
 FROM _mc_state_redirects

@@ -1,14 +1,49 @@
--- Score unit pairs listed in _mc_pair_in(a, b): a sum of hand-set log-odds-like points.
---   participants: weighted containment + weighted Jaccard (rare people weigh more), +1 when
---                 two or more non-state parties are shared; a country-dyad match is worth
---                 little; two different named people on both sides is a hard conflict.
---   date:         interval distance aware of precision (day / month / undated).
---   kind:         phone or video vs in person is a hard conflict; summit vs bilateral -3;
---                 a visit (days long) vs one meeting during it -1.
---   location:     different countries -3, same city +1.
---   topics:       + Jaccard of topic lists.
--- hard_conflict marks pairs that may never share a meeting (the cannot-link of the guard).
-CREATE OR REPLACE TEMP TABLE _mc_pair_score AS
+-- Pair scoring: the one definition of the points and of how a pair of units earns them. The
+-- within-article step and the cross-article step (candidates and the chaining guard) call
+-- _mc_score_pairs on their own tables; the docs point here rather than restating numbers.
+
+-- _mc_pair_points(): the hand-set, log-odds-like points of each piece of evidence (one row).
+-- The -10 points are vetoes: whatever else a pair shares, it stays below every level
+-- threshold (LEVEL_THRESHOLDS in cluster.py).
+CREATE OR REPLACE TEMP MACRO _mc_pair_points() AS TABLE
+SELECT
+    -- participants (rare people weigh more: entity weight ln(1 + N / df), see mentions.sql)
+    2.0::DOUBLE AS party_containment,       -- times the weighted containment of the shared parties
+    2.0::DOUBLE AS party_jaccard,           -- times the weighted Jaccard of the parties
+    1.0::DOUBLE AS two_shared_actors,       -- two or more shared parties that are not states
+    1.5::DOUBLE AS country_dyad_only,       -- no shared party, same countries, an unresolved side
+    -10.0::DOUBLE AS no_shared_party,
+    -10.0::DOUBLE AS different_people,      -- different named people on both sides
+    -- date: both day-precise
+    2.0::DOUBLE AS day_same,
+    0.5::DOUBLE AS day_1_apart,
+    -2.0::DOUBLE AS day_2_apart,
+    -- date: month-precise or undated on one side (intervals)
+    0.0::DOUBLE AS interval_overlap,
+    -1.0::DOUBLE AS interval_1_2_apart,
+    -1.0::DOUBLE AS no_date_interval,       -- a side without any date interval
+    -10.0::DOUBLE AS days_3_apart,          -- 3 or more days apart, any precision
+    -- kind
+    1.0::DOUBLE AS kind_same,
+    -10.0::DOUBLE AS kind_remote_vs_in_person,  -- phone or video call vs in person
+    -1.0::DOUBLE AS kind_phone_vs_video,
+    -3.0::DOUBLE AS kind_summit_vs_other,   -- a summit and a bilateral on its sidelines
+    -1.0::DOUBLE AS kind_visit_vs_other,    -- a visit (days long) and one meeting during it
+    0.0::DOUBLE AS kind_other,              -- other different in-person kinds
+    -- place
+    -3.0::DOUBLE AS place_other_country,
+    1.0::DOUBLE AS place_same_city,
+    0.5::DOUBLE AS place_same_country,
+    0.0::DOUBLE AS place_unknown,           -- a side without a place
+    -- topics: times the Jaccard of the topic lists
+    1.0::DOUBLE AS topic_jaccard;
+
+-- _mc_score_pairs(pairs, units, parties): every pair (a, b) of `pairs`, scored from the
+-- features in `units` (from _mc_unit_features) and the parties in `parties` (from
+-- _mc_unit_parties): the sum of the points above, the facts the within-article merge rules
+-- use, and hard_conflict, the pairs that may never share a meeting (the cannot-link of the
+-- chaining guard: different people on both sides, phone vs in person, 3+ days apart).
+CREATE OR REPLACE TEMP MACRO _mc_score_pairs(pairs, units, parties) AS TABLE
 WITH shared AS (
     SELECT
         p.a,
@@ -17,9 +52,9 @@ WITH shared AS (
         count(*) AS n_shared,
         count(*) FILTER (WHERE ea.entity_type = 'PERSON') AS n_shared_persons,
         count(*) FILTER (WHERE ea.entity_type <> 'GPE') AS n_shared_actors
-    FROM _mc_pair_in AS p
-    JOIN _mc_unit_entity AS ea ON ea.unit_id = p.a
-    JOIN _mc_unit_entity AS eb ON eb.unit_id = p.b AND eb.entity_id = ea.entity_id
+    FROM query_table(pairs) AS p
+    JOIN query_table(parties) AS ea ON ea.unit_id = p.a
+    JOIN query_table(parties) AS eb ON eb.unit_id = p.b AND eb.entity_id = ea.entity_id
     GROUP BY p.a, p.b
 ),
 f AS (
@@ -53,52 +88,55 @@ f AS (
         lower(ub.location) AS cb,
         ua.topics AS ta,
         ub.topics AS tb
-    FROM _mc_pair_in AS p
-    JOIN _mc_unit AS ua ON ua.unit_id = p.a
-    JOIN _mc_unit AS ub ON ub.unit_id = p.b
+    FROM query_table(pairs) AS p
+    JOIN query_table(units) AS ua ON ua.unit_id = p.a
+    JOIN query_table(units) AS ub ON ub.unit_id = p.b
     LEFT JOIN shared AS s ON s.a = p.a AND s.b = p.b
 ),
 g AS (
     SELECT
-        *,
+        f.*,
         n_shared_persons < pa AND n_shared_persons < pb AS divergent,
         CASE
             WHEN n_shared_actors > 0 THEN
-                2.0 * w_shared / least(wa, wb)
-                + 2.0 * w_shared / (wa + wb - w_shared)
-                + CASE WHEN n_shared_actors >= 2 THEN 1.0 ELSE 0.0 END
-            WHEN same_countries AND vague THEN 1.5
-            ELSE -10.0
+                pt.party_containment * w_shared / least(wa, wb)
+                + pt.party_jaccard * w_shared / (wa + wb - w_shared)
+                + CASE WHEN n_shared_actors >= 2 THEN pt.two_shared_actors ELSE 0.0 END
+            WHEN same_countries AND vague THEN pt.country_dyad_only
+            ELSE pt.no_shared_party
         END AS s_participants,
         CASE
-            WHEN date_dist IS NULL THEN -1.0
-            WHEN date_dist >= 3 THEN -10.0
-            WHEN both_day AND date_dist = 0 THEN 2.0
-            WHEN both_day AND date_dist = 1 THEN 0.5
-            WHEN both_day THEN -2.0
-            WHEN date_dist = 0 THEN 0.0
-            ELSE -1.0
+            WHEN date_dist IS NULL THEN pt.no_date_interval
+            WHEN date_dist >= 3 THEN pt.days_3_apart
+            WHEN both_day AND date_dist = 0 THEN pt.day_same
+            WHEN both_day AND date_dist = 1 THEN pt.day_1_apart
+            WHEN both_day THEN pt.day_2_apart
+            WHEN date_dist = 0 THEN pt.interval_overlap
+            ELSE pt.interval_1_2_apart
         END AS s_date,
         CASE
-            WHEN ra <> rb THEN -10.0
-            WHEN ka = kb THEN 1.0
-            WHEN ra THEN -1.0
-            WHEN (ka = 'summit') <> (kb = 'summit') THEN -3.0
-            WHEN (ka = 'visit') <> (kb = 'visit') THEN -1.0
-            ELSE 0.0
+            WHEN ra <> rb THEN pt.kind_remote_vs_in_person
+            WHEN ka = kb THEN pt.kind_same
+            WHEN ra THEN pt.kind_phone_vs_video
+            WHEN (ka = 'summit') <> (kb = 'summit') THEN pt.kind_summit_vs_other
+            WHEN (ka = 'visit') <> (kb = 'visit') THEN pt.kind_visit_vs_other
+            ELSE pt.kind_other
         END AS s_kind,
         CASE
-            WHEN la IS NOT NULL AND lb IS NOT NULL AND la <> lb THEN -3.0
-            WHEN ca IS NOT NULL AND ca = cb THEN 1.0
-            WHEN la IS NOT NULL AND la = lb THEN 0.5
-            ELSE 0.0
+            WHEN la IS NOT NULL AND lb IS NOT NULL AND la <> lb THEN pt.place_other_country
+            WHEN ca IS NOT NULL AND ca = cb THEN pt.place_same_city
+            WHEN la IS NOT NULL AND la = lb THEN pt.place_same_country
+            ELSE pt.place_unknown
         END AS s_location,
         CASE
             WHEN len(ta) > 0 AND len(tb) > 0 THEN
-                len(list_intersect(ta, tb))::DOUBLE / len(list_distinct(list_concat(ta, tb)))
+                pt.topic_jaccard * len(list_intersect(ta, tb))::DOUBLE
+                / len(list_distinct(list_concat(ta, tb)))
             ELSE 0.0
-        END AS s_topics
+        END AS s_topics,
+        pt.different_people
     FROM f
+    CROSS JOIN _mc_pair_points() AS pt
 )
 SELECT
     a,
@@ -117,6 +155,6 @@ SELECT
     divergent,
     n_shared_actors = aa OR n_shared_actors = ab AS actor_subset,
     divergent OR ra <> rb OR coalesce(date_dist >= 3, false) AS hard_conflict,
-    CASE WHEN divergent THEN -10.0 ELSE s_participants END
+    CASE WHEN divergent THEN different_people ELSE s_participants END
         + s_date + s_kind + s_location + s_topics AS score
 FROM g;

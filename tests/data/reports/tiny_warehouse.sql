@@ -60,13 +60,13 @@ INSERT INTO event_mention_participants VALUES
 
 INSERT INTO meetings VALUES
     ('mtg-1', 'meeting', DATE '2025-03-01', 'day', 'Delhi', 'IND', 'Alice met Bob in Delhi',
-     2, 2, 2, DATE '2025-03-02', DATE '2025-03-03'),
+     2, 2, 2, DATE '2025-03-02', DATE '2025-03-03', NULL),
     ('mtg-2', 'phone_call', DATE '2025-04-10', 'day', NULL, NULL, 'Alice phoned Carol',
-     1, 1, 0, DATE '2025-04-21', DATE '2025-04-21'),
+     1, 1, 0, DATE '2025-04-21', DATE '2025-04-21', NULL),
     ('mtg-3', 'meeting', NULL, NULL, NULL, NULL, 'Bob met Carol',
-     1, 1, 0, DATE '2025-04-21', DATE '2025-04-21'),
+     1, 1, 0, DATE '2025-04-21', DATE '2025-04-21', NULL),
     ('mtg-4', 'video_call', DATE '2025-04-20', 'day', NULL, NULL, 'Alice and Bob spoke by video',
-     1, 1, 0, DATE '2025-04-21', DATE '2025-04-21');
+     1, 1, 0, DATE '2025-04-21', DATE '2025-04-21', NULL);
 
 INSERT INTO meeting_participants VALUES
     ('mtg-1', 'person:alice', 'Alice', 'PERSON', 'USA', 'Secretary of State'),
@@ -77,6 +77,12 @@ INSERT INTO meeting_participants VALUES
     ('mtg-3', 'person:carol', 'Carol', 'PERSON', 'JPN', 'Foreign Minister'),
     ('mtg-4', 'person:alice', 'Alice', 'PERSON', 'USA', 'Secretary of State'),
     ('mtg-4', 'person:bob', 'Bob', 'PERSON', 'IND', 'Foreign Minister');
+
+INSERT INTO meeting_countries VALUES
+    ('mtg-1', 'IND', 'participant'), ('mtg-1', 'USA', 'participant'),
+    ('mtg-2', 'JPN', 'participant'), ('mtg-2', 'USA', 'participant'),
+    ('mtg-3', 'IND', 'participant'), ('mtg-3', 'JPN', 'participant'),
+    ('mtg-4', 'IND', 'participant'), ('mtg-4', 'USA', 'participant');
 
 INSERT INTO meeting_sources VALUES
     ('mtg-1', 'art-1', 'em-1'), ('mtg-1', 'art-2', 'em-2'), ('mtg-2', 'art-3', 'em-3'),

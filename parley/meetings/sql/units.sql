@@ -1,24 +1,42 @@
+-- Shared definitions (table macros) of a clustering unit: a mention in the within-article
+-- step, a report in the cross-article step. Each macro reads only the tables named in its
+-- arguments, so one definition serves both steps and each step writes its own tables.
+
+-- _mc_unit_parties(named): the rows of `named` (unit_id, entity_id, entity_type,
+-- country_iso3, weight; one row per unit and entity) that count as parties of the unit.
 -- A state named beside a person of that state and another party ("Japan" beside Kiichi
 -- Miyazawa and James Baker) adds nothing to who met whom; leaving it out keeps it from
 -- diluting the participant overlap. Beside that person alone it stands for an unnamed
 -- counterpart and stays.
-DELETE FROM _mc_unit_entity AS g
-WHERE g.entity_type = 'GPE'
-  AND EXISTS (
-      SELECT 1
-      FROM _mc_unit_entity AS p
-      WHERE p.unit_id = g.unit_id AND p.entity_type = 'PERSON' AND p.country_iso3 = g.country_iso3
-  )
-  AND (
-      SELECT count(*)
-      FROM _mc_unit_entity AS o
-      WHERE o.unit_id = g.unit_id AND o.entity_id <> g.entity_id
-  ) >= 2;
+-- (The states to drop are found first and anti-joined: most rows are no state, and a filter
+-- over every row with the subqueries below costs several times more.)
+CREATE OR REPLACE TEMP MACRO _mc_unit_parties(named) AS TABLE
+WITH redundant_state AS (
+    SELECT g.unit_id, g.entity_id
+    FROM query_table(named) AS g
+    WHERE g.entity_type = 'GPE'
+      AND EXISTS (
+          SELECT 1
+          FROM query_table(named) AS p
+          WHERE p.unit_id = g.unit_id AND p.entity_type = 'PERSON'
+            AND p.country_iso3 = g.country_iso3
+      )
+      AND (
+          SELECT count(*)
+          FROM query_table(named) AS o
+          WHERE o.unit_id = g.unit_id AND o.entity_id <> g.entity_id
+      ) >= 2
+)
+SELECT n.*
+FROM query_table(named) AS n
+ANTI JOIN redundant_state AS r ON r.unit_id = n.unit_id AND r.entity_id = n.entity_id;
 
--- Features of a clustering unit (a mention or a report) used for blocking and scoring.
+-- _mc_unit_features(base, parties): one row per unit of `base` (unit_id, article_id, has_new,
+-- kind, best_date, date_precision, location, location_iso3, topics, published_date) with the
+-- features blocking and scoring use, from its `parties` (the output of _mc_unit_parties).
 -- lo/hi: the interval of days the unit's date allows (a day, a month, or the week before
 -- publication when undated).
-CREATE OR REPLACE TEMP TABLE _mc_unit AS
+CREATE OR REPLACE TEMP MACRO _mc_unit_features(base, parties) AS TABLE
 WITH ent AS (
     SELECT
         unit_id,
@@ -29,7 +47,7 @@ WITH ent AS (
         list_sort(list(DISTINCT country_iso3) FILTER (WHERE country_iso3 IS NOT NULL))
             AS countries,
         count(DISTINCT country_iso3) FILTER (WHERE entity_type = 'PERSON') AS n_person_countries
-    FROM _mc_unit_entity
+    FROM query_table(parties)
     GROUP BY unit_id
 )
 SELECT
@@ -53,9 +71,5 @@ SELECT
     -- A country present only through a state or body, not a named person: an unresolved
     -- official ("a senior Japanese trade official"), to be matched by country dyad.
     coalesce(len(e.countries) > e.n_person_countries, false) AS vague
-FROM _mc_unit_base AS b
+FROM query_table(base) AS b
 LEFT JOIN ent AS e USING (unit_id);
-
-CREATE OR REPLACE TEMP TABLE _mc_unit_country AS
-SELECT unit_id, unnest(countries) AS country_iso3
-FROM _mc_unit;

@@ -1,4 +1,4 @@
--- Cross-article candidate pairs of reports, by blocking:
+-- Cross-article step, part 2: candidate pairs of reports, by blocking:
 --   pair: an unordered pair of parties both reports name;
 --   person: one named person both reports share (catches a counterpart named in one report
 --         and unresolved or differently resolved in the other); not for month-precise
@@ -10,28 +10,28 @@
 -- at most 2 days apart are paired (further apart is a hard conflict, never a link; a chain
 -- of month-precise reports can make a segment long). Incremental runs pair only where at
 -- least one side holds a new mention.
-CREATE OR REPLACE TEMP TABLE _mc_pair_in AS
+CREATE OR REPLACE TEMP TABLE _mc_x_candidate AS
 WITH keys AS (
     SELECT e1.unit_id, 'p|' || e1.entity_id || '|' || e2.entity_id AS block_key, 'pair' AS block_kind
-    FROM _mc_unit_entity AS e1
-    JOIN _mc_unit_entity AS e2 ON e2.unit_id = e1.unit_id AND e1.entity_id < e2.entity_id
+    FROM _mc_x_unit_party AS e1
+    JOIN _mc_x_unit_party AS e2 ON e2.unit_id = e1.unit_id AND e1.entity_id < e2.entity_id
     UNION ALL
     SELECT e.unit_id, 's|' || e.entity_id, 'person'
-    FROM _mc_unit_entity AS e
-    JOIN _mc_unit AS u USING (unit_id)
+    FROM _mc_x_unit_party AS e
+    JOIN _mc_x_unit AS u USING (unit_id)
     WHERE e.entity_type = 'PERSON' AND u.date_precision IS DISTINCT FROM 'month'
     UNION ALL
     SELECT c1.unit_id, 'c|' || c1.country_iso3 || '|' || c2.country_iso3, 'dyad'
-    FROM _mc_unit_country AS c1
-    JOIN _mc_unit_country AS c2
+    FROM _mc_x_unit_country AS c1
+    JOIN _mc_x_unit_country AS c2
         ON c2.unit_id = c1.unit_id AND c1.country_iso3 <= c2.country_iso3
-    JOIN _mc_unit AS u ON u.unit_id = c1.unit_id
+    JOIN _mc_x_unit AS u ON u.unit_id = c1.unit_id
     WHERE c1.country_iso3 < c2.country_iso3 OR len(u.countries) = 1
 ),
 dated AS (
     SELECT k.unit_id, k.block_key, k.block_kind, u.lo, u.hi, u.has_new, u.vague
     FROM keys AS k
-    JOIN _mc_unit AS u USING (unit_id)
+    JOIN _mc_x_unit AS u USING (unit_id)
     WHERE u.lo IS NOT NULL
 ),
 prev AS (
@@ -71,9 +71,6 @@ driven AS (
 )
 SELECT DISTINCT least(x, y) AS a, greatest(x, y) AS b
 FROM driven
-JOIN _mc_unit AS ux ON ux.unit_id = driven.x
-JOIN _mc_unit AS uy ON uy.unit_id = driven.y
+JOIN _mc_x_unit AS ux ON ux.unit_id = driven.x
+JOIN _mc_x_unit AS uy ON uy.unit_id = driven.y
 WHERE ux.article_id <> uy.article_id;
-
-CREATE OR REPLACE TEMP TABLE _mc_candidate AS
-SELECT a, b FROM _mc_pair_in;

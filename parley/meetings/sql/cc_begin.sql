@@ -1,1 +1,0 @@
-CREATE OR REPLACE TEMP TABLE _mc_cc_final (node VARCHAR, label VARCHAR);

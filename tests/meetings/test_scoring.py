@@ -1,0 +1,126 @@
+"""The shared unit and scoring macros: which evidence a pair earns, in the points' own names.
+
+The numbers live only in ``_mc_pair_points()`` (sql/score_pairs.sql); these tests pin which
+of them apply to a pair, so a change of weights needs no change here but a change of the
+rules does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pytest
+
+from parley.meetings.cluster import run_sql
+
+BAKER = ("person:james-baker", "PERSON", "USA")
+MIYAZAWA = ("person:kiichi-miyazawa", "PERSON", "JPN")
+KURODA = ("person:makoto-kuroda", "PERSON", "JPN")
+SMITH = ("person:michael-smith", "PERSON", "USA")
+JAPAN = ("gpe:JPN", "GPE", "JPN")
+USA = ("gpe:USA", "GPE", "USA")
+DAY = dt.date(1987, 4, 7)
+PUBLISHED = dt.date(1987, 4, 9)
+
+
+def unit(
+    parties: list[tuple[str, str, str]],
+    date: dt.date | None = DAY,
+    kind: str = "meeting",
+    place: tuple[str | None, str | None] = ("Washington", "USA"),
+    topics: tuple[str, ...] = ("currency",),
+) -> dict[str, object]:
+    """A clustering unit; every party weighs 1, so weighted overlaps are plain counts."""
+    return {
+        "parties": parties,
+        "base": (kind, date, "day" if date else None, *place, list(topics), PUBLISHED),
+    }
+
+
+def scores(pairs: list[tuple[dict[str, object], dict[str, object]]]) -> list[tuple]:
+    """(score, hard_conflict, points) of each pair, from the macros alone."""
+    con = duckdb.connect()
+    run_sql(con, "units")
+    run_sql(con, "score_pairs")
+    con.execute(
+        "CREATE TABLE base (unit_id VARCHAR, article_id VARCHAR, has_new BOOLEAN, kind VARCHAR, "
+        "best_date DATE, date_precision VARCHAR, location VARCHAR, location_iso3 VARCHAR, "
+        "topics VARCHAR[], published_date DATE)"
+    )
+    con.execute(
+        "CREATE TABLE named (unit_id VARCHAR, entity_id VARCHAR, entity_type VARCHAR, "
+        "country_iso3 VARCHAR, weight DOUBLE)"
+    )
+    con.execute("CREATE TABLE pairs (a VARCHAR, b VARCHAR)")
+    for n, pair in enumerate(pairs):
+        for side, u in zip("ab", pair, strict=True):
+            unit_id = f"{n}{side}"
+            con.execute(
+                "INSERT INTO base VALUES (?, ?, true, ?, ?, ?, ?, ?, ?, ?)",
+                [unit_id, unit_id, *u["base"]],
+            )
+            for entity in u["parties"]:
+                con.execute("INSERT INTO named VALUES (?, ?, ?, ?, 1.0)", [unit_id, *entity])
+        con.execute("INSERT INTO pairs VALUES (?, ?)", [f"{n}a", f"{n}b"])
+    con.execute("CREATE TABLE parties AS FROM _mc_unit_parties('named')")
+    con.execute("CREATE TABLE units AS FROM _mc_unit_features('base', 'parties')")
+    points = con.sql("FROM _mc_pair_points()")
+    named_points = dict(zip(points.columns, points.fetchall()[0], strict=True))
+    rows = con.execute(
+        "SELECT score, hard_conflict FROM _mc_score_pairs('pairs', 'units', 'parties') ORDER BY a"
+    ).fetchall()
+    return [(score, conflict, named_points) for score, conflict in rows]
+
+
+def test_same_meeting_earns_every_agreement_and_a_state_beside_its_person_is_dropped() -> None:
+    # "Japan" beside Miyazawa and Baker is not a party: the parties are the same two people.
+    ((score, conflict, p),) = scores([(unit([BAKER, MIYAZAWA, JAPAN]), unit([MIYAZAWA, BAKER]))])
+    expected = (
+        p["party_containment"]
+        + p["party_jaccard"]
+        + p["two_shared_actors"]
+        + p["day_same"]
+        + p["kind_same"]
+        + p["place_same_city"]
+        + p["topic_jaccard"]
+    )
+    assert score == pytest.approx(expected)
+    assert not conflict
+
+
+def test_a_call_and_an_in_person_meeting_conflict() -> None:
+    call = unit([BAKER, MIYAZAWA], DAY + dt.timedelta(days=1), "phone_call", (None, None), ())
+    ((score, conflict, p),) = scores([(unit([BAKER, MIYAZAWA]), call)])
+    expected = (
+        p["party_containment"]
+        + p["party_jaccard"]
+        + p["two_shared_actors"]
+        + p["day_1_apart"]
+        + p["kind_remote_vs_in_person"]
+        + p["place_unknown"]
+    )
+    assert score == pytest.approx(expected)
+    assert conflict
+
+
+def test_unresolved_officials_earn_the_country_dyad_only() -> None:
+    officials = unit([JAPAN, USA], None, "negotiation", (None, None), ())
+    negotiators = unit([KURODA, SMITH], DAY, "negotiation", (None, None), ())
+    ((score, conflict, p),) = scores([(officials, negotiators)])
+    expected = p["country_dyad_only"] + p["interval_overlap"] + p["kind_same"] + p["place_unknown"]
+    assert score == pytest.approx(expected)
+    assert not conflict
+
+
+def test_different_people_on_both_sides_is_a_veto() -> None:
+    ((score, conflict, p),) = scores([(unit([BAKER, KURODA]), unit([MIYAZAWA, SMITH]))])
+    expected = (
+        p["different_people"]
+        + p["day_same"]
+        + p["kind_same"]
+        + p["place_same_city"]
+        + p["topic_jaccard"]
+    )
+    assert score == pytest.approx(expected)
+    assert conflict

@@ -1,0 +1,62 @@
+"""Sides named only by description, and the public sphere (sentences of the development sets:
+shared/eval/reuters_meetings_dev2, modern_readouts_dev and tests/data/meetings dev)."""
+
+from __future__ import annotations
+
+from tests.mentions.conftest import Extract
+
+WH = "The White House"
+
+
+def test_an_official_meets_a_described_group(extract: Extract) -> None:
+    found = extract(
+        "Vice President Kamala Harris met today with families of Americans taken hostage by "
+        "Hamas on October 7.",
+        "2024-04-09",
+        outlet=WH,
+    )
+    assert len(found) == 1 and "families" in found[0].names
+
+
+def test_talks_with_a_bank_committee_are_a_negotiation(extract: Extract) -> None:
+    found = extract(
+        "Brazil's Central Bank governor Francisco Gros said after talks with its 14-bank "
+        "advisory committee here yesterday that it could not make a token interest payment.",
+        "1987-03-23",
+        "NEW YORK, March 23",
+    )
+    assert [f.event.kind for f in found] == ["negotiation"]
+    assert any("committee" in name for name in found[0].names)
+
+
+def test_talks_between_companies_are_out_of_scope(extract: Extract) -> None:
+    for sentence in (
+        "Hutton had been in talks with Purolator's adviser, Dillon, Read and Co since late "
+        "December, a Hutton spokesman said.",
+        "LTV also began talks with the United Steelworkers union, and both sides have made a "
+        "commitment to reach a new labor agreement.",
+        "Swiss banks are holding talks with Protestant and Roman Catholic officials to hear "
+        "church complaints about lending to South Africa.",
+    ):
+        assert extract(sentence, "1987-03-20") == [], sentence
+
+
+def test_officials_of_a_state_stand_for_it(extract: Extract) -> None:
+    found = extract(
+        "Philippine officials and a 12-bank committee have been meeting for the past four weeks "
+        "in New York in a bid to reschedule 9.4 billion dlrs of foreign debt.",
+        "1987-03-27",
+        "NEW YORK, March 27",
+    )
+    assert len(found) == 1 and "PHL" in found[0].countries
+
+
+def test_a_government_release_gives_its_staff_their_country(extract: Extract) -> None:
+    # No "U.S." anywhere: the outlet is the White House, so its Senior Advisor is American.
+    found = extract(
+        "Yesterday, White House Public Engagement Director and Senior Advisor Cedric Richmond "
+        "met with Latino leaders from across the country.",
+        "2021-09-22",
+        outlet=WH,
+    )
+    assert [f.countries for f in found] == [frozenset({"USA"})]
