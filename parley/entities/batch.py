@@ -131,7 +131,8 @@ def body_pieces(text: str, limit: int) -> list[str]:
         low, high = start + limit // 2, start + limit
         cut = high
         for separator in _CUT_AFTER:
-            found = text.rfind(separator, low, high)
+            # A cut after the separator in (low, high]: it may start before low.
+            found = text.rfind(separator, low - len(separator) + 1, high)
             if found >= 0:
                 cut = found + len(separator)
                 break

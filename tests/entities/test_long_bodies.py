@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
@@ -21,6 +21,7 @@ DAY = dt.date(2025, 7, 2)
 
 
 @given(st.text(alphabet="ab .\n", max_size=400), st.integers(4, 50))
+@example("a.  a", 4)  # a ". " that starts just before the second half
 def test_pieces_join_into_the_text_and_end_at_the_best_break(text: str, limit: int) -> None:
     pieces = body_pieces(text, limit)
     assert "".join(pieces) == text
