@@ -147,6 +147,35 @@ def test_an_article_whose_processing_raises_is_a_rejection(
     assert rows(warehouse, "SELECT count(*) FROM meetings")[0][0] > 0
 
 
+def test_a_failure_in_one_drop_leaves_the_same_file_of_another_published(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drops = tmp_path / "drops"
+    (drops / "d1").mkdir(parents=True)
+    (drops / "d1" / "a.txt").write_text(SEED)
+    warehouse, home = tmp_path / "parley.duckdb", tmp_path / "home"
+    real_entities = entity_batch.extract_article_entities
+
+    def entities_failing(article, doc):  # type: ignore[no-untyped-def]
+        raise KeyError("entity rule bug")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(entity_batch, "extract_article_entities", entities_failing)
+        assert parley_run(drops, warehouse, home) == 0
+    assert entity_batch.extract_article_entities is real_entities
+    # The bug is fixed; a later drop brings the same file (the same article id).
+    (drops / "d2").mkdir()
+    (drops / "d2" / "a.txt").write_text(SEED)
+
+    assert parley_run(drops, warehouse, home) == 0
+
+    assert rows(warehouse, "SELECT drop_id, source_ref FROM articles") == [("d2", "a.txt")]
+    assert rows(warehouse, "SELECT drop_id, reason FROM rejected_inputs") == [
+        ("d1", "processing_error")
+    ]
+    assert rows(warehouse, "SELECT count(*) FROM meetings")[0][0] > 0
+
+
 def accounted(warehouse: Path) -> Iterator[tuple[str, int]]:
     yield from rows(
         warehouse,
