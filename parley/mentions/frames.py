@@ -224,7 +224,10 @@ def _noun_frame(noun: Token, lemma: str) -> Frame | None:
                 or (prep.lower_ == "to" and lemma == "welcome")
             ):
                 frame.counterparts.extend(prep_objects(prep))
-    elif position.dep_ in {"pobj", "pcomp"} and head.lower_ in frame_preps and not frame.agents:
+    elif position.dep_ in {"pobj", "pcomp"} and head.lower_ in frame_preps:
+        if frame.agents:
+            frame.agents = _cataphoric(frame.agents, head)
+            return frame
         if head.lower_ == "for" and not _there_for(head.head):
             return None  # "heading for Washington for talks", "expectations for the summit"
         frame.agents.extend(_holders(head))
@@ -274,6 +277,18 @@ def _there_for(head: Token) -> bool:
     return head.pos_ in {"NOUN", "PROPN"} and any(
         c.dep_ == "prep" and c.lower_ == "in" for c in head.children
     )
+
+
+def _cataphoric(agents: list[Token], prep: Token) -> list[Token]:
+    """The clause's subject for a possessive pronoun that points ahead to it ("In his
+    audience with Pope Francis, President Biden thanked ...", "In her visit with MBZ, the
+    Vice President conveyed ..."): the phrase comes before the subject it belongs to."""
+    if len(agents) != 1 or agents[0].lower_ not in {"his", "her"}:
+        return agents
+    subjects = _clause_subjects(prep.head)
+    if subjects and all(s.i > prep.i and s.pos_ in {"PROPN", "NOUN"} for s in subjects):
+        return subjects
+    return agents
 
 
 def _holders(prep: Token) -> list[Token]:

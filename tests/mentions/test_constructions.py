@@ -156,7 +156,7 @@ def test_the_president_of_a_government_release_is_its_office_holder(extract: Ext
         "Build Back Better Agenda."
     )
     meeting = only(extract(leaders, "2021-08-03", outlet=WHITE_HOUSE), "Biden")
-    assert meeting.names == {"Joe Biden", "Latino leaders"}
+    assert meeting.names == {"Joe Biden", "Kamala Harris", "Latino leaders"}
     sinema = "The President spoke to Senator Sinema today to thank her again for her work."
     assert only(extract(sinema, "2021-06-25", outlet=WHITE_HOUSE), "Biden", "Sinema")
     # A wire from a capital names its own head of government the same way.
@@ -265,3 +265,14 @@ def test_convening_roundtables_and_briefings_are_meetings(extract: Extract) -> N
     )
     meeting = only(extract(briefing, "1987-03-29", "ATHENS, March 29"), "Papandreou")
     assert meeting.event.event_date == dt.date(1987, 3, 28)
+
+
+def test_a_possessive_pronoun_ahead_of_its_subject_is_that_subject(extract: Extract) -> None:
+    body = (
+        "In her visit with UAE President Sheikh Mohammed bin Zayed Al Nahyan, the Vice "
+        "President conveyed condolences on behalf of President Biden, the Biden-Harris "
+        "Administration, and the American people."
+    )
+    # "the Vice President" of a White House readout: the curated holder of the office.
+    visit = only(extract(body, "2022-05-16", outlet=WHITE_HOUSE), "Harris", "Nahyan")
+    assert "USA" in visit.countries
