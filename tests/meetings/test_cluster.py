@@ -32,6 +32,7 @@ BALLADUR = "person:edouard-balladur"
 LAROSIERE = "person:jacques-de-larosiere"
 KURODA = "person:makoto-kuroda"
 SMITH = "person:michael-smith"
+G7 = "org:g7"
 
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 
@@ -452,3 +453,24 @@ def test_state_of_a_crashed_write_is_ignored_and_cleaned(tmp_path: Path) -> None
     assert read_state(tmp_path)["assign"].num_rows == 4
     assert meeting_of(run(corpus, tmp_path)) == before
     assert not stray.exists()
+
+
+def test_reports_naming_only_the_group_join_its_meeting(tmp_path: Path) -> None:
+    # Reports of a group's ministerial often name the group alone ("Finance ministers of
+    # the Group of Seven met here today"); others name the members who spoke afterwards.
+    # Neither shares a pair of parties or a person with the other.
+    corpus = Corpus()
+    for article, published in (
+        ("rt-1", "1987-04-08"),
+        ("rt-2", "1987-04-09"),
+        ("rt-3", "1987-04-09"),
+    ):
+        corpus.article(article, published)
+    corpus.mention("rt-1#0", "rt-1", [G7], "1987-04-08", location="Washington")
+    corpus.mention("rt-2#0", "rt-2", [G7, BAKER, MIYAZAWA], "1987-04-08", location="Washington")
+    corpus.mention("rt-3#0", "rt-3", [G7], "1987-04-08")
+    # The same group a month later is another meeting.
+    corpus.article("rt-4", "1987-05-12")
+    corpus.mention("rt-4#0", "rt-4", [G7], "1987-05-11")
+    con = run(corpus, tmp_path)
+    assert clusters(con) == {frozenset({"rt-1#0", "rt-2#0", "rt-3#0"}), frozenset({"rt-4#0"})}
