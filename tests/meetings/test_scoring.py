@@ -18,6 +18,7 @@ BAKER = ("person:james-baker", "PERSON", "USA")
 MIYAZAWA = ("person:kiichi-miyazawa", "PERSON", "JPN")
 KURODA = ("person:makoto-kuroda", "PERSON", "JPN")
 SMITH = ("person:michael-smith", "PERSON", "USA")
+G7 = ("org:g7", "ORG", None)
 JAPAN = ("gpe:JPN", "GPE", "JPN")
 USA = ("gpe:USA", "GPE", "USA")
 DAY = dt.date(1987, 4, 7)
@@ -30,11 +31,12 @@ def unit(
     kind: str = "meeting",
     place: tuple[str | None, str | None] = ("Washington", "USA"),
     topics: tuple[str, ...] = ("currency",),
+    setting: str | None = None,
 ) -> dict[str, object]:
     """A clustering unit; every party weighs 1, so weighted overlaps are plain counts."""
     return {
         "parties": parties,
-        "base": (kind, date, "day" if date else None, *place, list(topics), PUBLISHED),
+        "base": (kind, date, "day" if date else None, *place, list(topics), setting, PUBLISHED),
     }
 
 
@@ -46,7 +48,7 @@ def scores(pairs: list[tuple[dict[str, object], dict[str, object]]]) -> list[tup
     con.execute(
         "CREATE TABLE base (unit_id VARCHAR, article_id VARCHAR, has_new BOOLEAN, kind VARCHAR, "
         "best_date DATE, date_precision VARCHAR, location VARCHAR, location_iso3 VARCHAR, "
-        "topics VARCHAR[], published_date DATE)"
+        "topics VARCHAR[], setting VARCHAR, published_date DATE)"
     )
     con.execute(
         "CREATE TABLE named (unit_id VARCHAR, entity_id VARCHAR, entity_type VARCHAR, "
@@ -57,7 +59,7 @@ def scores(pairs: list[tuple[dict[str, object], dict[str, object]]]) -> list[tup
         for side, u in zip("ab", pair, strict=True):
             unit_id = f"{n}{side}"
             con.execute(
-                "INSERT INTO base VALUES (?, ?, true, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO base VALUES (?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [unit_id, unit_id, *u["base"]],
             )
             for entity in u["parties"]:
@@ -117,6 +119,26 @@ def test_different_people_on_both_sides_is_a_veto() -> None:
     ((score, conflict, p),) = scores([(unit([BAKER, KURODA]), unit([MIYAZAWA, SMITH]))])
     expected = (
         p["different_people"]
+        + p["day_same"]
+        + p["kind_same"]
+        + p["place_same_city"]
+        + p["topic_jaccard"]
+    )
+    assert score == pytest.approx(expected)
+    assert conflict
+
+
+def test_a_side_meeting_and_the_group_meeting_it_was_held_at_is_a_veto() -> None:
+    # "On the sidelines of the G-7 meeting, Baker met Miyazawa" vs the G-7 meeting itself,
+    # reported with the two among its members: same people, day and city.
+    ministers = unit([G7, BAKER, MIYAZAWA])
+    bilateral = unit([BAKER, MIYAZAWA], setting=G7[0])
+    ((score, conflict, p),) = scores([(ministers, bilateral)])
+    expected = (
+        p["party_containment"]
+        + p["party_jaccard"] * 2 / 3
+        + p["two_shared_actors"]
+        + p["side_vs_its_setting"]
         + p["day_same"]
         + p["kind_same"]
         + p["place_same_city"]
