@@ -474,3 +474,19 @@ def test_reports_naming_only_the_group_join_its_meeting(tmp_path: Path) -> None:
     corpus.mention("rt-4#0", "rt-4", [G7], "1987-05-11")
     con = run(corpus, tmp_path)
     assert clusters(con) == {frozenset({"rt-1#0", "rt-2#0", "rt-3#0"}), frozenset({"rt-4#0"})}
+
+
+def test_a_month_precise_report_joins_the_day_it_holds(tmp_path: Path) -> None:
+    # One report dates the talks to the day and names Rubio; a report of three days later
+    # says only that Jaishankar held talks with U.S. officials this month (month precision,
+    # an unresolved American side). With both dated to the day they would merge.
+    corpus = Corpus()
+    corpus.article("mea-1", "2025-07-01", "MEA")
+    corpus.article("ht-2", "2025-07-04", "Hindustan Times")
+    corpus.mention("mea-1#0", "mea-1", [JAISHANKAR, RUBIO], "2025-07-01", location="Washington")
+    corpus.mention("ht-2#0", "ht-2", [JAISHANKAR, "gpe:USA"], "2025-07-01", precision="month")
+    con = run(corpus, tmp_path)
+    assert clusters(con) == {frozenset({"mea-1#0", "ht-2#0"})}
+    assert con.execute("SELECT meeting_date, date_precision FROM meetings").fetchall() == [
+        (dt.date(2025, 7, 1), "day")
+    ]

@@ -32,11 +32,13 @@ def unit(
     place: tuple[str | None, str | None] = ("Washington", "USA"),
     topics: tuple[str, ...] = ("currency",),
     setting: str | None = None,
+    precision: str = "day",
+    published: dt.date = PUBLISHED,
 ) -> dict[str, object]:
     """A clustering unit; every party weighs 1, so weighted overlaps are plain counts."""
     return {
         "parties": parties,
-        "base": (kind, date, "day" if date else None, *place, list(topics), setting, PUBLISHED),
+        "base": (kind, date, precision if date else None, *place, list(topics), setting, published),
     }
 
 
@@ -146,3 +148,23 @@ def test_a_side_meeting_and_the_group_meeting_it_was_held_at_is_a_veto() -> None
     )
     assert score == pytest.approx(expected)
     assert conflict
+
+
+def test_a_month_holds_a_day_only_when_reported_within_the_week_after_it() -> None:
+    # "Kuroda held talks with U.S. officials this month" (month precision) two days after
+    # the talks with Smith, and the same sentence three weeks later.
+    talks = unit([KURODA, SMITH], DAY, "negotiation", (None, None), ())
+    month = dt.date(1987, 4, 1)
+    soon = unit([KURODA, USA], month, "negotiation", (None, None), (), precision="month")
+    late = unit(
+        [KURODA, USA],
+        month,
+        "negotiation",
+        (None, None),
+        (),
+        precision="month",
+        published=DAY + dt.timedelta(days=21),
+    )
+    (s_soon, conflict, p), (s_late, _, _) = scores([(talks, soon), (talks, late)])
+    assert s_soon - s_late == pytest.approx(p["month_holds_recent_day"] - p["interval_overlap"])
+    assert not conflict

@@ -21,6 +21,7 @@ SELECT
     -2.0::DOUBLE AS day_2_apart,
     -- date: month-precise or undated on one side (intervals)
     0.0::DOUBLE AS interval_overlap,
+    2.0::DOUBLE AS month_holds_recent_day,  -- a month holding the other's day, reported <= 7 days after it
     -1.0::DOUBLE AS interval_1_2_apart,
     -1.0::DOUBLE AS no_date_interval,       -- a side without any date interval
     -10.0::DOUBLE AS days_3_apart,          -- 3 or more days apart, any precision
@@ -82,6 +83,12 @@ f AS (
         ua.vague OR ub.vague AS vague,
         greatest(0, date_diff('day', least(ua.hi, ub.hi), greatest(ua.lo, ub.lo))) AS date_dist,
         ua.date_precision = 'day' AND ub.date_precision = 'day' AS both_day,
+        -- "Earlier this month" in a report published a few days after the other report's
+        -- day: the month-precise report dates the same meeting less precisely.
+        (ua.date_precision = 'month' AND ub.date_precision = 'day'
+            AND ua.published_date BETWEEN ub.best_date AND ub.best_date + 7)
+        OR (ub.date_precision = 'month' AND ua.date_precision = 'day'
+            AND ub.published_date BETWEEN ua.best_date AND ua.best_date + 7) AS month_of_recent_day,
         ua.kind AS ka,
         ub.kind AS kb,
         ua.remote AS ra,
@@ -118,6 +125,7 @@ g AS (
             WHEN both_day AND date_dist = 0 THEN pt.day_same
             WHEN both_day AND date_dist = 1 THEN pt.day_1_apart
             WHEN both_day THEN pt.day_2_apart
+            WHEN date_dist = 0 AND month_of_recent_day THEN pt.month_holds_recent_day
             WHEN date_dist = 0 THEN pt.interval_overlap
             ELSE pt.interval_1_2_apart
         END AS s_date,
