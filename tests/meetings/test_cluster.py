@@ -33,6 +33,7 @@ LAROSIERE = "person:jacques-de-larosiere"
 KURODA = "person:makoto-kuroda"
 SMITH = "person:michael-smith"
 G7 = "org:g7"
+MODI = "person:narendra-modi"
 
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 
@@ -490,3 +491,23 @@ def test_a_month_precise_report_joins_the_day_it_holds(tmp_path: Path) -> None:
     assert con.execute("SELECT meeting_date, date_precision FROM meetings").fetchall() == [
         (dt.date(2025, 7, 1), "day")
     ]
+
+
+def test_name_variants_of_one_person_are_one_party(tmp_path: Path) -> None:
+    # Two outlets spell the Vice President differently; resolved to two ids, the reports
+    # named "different people on both sides". Usha Vance, who shares only the surname, is
+    # another person.
+    corpus = Corpus()
+    for article, outlet in (("pti-1", "PTI"), ("ap-2", "AP"), ("ani-3", "ANI")):
+        corpus.article(article, "2025-04-22", outlet)
+    corpus.mention("pti-1#0", "pti-1", ["person:j-d-vance", MODI], "2025-04-21")
+    corpus.mention("ap-2#0", "ap-2", ["person:jd-vance", MODI], "2025-04-21")
+    corpus.mention("ani-3#0", "ani-3", ["person:usha-vance", MODI], "2025-04-21")
+    con = run(corpus, tmp_path)
+    assert clusters(con) == {frozenset({"pti-1#0", "ap-2#0"}), frozenset({"ani-3#0"})}
+    vance = con.execute(
+        "SELECT DISTINCT p.entity_id FROM meeting_participants AS p "
+        "JOIN mention_meeting AS m USING (meeting_id) WHERE m.mention_id = 'ap-2#0' "
+        "AND p.entity_id LIKE '%vance'"
+    ).fetchall()
+    assert len(vance) == 1
