@@ -19,7 +19,7 @@ WITH person AS (
             string_split(
                 regexp_replace(
                     regexp_replace(lower(strip_accents(canonical_name)), '[.''’]', '', 'g'),
-                    '[^a-z]+', ' ', 'g'
+                    '[^a-z0-9]+', ' ', 'g'
                 ),
                 ' '
             ),
