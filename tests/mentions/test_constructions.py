@@ -276,3 +276,20 @@ def test_a_possessive_pronoun_ahead_of_its_subject_is_that_subject(extract: Extr
     # "the Vice President" of a White House readout: the curated holder of the office.
     visit = only(extract(body, "2022-05-16", outlet=WHITE_HOUSE), "Harris", "Nahyan")
     assert "USA" in visit.countries
+
+
+def test_a_name_suffix_is_no_party_and_a_state_body_title_gives_its_state(
+    extract: Extract,
+) -> None:
+    amir = (
+        "President Joseph R. Biden, Jr. met today with Amir Sheikh Tamim bin Hamad Al-Thani "
+        "of Qatar at the White House."
+    )
+    meeting = only(extract(amir, "2022-01-31", outlet=WHITE_HOUSE), "Biden", "Al-Thani")
+    assert len(meeting.names) == 2
+    zients = (
+        "White House Chief of Staff Jeff Zients met today with Governor Josh Shapiro to "
+        "discuss the bridge collapse."
+    )
+    meeting = only(extract(zients, "2023-06-13", outlet=WHITE_HOUSE), "Zients")
+    assert "USA" in meeting.countries
