@@ -24,10 +24,12 @@ from spacy.tokens import Doc, Token
 from parley.datelines import dateline_city, local_day
 from parley.lexicon.countries import place_country
 from parley.lexicon.groups import is_group
+from parley.mentions.arguments import can_be_party
 from parley.mentions.event_date import DateInfo, event_date
-from parley.mentions.frames import Frame, can_be_party, read_frame
+from parley.mentions.frames import Frame, read_frame
 from parley.mentions.kinds import event_kind
 from parley.mentions.parties import Party, as_party, is_group_party, resolve_party
+from parley.mentions.passes import one_per_group_meeting, placed_at_side_meetings
 from parley.mentions.patterns import is_non_factual, trigger_index
 from parley.mentions.places import event_location
 from parley.mentions.references import References
@@ -46,7 +48,7 @@ def events_in_sentence(
 ) -> Iterable[StatedEvent]:
     """The events a parsed trigger sentence states, one or more per trigger."""
     stated = list(_events_of_triggers(doc, matcher, article, sentence, entities))
-    return _placed_at_side_meetings(_one_per_group_meeting(stated))
+    return placed_at_side_meetings(one_per_group_meeting(stated))
 
 
 def _events_of_triggers(
@@ -74,42 +76,6 @@ def _events_of_triggers(
         if built:
             handled.add(index)
         yield from built
-
-
-def _one_per_group_meeting(stated: list[StatedEvent]) -> list[StatedEvent]:
-    """One mention per group meeting in a sentence: the meeting named as a trigger ("the
-    Quad Foreign Ministers' Meeting") and as the setting of a side meeting are one, and
-    several side meetings at one summit name the one summit."""
-    seen: set[frozenset[str]] = set()
-    kept = []
-    for one in stated:
-        parties = frozenset(p.entity_id for p in one.participants)
-        if len(parties) == 1 and parties in seen:
-            continue
-        seen.add(parties)
-        kept.append(one)
-    return kept
-
-
-def _placed_at_side_meetings(stated: list[StatedEvent]) -> list[StatedEvent]:
-    """A group's meeting that the sentence gives no place takes the place of a meeting held on
-    its sidelines ("met Rubio in Washington on the sidelines of the Quad Foreign Ministers'
-    Meeting": the Quad met in Washington too)."""
-    placed = {
-        one.event.setting: one.event
-        for one in stated
-        if one.event.setting is not None and one.event.location is not None
-    }
-    result = []
-    for one in stated:
-        side = next((placed[p.entity_id] for p in one.participants if p.entity_id in placed), None)
-        if side is not None and one.event.location is None:
-            event = dataclasses.replace(
-                one.event, location=side.location, location_iso3=side.location_iso3
-            )
-            one = dataclasses.replace(one, event=event)
-        result.append(one)
-    return result
 
 
 def _inside_other_trigger(trigger: Token, handled: set[int]) -> bool:

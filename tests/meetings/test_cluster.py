@@ -8,14 +8,13 @@ from pathlib import Path
 import duckdb
 
 from parley.meetings.cluster import (
-    STATE_POINTER,
     baseline_one_a_day,
     build_meetings,
     check_meeting_date_span,
     check_meeting_id_unique,
     check_mention_in_one_meeting,
-    read_state,
 )
+from parley.meetings.state import STATE_POINTER, read_state
 from tests.meetings.builder import Corpus
 
 BAKER = "person:james-baker"
