@@ -29,6 +29,10 @@ HONORIFICS = frozenset(
 )  # fmt: skip
 
 
+# Generational suffixes of a name, which the NER sometimes tags on their own.
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr."})
+
+
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 
@@ -89,6 +93,8 @@ def clean_candidates(doc: Doc, day: dt.date) -> list[Candidate]:
         # a fragment of a title ("State" of "Secretary of State") is no entity
         if ent.label_ in {"ORG", "PERSON"} and all(w in TITLE_WORDS for w in words):
             continue
+        if all(w in NAME_SUFFIXES for w in words):
+            continue  # "Joseph R. Biden, Jr.": the suffix of the name before it
         out.append(Candidate(start, end, ent.label_))
     return out
 

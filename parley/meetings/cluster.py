@@ -34,19 +34,15 @@ an atomic rename of the ``CURRENT`` pointer.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import shutil
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-import pyarrow.parquet as pq
 
-from parley.atomic import fsync_path
 from parley.lexicon.groups import group_membership_rows
+from parley.meetings.state import read_state, write_state
 
 # Score thresholds of the clustering levels. Level 0 links reports sharing their parties on
 # a compatible date and kind; the stricter levels only apply to components that failed the
@@ -58,27 +54,6 @@ MAX_SPAN_DAYS = 3
 # turns a bug into an error instead of an endless loop.
 MAX_PROPAGATION_STEPS = 200
 
-STATE_POINTER = "CURRENT"
-STATE_FILES = {
-    "assign": "mention_meeting.parquet",
-    "registry": "meeting_registry.parquet",
-    "redirects": "meeting_id_redirects.parquet",
-}
-_TS = pa.timestamp("us", tz="UTC")
-STATE_SCHEMAS = {
-    "assign": pa.schema([("mention_id", pa.string()), ("meeting_id", pa.string())]),
-    "registry": pa.schema(
-        [
-            ("meeting_id", pa.string()),
-            ("born_at", _TS),
-            ("status", pa.string()),
-            ("status_at", _TS),
-        ]
-    ),
-    "redirects": pa.schema(
-        [("old_meeting_id", pa.string()), ("meeting_id", pa.string()), ("merged_at", _TS)]
-    ),
-}
 # Relation names the previous state is registered under while the SQL runs.
 _STATE_RELATIONS = {
     "assign": "_mc_prev_assign",
@@ -187,40 +162,6 @@ def check_meeting_date_span(
 ) -> list[tuple[object, ...]]:
     """Failures of "a meeting's day-precise dates span at most ``max_days`` days"."""
     return _fetch_sql(con, "check_meeting_date_span", max_days=max_days)
-
-
-def read_state(state_dir: Path) -> dict[str, pa.Table]:
-    """The id state of the last run (empty tables when there was none)."""
-    generation = _current_generation(state_dir)
-    tables: dict[str, pa.Table] = {}
-    for key, schema in STATE_SCHEMAS.items():
-        if generation is None:
-            tables[key] = schema.empty_table()
-        else:
-            tables[key] = pq.read_table(generation / STATE_FILES[key]).cast(schema)
-    return tables
-
-
-def write_state(state_dir: Path, tables: dict[str, pa.Table]) -> None:
-    """Write a new state generation, then switch ``CURRENT`` to it with one atomic rename."""
-    state_dir.mkdir(parents=True, exist_ok=True)
-    generation = state_dir / f"gen-{uuid.uuid4().hex}"
-    generation.mkdir()
-    for key, schema in STATE_SCHEMAS.items():
-        path = generation / STATE_FILES[key]
-        pq.write_table(tables[key].cast(schema), path)
-        fsync_path(path)
-    fsync_path(generation)
-    pointer_tmp = state_dir / f".{STATE_POINTER}.{uuid.uuid4().hex}.tmp"
-    pointer_tmp.write_text(generation.name + "\n")
-    fsync_path(pointer_tmp)
-    os.replace(pointer_tmp, state_dir / STATE_POINTER)
-    fsync_path(state_dir)
-    # Only the current generation is needed; the previous one and any left by a crashed run
-    # (written but never pointed at) go.
-    for child in state_dir.glob("gen-*"):
-        if child != generation and child.is_dir():
-            shutil.rmtree(child, ignore_errors=True)
 
 
 def run_sql(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> None:
@@ -389,14 +330,6 @@ def _statements(name: str, graph: str | None = None) -> list[str]:
 def _used_params(statement: str, params: dict[str, object]) -> dict[str, object]:
     """The params a statement refers to (DuckDB rejects unused named params)."""
     return {name: params[name] for name in set(_PARAM.findall(statement))}
-
-
-def _current_generation(state_dir: Path) -> Path | None:
-    """The state generation folder ``CURRENT`` points at, if any."""
-    pointer = state_dir / STATE_POINTER
-    if not pointer.exists():
-        return None
-    return state_dir / pointer.read_text().strip()
 
 
 def _as_utc(now: dt.datetime) -> dt.datetime:

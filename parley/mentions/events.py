@@ -24,10 +24,12 @@ from spacy.tokens import Doc, Token
 from parley.datelines import dateline_city, local_day
 from parley.lexicon.countries import place_country
 from parley.lexicon.groups import is_group
+from parley.mentions.arguments import can_be_party
 from parley.mentions.event_date import DateInfo, event_date
-from parley.mentions.frames import Frame, can_be_party, read_frame
+from parley.mentions.frames import Frame, read_frame
 from parley.mentions.kinds import event_kind
 from parley.mentions.parties import Party, as_party, is_group_party, resolve_party
+from parley.mentions.passes import one_per_group_meeting, placed_at_side_meetings
 from parley.mentions.patterns import is_non_factual, trigger_index
 from parley.mentions.places import event_location
 from parley.mentions.references import References
@@ -45,9 +47,8 @@ def events_in_sentence(
     entities: References,
 ) -> Iterable[StatedEvent]:
     """The events a parsed trigger sentence states, one or more per trigger."""
-    return _placed_at_side_meetings(
-        list(_events_of_triggers(doc, matcher, article, sentence, entities))
-    )
+    stated = list(_events_of_triggers(doc, matcher, article, sentence, entities))
+    return placed_at_side_meetings(one_per_group_meeting(stated))
 
 
 def _events_of_triggers(
@@ -75,27 +76,6 @@ def _events_of_triggers(
         if built:
             handled.add(index)
         yield from built
-
-
-def _placed_at_side_meetings(stated: list[StatedEvent]) -> list[StatedEvent]:
-    """A group's meeting that the sentence gives no place takes the place of a meeting held on
-    its sidelines ("met Rubio in Washington on the sidelines of the Quad Foreign Ministers'
-    Meeting": the Quad met in Washington too)."""
-    placed = {
-        one.event.setting: one.event
-        for one in stated
-        if one.event.setting is not None and one.event.location is not None
-    }
-    result = []
-    for one in stated:
-        side = next((placed[p.entity_id] for p in one.participants if p.entity_id in placed), None)
-        if side is not None and one.event.location is None:
-            event = dataclasses.replace(
-                one.event, location=side.location, location_iso3=side.location_iso3
-            )
-            one = dataclasses.replace(one, event=event)
-        result.append(one)
-    return result
 
 
 def _inside_other_trigger(trigger: Token, handled: set[int]) -> bool:
@@ -160,7 +140,8 @@ def _build_events(
     if as_group and not counterparts and not _reported(frame, date_info):
         return  # "a G-7 meeting is unlikely to change ...", "despite the G-7 meeting"
     groups = [[c] for c in counterparts] if frame.separate and counterparts else [counterparts]
-    setting = _setting_group(frame, offset, entities)
+    setting_mention = _setting_group(frame, offset, entities)
+    setting = setting_mention.entity_id if setting_mention is not None else None
     for group in groups:
         parties = unique_parties([*agents, *group])
         if len(parties) < 2 and not as_group:
@@ -170,10 +151,14 @@ def _build_events(
         stated = _event_record(
             frame, article, sentence, kind, date_info, location, location_iso3, agents, group
         )
-        if setting is not None and setting not in {p.entity_id for p in parties}:
+        if setting_mention is not None and setting not in {p.entity_id for p in parties}:
             stated = dataclasses.replace(
                 stated, event=dataclasses.replace(stated.event, setting=setting)
             )
+            yield stated
+            # "spoke with Prime Minister Suga at the G7": the group's meeting is reported too.
+            yield _setting_meeting(frame, article, sentence, date_info, stated, setting_mention)
+            continue
         yield stated
 
 
@@ -221,17 +206,50 @@ def _group_named_by(
     ]
 
 
-def _setting_group(frame: Frame, offset: int, entities: References) -> str | None:
-    """The entity id of the group whose meeting the frame's meeting was held at or on the
-    sidelines of ("on the sidelines of the Quad Foreign Ministers' Meeting": org:quad)."""
+def _setting_group(frame: Frame, offset: int, entities: References) -> EntityMention | None:
+    """The group whose meeting the frame's meeting was held at or on the sidelines of ("on
+    the sidelines of the Quad Foreign Ministers' Meeting": org:quad; "at the G7")."""
     if frame.setting is None:
         return None
     for token in frame.setting.subtree:
         start = offset + token.idx
         for mention in entities.overlapping(start, start + len(token.text)):
             if mention.entity_type == "ORG" and is_group(mention.canonical_name):
-                return mention.entity_id
+                return mention
     return None
+
+
+def _setting_meeting(
+    frame: Frame,
+    article: Article,
+    sentence: SentenceSpan,
+    date_info: DateInfo,
+    side: StatedEvent,
+    group: EntityMention,
+) -> StatedEvent:
+    """The group's own meeting that a side meeting was held at: same day and place, the
+    group its party; a summit when named so or its leaders' meeting, else a (ministerial)
+    meeting."""
+    assert frame.setting is not None
+    setting = frame.setting
+    words = {t.lower_ for t in setting.subtree} | set(group.canonical_name.lower().split())
+    kind = "summit" if words & _SUMMIT_WORDS else "meeting"
+    at_setting = dataclasses.replace(frame, trigger=setting, host_is_agent=False)
+    return _event_record(
+        at_setting,
+        article,
+        sentence,
+        kind,
+        date_info,
+        side.event.location,
+        side.event.location_iso3,
+        [as_party(group, "name")],
+        [],
+    )
+
+
+# Words that make a group's meeting its leaders' summit.
+_SUMMIT_WORDS = {"summit", "leaders", "leaders'", "heads"}
 
 
 def _visit_to_somewhere_unnamed(frame: Frame) -> bool:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from parley.mentions.arguments import can_be_party, prep_objects, quantified, setting_of
 from parley.mentions.parties import is_party_head
 from parley.mentions.patterns import FRAME_PREPS, LIGHT_VERBS, NOUN_TRIGGERS
 
@@ -42,9 +43,6 @@ _PLENARY_BODY_RE = re.compile(
 )
 # The EC's councils of ministers are statutory; its leaders' summits are meetings.
 _COUNCIL_BODY_RE = re.compile(r"^(?:EC|EEC|EU|European Community|European Union)\b")
-# Where a meeting held at another's margins says so ("on the sidelines of the summit").
-_SIDELINES = {"sideline", "sidelines", "margin", "margins", "side", "fringe", "fringes"}
-_SETTING_NOUNS = {"summit", "meeting", "conference", "session", "ministerial", "gathering"}
 
 
 # Verbs after which "for talks" means the talks are under way: "is in New York for talks
@@ -135,7 +133,11 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     for word in sorted(allowed & preps.keys()):
         frame.counterparts.extend(prep_objects(preps[word]))
     frame.host_is_agent = lemma in {"host", "receive", "convene", "welcome"}
-    frame.setting = setting_of(verb)
+    # "met with President Boluarte at the APEC Leaders' week": the phrase may hang on the
+    # counterpart.
+    frame.setting = setting_of(verb) or next(
+        (found for c in frame.counterparts if (found := setting_of(c)) is not None), None
+    )
     # "Abe met President Reagan and Congressional leaders during his visit": over a trip's
     # days, people met together in the sentence were separate engagements.
     frame.separate = any(
@@ -220,10 +222,18 @@ def _noun_frame(noun: Token, lemma: str) -> Frame | None:
                 or (prep.lower_ == "to" and lemma == "welcome")
             ):
                 frame.counterparts.extend(prep_objects(prep))
-    elif position.dep_ in {"pobj", "pcomp"} and head.lower_ in frame_preps and not frame.agents:
+    elif position.dep_ in {"pobj", "pcomp"} and head.lower_ in frame_preps:
+        if frame.agents:
+            frame.agents = _cataphoric(frame.agents, head)
+            return frame
         if head.lower_ == "for" and not _there_for(head.head):
             return None  # "heading for Washington for talks", "expectations for the summit"
         frame.agents.extend(_holders(head))
+    elif position.dep_ == "dobj" and head.lower_ == "following" and not frame.agents:
+        # "at a briefing following informal talks with ...": "following" parsed as a
+        # participle of the noun; the talks are the speaker's.
+        verb = _clause_verb(head)
+        frame.agents.extend(_clause_subjects(verb) if verb is not None else [])
     elif position.dep_ == "dobj" and head.dep_ == "acl" and not frame.agents:
         frame.agents.append(head.head)  # "leaders attending a meeting with Sarney"
     elif lemma == "visit" and position.dep_ == "pobj" and head.lower_ == "on":
@@ -267,6 +277,18 @@ def _there_for(head: Token) -> bool:
     )
 
 
+def _cataphoric(agents: list[Token], prep: Token) -> list[Token]:
+    """The clause's subject for a possessive pronoun that points ahead to it ("In his
+    audience with Pope Francis, President Biden thanked ...", "In her visit with MBZ, the
+    Vice President conveyed ..."): the phrase comes before the subject it belongs to."""
+    if len(agents) != 1 or agents[0].lower_ not in {"his", "her"}:
+        return agents
+    subjects = _clause_subjects(prep.head)
+    if subjects and all(s.i > prep.i and s.pos_ in {"PROPN", "NOUN"} for s in subjects):
+        return subjects
+    return agents
+
+
 def _holders(prep: Token) -> list[Token]:
     """Who a framing phrase is about: the noun it describes ("The prime minister, on the
     first day of a visit to the United States, said"; "Saouma, in Brazil for talks"), else
@@ -302,21 +324,6 @@ def _is_plenary(noun: Token) -> bool:
             if _COUNCIL_BODY_RE.match(phrase) and noun.lemma_.lower() != "summit":
                 return True
     return False
-
-
-def setting_of(head: Token) -> Token | None:
-    """The meeting ``head`` (a trigger or its verb) was held at or on the sidelines of:
-    "on the sidelines/margins of the X", "at/during the X summit"."""
-    for prep in (c for c in head.children if c.dep_ == "prep"):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            if prep.lower_ in {"on", "at"} and obj.lower_ in _SIDELINES:
-                of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-                found = [o for o in of.children if o.dep_ == "pobj"] if of is not None else []
-                if found:
-                    return found[0]
-            if prep.lower_ in {"at", "during"} and obj.lemma_.lower() in _SETTING_NOUNS:
-                return obj
-    return None
 
 
 def _function_frame(noun: Token) -> Frame | None:
@@ -363,57 +370,3 @@ def _has_phone_prep(verb: Token) -> bool:
         prep.dep_ == "prep" and any(c.lower_ in PHONE_WORDS for c in prep.subtree if c is not prep)
         for prep in verb.children
     )
-
-
-def can_be_party(token: Token) -> bool:
-    """An object that names a party: a name, a pronoun or a person-like noun, not
-    "President Reagan's decision" (whose possessor is no party to the welcome)."""
-    if token.pos_ in {"PROPN", "PRON"}:
-        return True
-    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
-        return True  # "the Tokyo stock exchange (TSE)": a body named by its acronym
-    if any(c.dep_ in {"compound", "conj"} and c.pos_ == "PROPN" for c in token.children):
-        # "President Moon Jae-in" (its last part mis-tagged "in"), "actress and activist
-        # Nazanin Boniadi" (the name parsed as a conjunct of the first descriptor)
-        return True
-    lemma = token.lemma_.lower()
-    return is_party_head(token) or lemma == "two"
-
-
-def prep_objects(prep: Token) -> list[Token]:
-    """The objects of a preposition; when the parse gave it none, the name right after it.
-
-    The small model often hangs the noun phrase after "with" on a later verb ("spoke today
-    with President Ivan Duque of Colombia to express ...": Duque parsed as the subject of
-    "express"; "met with families of Americans taken hostage": families the subject of
-    "taken"); the last word of the run of nouns that starts within two words of the
-    preposition is then its object.
-    """
-    objects = [quantified(c) for c in prep.children if c.dep_ == "pobj"]
-    if objects:
-        return objects
-    doc = prep.doc
-    start = next(
-        (i for i in range(prep.i + 1, min(prep.i + 3, len(doc))) if doc[i].pos_ in _NOUNS),
-        None,
-    )
-    if start is None:
-        return []
-    end = start
-    while end + 1 < len(doc) and doc[end + 1].pos_ == doc[start].pos_:
-        end += 1
-    return [doc[end]]
-
-
-_NOUNS = {"PROPN", "NOUN"}
-# Heads that count a party rather than name it: "a number of U.N. diplomats".
-_COUNTING_HEADS = {"number", "couple", "group", "host", "dozen", "dozens", "handful", "majority"}
-
-
-def quantified(token: Token) -> Token:
-    """The party a counting phrase counts ("a number of U.N. diplomats" -> diplomats)."""
-    if token.lemma_.lower() not in _COUNTING_HEADS:
-        return token
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    counted = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
-    return counted[0] if counted else token

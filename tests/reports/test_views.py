@@ -109,3 +109,28 @@ def test_meeting_coverage_names_the_first_reporter_and_the_lag(tiny_warehouse: P
 def test_outlet_coverage_counts_firsts_and_exclusives(tiny_warehouse: Path) -> None:
     rows = _rows(tiny_warehouse, "FROM report_outlet_coverage")
     assert rows == [(None, 3, 3, 3), ("ANI", 1, 0, 0), ("Reuters", 1, 1, 0)]
+
+
+def test_a_summit_pairs_only_the_states_whose_officials_took_part(tiny_warehouse: Path) -> None:
+    # A G20 summit in April where Alice (USA) and Bob (IND) are named: its other members
+    # take part through the group only and make no pairs (else 20 states, 190 pairs).
+    members = ("ARG", "AUS", "BRA", "CAN", "CHN", "DEU", "FRA", "GBR", "IDN", "ITA", "JPN")
+    with duckdb.connect(str(tiny_warehouse)) as con:
+        con.execute(
+            "INSERT INTO meetings VALUES ('mtg-g20', 'summit', DATE '2025-04-15', 'day', "
+            "'Rio', 'BRA', 'G20 summit', 1, 1, 0, DATE '2025-04-16', DATE '2025-04-16', NULL)"
+        )
+        con.execute(
+            "INSERT INTO meeting_countries VALUES ('mtg-g20', 'IND', 'participant'), "
+            "('mtg-g20', 'USA', 'participant')"
+        )
+        con.executemany(
+            "INSERT INTO meeting_countries VALUES ('mtg-g20', ?, 'membership')",
+            [[c] for c in members],
+        )
+    rows = _rows(
+        tiny_warehouse,
+        "SELECT country_a, country_b, n_meetings FROM report_country_pair_month "
+        "WHERE month = DATE '2025-04-01'",
+    )
+    assert rows == [("IND", "USA", 2), ("JPN", "USA", 1)]
