@@ -17,6 +17,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
@@ -114,6 +115,49 @@ def _build_events(
     entities: References,
     base: dt.date,
 ) -> Iterable[StatedEvent]:
+    sides = frame_sides(frame, article, sentence, entities)
+    if sides is None:
+        return
+    agents, counterparts, as_group = sides.agents, sides.counterparts, sides.as_group
+    offset = sentence.start
+    date_info = event_date(frame, doc, base, sentence, article)
+    if date_info is None:  # only future dates: an announcement
+        return
+    if as_group and not counterparts and not _reported(frame, date_info):
+        return  # "a G-7 meeting is unlikely to change ...", "despite the G-7 meeting"
+    groups = [[c] for c in counterparts] if frame.separate and counterparts else [counterparts]
+    setting = _setting_group(frame, offset, entities)
+    for group in groups:
+        parties = unique_parties([*agents, *group])
+        if len(parties) < 2 and not as_group:
+            continue
+        kind = event_kind(frame, parties, group, article.title)
+        location, location_iso3 = event_location(frame, doc, offset, entities, article, kind, group)
+        stated = _event_record(
+            frame, article, sentence, kind, date_info, location, location_iso3, agents, group
+        )
+        if setting is not None and setting not in {p.entity_id for p in parties}:
+            stated = dataclasses.replace(
+                stated, event=dataclasses.replace(stated.event, setting=setting)
+            )
+        yield stated
+
+
+@dataclass(frozen=True)
+class Sides:
+    """The resolved parties of a frame: agents, counterparts, and whether a group of states
+    meets as a group."""
+
+    agents: list[Party]
+    counterparts: list[Party]
+    as_group: bool
+
+
+def frame_sides(
+    frame: Frame, article: Article, sentence: SentenceSpan, entities: References
+) -> Sides | None:
+    """The parties a frame names, or None when they make no interaction in scope: fewer
+    than two parties (and no group), none public, or people who only attended."""
     offset = sentence.start
     # Counterparts first: they are usually named, and a pronoun or title on the agent side
     # ("Before meeting with Bush, the Crown Prince ...") must not resolve to them.
@@ -142,33 +186,13 @@ def _build_events(
         for p in [*agents, *counterparts]
     )
     if not counterparts and len(agents) < 2 and not as_group:
-        return
+        return None
     if not in_public_sphere([*agents, *counterparts]):
-        return
+        return None
     if not counterparts and _attended(frame.trigger) and not as_group:
         # "X and Y also attended the meeting": they joined someone else's meeting.
-        return
-    date_info = event_date(frame, doc, base, sentence, article)
-    if date_info is None:  # only future dates: an announcement
-        return
-    if as_group and not counterparts and not _reported(frame, date_info):
-        return  # "a G-7 meeting is unlikely to change ...", "despite the G-7 meeting"
-    groups = [[c] for c in counterparts] if frame.separate and counterparts else [counterparts]
-    setting = _setting_group(frame, offset, entities)
-    for group in groups:
-        parties = unique_parties([*agents, *group])
-        if len(parties) < 2 and not as_group:
-            continue
-        kind = event_kind(frame, parties, group, article.title)
-        location, location_iso3 = event_location(frame, doc, offset, entities, article, kind, group)
-        stated = _event_record(
-            frame, article, sentence, kind, date_info, location, location_iso3, agents, group
-        )
-        if setting is not None and setting not in {p.entity_id for p in parties}:
-            stated = dataclasses.replace(
-                stated, event=dataclasses.replace(stated.event, setting=setting)
-            )
-        yield stated
+        return None
+    return Sides(agents, counterparts, as_group)
 
 
 # Groups whose ministers meet in statutory councils (the labelling rules): only their
@@ -317,7 +341,12 @@ def _event_record(
         elif frame.host_is_agent:
             role = "host" if party in agents else "visitor"
         participants.append(EventParticipant(mention_id, party.entity_id, role))
-    described = tuple(
+    return StatedEvent(event, tuple(participants), described_mentions(article, parties))
+
+
+def described_mentions(article: Article, parties: list[Party]) -> tuple[EntityMention, ...]:
+    """Entity mentions of the parties the article names only by description."""
+    return tuple(
         EntityMention(
             article_id=article.article_id,
             entity_id=party.entity_id,
@@ -332,7 +361,6 @@ def _event_record(
         for party in parties
         if party.span is not None
     )
-    return StatedEvent(event, tuple(participants), described)
 
 
 def _paragraph_text(body: str, offset: int) -> str:

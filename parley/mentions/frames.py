@@ -81,15 +81,19 @@ class Frame:
     setting: Token | None = None
 
 
-def read_frame(trigger: Token) -> Frame | None:
-    """Agents and counterparts of a trigger, read off the dependency parse."""
+def read_frame(trigger: Token, planned: bool = False) -> Frame | None:
+    """Agents and counterparts of a trigger, read off the dependency parse.
+
+    ``planned`` reads an announcement: "left for Ottawa for talks with X" names the talks
+    the travellers are going to, which a report of what happened does not count.
+    """
     lemma = trigger.lemma_.lower()
     if trigger.pos_ in {"VERB", "AUX"}:
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             return None  # "costs negotiated between A and B" describes the costs
         return _verb_frame(trigger, lemma)
     if lemma in NOUN_TRIGGERS:
-        return _noun_frame(trigger, lemma)
+        return _noun_frame(trigger, lemma, planned)
     return _function_frame(trigger)
 
 
@@ -99,7 +103,7 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     if lemma == "speak":
         # "spoke with/to Y", "spoke by phone", and "A and B spoke today about ...".
-        together = any(c.dep_ == "conj" for s in _clause_subjects(verb) for c in s.children)
+        together = any(c.dep_ == "conj" for s in clause_subjects(verb) for c in s.children)
         if not (_has_phone_prep(verb) or {"with", "to"} & preps.keys() or together):
             return None
         frame.kind_hint = "phone_call" if _has_phone_prep(verb) else None
@@ -121,7 +125,7 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
         if agent is not None:
             frame.agents.extend(c for c in agent.children if c.dep_ == "pobj")
     else:
-        frame.agents.extend(_clause_subjects(verb))
+        frame.agents.extend(clause_subjects(verb))
         frame.counterparts.extend(objects)
     if objects and not any(can_be_party(o) for o in objects):
         return None  # "received a related order", "met the deadline": another sense
@@ -170,7 +174,7 @@ def _call_sense(verb: Token, preps: dict[str, Token], objects: list[Token]) -> s
     return None
 
 
-def _noun_frame(noun: Token, lemma: str) -> Frame | None:
+def _noun_frame(noun: Token, lemma: str, planned: bool = False) -> Frame | None:
     if _is_plenary(noun):
         return None
     frame = Frame(trigger=noun, clause_verb=_clause_verb(noun))
@@ -204,7 +208,7 @@ def _noun_frame(noun: Token, lemma: str) -> Frame | None:
     head = position.head
     if position.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in LIGHT_VERBS:
         if not frame.agents:
-            frame.agents.extend(_clause_subjects(head))
+            frame.agents.extend(clause_subjects(head))
         for prep in (c for c in head.children if c.dep_ == "prep"):
             if (
                 prep.lower_ in {"with", "between"}
@@ -213,9 +217,9 @@ def _noun_frame(noun: Token, lemma: str) -> Frame | None:
             ):
                 frame.counterparts.extend(prep_objects(prep))
     elif position.dep_ in {"pobj", "pcomp"} and head.lower_ in FRAME_PREPS and not frame.agents:
-        if head.lower_ == "for" and head.head.lemma_.lower() not in _THERE_FOR:
+        if head.lower_ == "for" and head.head.lemma_.lower() not in _THERE_FOR and not planned:
             return None  # "heading for Washington for talks", "expectations for the summit"
-        frame.agents.extend(_clause_subjects(head.head))
+        frame.agents.extend(clause_subjects(head.head))
     elif position.dep_ == "dobj" and head.dep_ == "acl" and not frame.agents:
         frame.agents.append(head.head)  # "leaders attending a meeting with Sarney"
     elif lemma == "visit" and position.dep_ == "pobj" and head.lower_ == "on":
@@ -229,7 +233,7 @@ def _arrival_visit(frame: Frame, verb: Token) -> None:
     if verb.lemma_.lower() not in _ARRIVAL_VERBS:
         return
     if not frame.agents:
-        frame.agents.extend(_clause_subjects(verb))
+        frame.agents.extend(clause_subjects(verb))
     if not frame.counterparts:
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "to"}):
             frame.counterparts.extend(c for c in prep.children if c.dep_ == "pobj")
@@ -279,7 +283,7 @@ def _function_frame(noun: Token) -> Frame | None:
     return frame
 
 
-def _clause_subjects(verb: Token) -> list[Token]:
+def clause_subjects(verb: Token) -> list[Token]:
     """The subject(s) of a verb, borrowed from the governing clause when it has none."""
     token = verb
     for _ in range(6):
