@@ -61,7 +61,7 @@ _IF_DATED_AHEAD = "if_dated_ahead"
 # Words of an announcement that no meeting trigger covers: journeys and event names. The
 # sentences with one of them and no meeting word are parsed for announcements only.
 _CUE_RE = re.compile(
-    r"\b(?:travel\w*|fl(?:y|ies|ying)|leav(?:e|es|ing)|head(?:s|ing)?|due\s+here|"
+    r"\b(?:travel\w*|fl(?:y|ies|ying)|leav(?:e|es|ing)|head(?:s|ing)?|due\s+here|trips?|"
     r"speak|(?:to|will)\s+see|upcoming|forthcoming|dialogue|intersessional|ministerial|"
     r"conference)\b",
     re.IGNORECASE,
@@ -70,6 +70,8 @@ _CUE_RE = re.compile(
 # Verbs of a journey, and the prepositions that name its destination.
 _TRAVEL_VERBS = {"travel", "fly", "go", "head", "leave", "depart", "come", "return"}
 _DESTINATION_PREPS = {"to", "for"}
+# Nouns of a journey ("cancelled a trip tomorrow to the U.S.").
+_TRIP_NOUNS = {"trip", "journey", "tour"}
 # Event names no meeting word covers ("Indian Ocean Dialogue", "the OPEC conference").
 _EVENT_NOUNS = {"dialogue", "intersessional", "ministerial", "conference"}
 # The head words of an event's name ("NATO Summit", "Quad Leaders Meeting").
@@ -270,14 +272,44 @@ def _inside(token: Token, handled: set[int]) -> bool:
     if head.dep_ == "prep":
         head = head.head
     # "to visit Japan for the next Quad Leaders Meeting": the journey and what it is for.
-    return head.i in handled and head.lemma_.lower() not in _TRAVEL_VERBS | {"visit"}
+    return head.i in handled and not (_is_journey(head) or head.lemma_.lower() == "visit")
 
 
 def _journeys(doc: Doc) -> Iterator[int]:
-    """Verbs of a journey with a destination ("fly to Moscow", "leaves for Ottawa")."""
+    """Journeys with a destination: verbs ("fly to Moscow", "leaves for Ottawa") and nouns
+    ("a trip to Australia", "cancelled a trip tomorrow to the U.S.")."""
     for token in doc:
-        if token.pos_ == "VERB" and token.lemma_.lower() in _TRAVEL_VERBS and _destinations(token):
+        if _is_journey(token) and _journey_destinations(token):
             yield token.i
+
+
+def _is_journey(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return (token.pos_ == "VERB" and lemma in _TRAVEL_VERBS) or (
+        token.pos_ == "NOUN" and lemma in _TRIP_NOUNS
+    )
+
+
+def _journey_frame(token: Token) -> Frame:
+    """Who travels where: the subject (a trip's possessor, else its verb's subject) and the
+    destinations."""
+    if token.pos_ == "VERB":
+        frame = Frame(token, token, agents=clause_subjects(token))
+    else:
+        verb = token.head if token.head.pos_ in {"VERB", "AUX"} else None
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        frame = Frame(token, verb, agents=owners or (clause_subjects(verb) if verb else []))
+    frame.counterparts = _journey_destinations(token)
+    return frame
+
+
+def _journey_destinations(token: Token) -> list[Token]:
+    """A journey's destinations; a trip's may hang from its verb ("cancelled a trip tomorrow
+    to the U.S.")."""
+    found = _destinations(token)
+    if not found and token.pos_ == "NOUN" and token.dep_ == "dobj":
+        found = _destinations(token.head)
+    return found
 
 
 def _destinations(verb: Token) -> list[Token]:
@@ -342,10 +374,9 @@ def _announced(
     entities: References,
     base: dt.date,
 ) -> Iterable[StatedAnnouncement]:
-    journey = trigger.pos_ == "VERB" and trigger.lemma_.lower() in _TRAVEL_VERBS
+    journey = _is_journey(trigger)
     if journey:
-        frame = Frame(trigger, trigger, agents=clause_subjects(trigger))
-        frame.counterparts = _destinations(trigger)
+        frame = _journey_frame(trigger)
     elif trigger.lower_ in _EVENT_NOUNS:
         frame = _event_frame(trigger)
     elif trigger.lemma_.lower() == "see":
