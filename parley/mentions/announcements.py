@@ -36,6 +36,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
 from parley.datelines import local_day
+from parley.mentions.dates import DATE_RE, find_dates
 from parley.mentions.event_date import DateInfo, event_date
 from parley.mentions.events import Sides, described_mentions, frame_sides, unique_parties
 from parley.mentions.expected_date import expected_date
@@ -100,7 +101,7 @@ _OPEN_HEADS = {
     "favour", "favor", "aim", "try", "attempt", "effort", "bid", "idea", "prospect",
     "chance", "possible", "probable", "possibility", "willing", "able", "unable", "ready",
     "need", "optimistic", "pessimistic", "hopeful", "confident", "deny", "refuse", "reject",
-    "rule", "oppose", "threaten", "doubt", "unlikely", "question", "talk",
+    "rule", "oppose", "threaten", "doubt", "unlikely", "question", "talk", "require",
 }  # fmt: skip
 _CANCEL_HEADS = {
     "cancel", "postpone", "delay", "scrap", "scrub", "defer", "cancellation", "postponement",
@@ -479,14 +480,24 @@ def _past_tense(frame: Frame) -> bool:
 
 
 def _ahead(date_info: DateInfo, base: dt.date) -> bool:
-    """True when the period a date names ends after the base day."""
-    if date_info.date is None:
+    """True when the date words point ahead of the base day, read as a report would read
+    them where they could be either: "next week", "on Friday" (in a present-tense
+    sentence), "this week"; an explicit day or month only when it is still to come this
+    year ("the two leaders' conversation on March 18th" in July is March's)."""
+    if date_info.date is None or date_info.text is None:
         return False
+    match = DATE_RE.search(date_info.text)
+    if match is None:
+        return False
+    if match.group("explicit") or match.group("inmonth"):
+        (past,) = find_dates(date_info.text, base)
+        return past.future or (past.date is not None and past.date > base)
     if date_info.precision == "day":
         return date_info.date > base
-    if date_info.precision == "week":
-        return date_info.date + dt.timedelta(days=6) > base
-    return (date_info.date.year, date_info.date.month) >= (base.year, base.month)
+    end = date_info.date + dt.timedelta(days=6)
+    if date_info.precision == "month":
+        end = (date_info.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return end > base
 
 
 def _record(

@@ -4,13 +4,14 @@ The date words are the meeting dates' (``dates.DATE_RE``), attached to the annou
 same way (``event_date.attachment``), and resolved against the same base day, the story's
 local day; only the reading differs. A report looks back ("on Tuesday" is the last Tuesday),
 an announcement looks ahead: "on Tuesday" is the next Tuesday on or after the base day,
-"tomorrow" the day after, "in June" the next June, an explicit "April 17" without a year this
-year unless that is weeks past (then next year). Spans of a week ("next week", "later this
-week") are the Monday of that week at ``week`` precision; "next month", "later this month"
-and "in mid-April" the 1st at ``month`` precision. Words that point back ("yesterday", "last
-Friday": a cancellation's "talks that were due on Friday") keep their past reading. What
-names no week or month ("later this year", "in the coming weeks") gives no date; the words
-are kept in ``date_text`` only when they resolve.
+"tomorrow" the day after, "in June" the next June, an explicit "April 17" without a year
+this year unless that is weeks past (then next year; a range's year counts: "July 9-11,
+2024"). Spans of a week ("next week", "later this week") are the Monday of that week at
+``week`` precision (on a Sunday, "this week" is the one that starts the next day); "next
+month", "later this month" and "in mid-April" the 1st at ``month`` precision. Words that
+point back ("yesterday", "last Friday": a cancellation's "talks that were due on Friday")
+keep their past reading. What names no week or month ("later this year", "in the coming
+weeks") gives no date; the words are kept in ``date_text`` only when they resolve.
 """
 
 from __future__ import annotations
@@ -28,11 +29,14 @@ from parley.mentions.event_date import DateInfo, attachment
 # An explicit day without a year more than this far before the base day is next year's.
 _PAST_GRACE_DAYS = 14
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2}
+# The year after a day range: "July 9-11, 2024".
+_RANGE_YEAR = re.compile(r"\s*[-\u2013]\s*\d{1,2}(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 
 
 def expected_date(doc: Doc, base: dt.date, anchors: Collection[int]) -> DateInfo:
     """The expected date of an announcement whose trigger and governing words are the token
-    indices ``anchors`` of ``doc``: the most precise date word attached to one of them."""
+    indices ``anchors`` of ``doc``: the most precise date word attached to one of them (an
+    explicit day before a weekday)."""
     attached = []
     for match in DATE_RE.finditer(doc.text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -40,10 +44,12 @@ def expected_date(doc: Doc, base: dt.date, anchors: Collection[int]) -> DateInfo
             continue
         date, precision = resolve_forward(match, base)
         if date is not None and precision is not None:
-            attached.append(DateInfo(date, precision, match.group(0)))
+            rank = (_PRECISION_RANK[precision], match.group("explicit") is None)
+            attached.append((rank, DateInfo(date, precision, match.group(0))))
     if not attached:
         return DateInfo(None, None, None)
-    return min(attached, key=lambda d: _PRECISION_RANK[d.precision or "month"])
+    # The most precise; of two days, the one the text spells out ("on Friday, February 10").
+    return min(attached, key=lambda found: found[0])[1]
 
 
 def resolve_forward(m: re.Match[str], base: dt.date) -> tuple[dt.date | None, str | None]:
@@ -57,6 +63,9 @@ def resolve_forward(m: re.Match[str], base: dt.date) -> tuple[dt.date | None, st
             return None, None
         if m.group("year") or m.group("year2"):
             return past.date, "day"
+        year = _RANGE_YEAR.match(m.string, m.end())
+        if year is not None:  # "July 9-11, 2024": the year closes the range
+            return past.date.replace(year=int(year.group(1))), "day"
         return _this_or_next_year(past.date.month, past.date.day, base), "day"
     if m.group("onweekday"):
         target = WEEKDAYS[m.group("weekday").lower()]
@@ -64,7 +73,7 @@ def resolve_forward(m: re.Match[str], base: dt.date) -> tuple[dt.date | None, st
     if m.group("weekend"):
         return base + dt.timedelta(days=(5 - base.weekday()) % 7), "day"
     if m.group("thisweek"):
-        return _monday(base), "week"
+        return _week_of(base), "week"
     if m.group("inmonth") and not text.startswith("last"):
         month = MONTHS[m.group("imonth")[:3].lower()]
         year = base.year if month >= base.month else base.year + 1
@@ -86,7 +95,7 @@ def _coming(text: str, base: dt.date) -> tuple[dt.date | None, str | None]:
     if text in {"next week", "later next week", "coming week"}:
         return _monday(base) + dt.timedelta(days=7), "week"
     if text == "later this week":
-        return _monday(base), "week"
+        return _week_of(base), "week"
     if text == "next month" or text == "later next month":
         return _first_of_next_month(base), "month"
     if text == "later this month":
@@ -108,6 +117,11 @@ def _this_or_next_year(month: int, day: int, base: dt.date) -> dt.date | None:
 
 def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
+
+
+def _week_of(day: dt.date) -> dt.date:
+    """The Monday of "this week": on a Sunday, the week that starts the next day."""
+    return _monday(day + dt.timedelta(days=1))
 
 
 def _first_of_next_month(day: dt.date) -> dt.date:
