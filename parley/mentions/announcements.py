@@ -61,10 +61,11 @@ _IF_DATED_AHEAD = "if_dated_ahead"
 
 # Words of an announcement that no meeting trigger covers: journeys and event names. The
 # sentences with one of them and no meeting word are parsed for announcements only.
+# "conference" is none of them: most are news conferences, and a coming one is "upcoming".
 _CUE_RE = re.compile(
-    r"\b(?:travel\w*|fl(?:y|ies|ying)|leav(?:e|es|ing)|head(?:s|ing)?|due\s+here|trips?|"
-    r"speak|(?:to|will)\s+see|upcoming|forthcoming|dialogue|intersessional|ministerial|"
-    r"conference)\b",
+    r"\b(?:travel\w*|fl(?:y|ies|ying)|(?:leav(?:e|es|ing)|head(?:s|ing)?)(?:\s+\w+){0,2}"
+    r"\s+(?:for|to)|due\s+here|trips?|speak|(?:to|will)\s+see|upcoming|forthcoming|"
+    r"dialogue|intersessional|ministerial)\b",
     re.IGNORECASE,
 )
 
