@@ -242,6 +242,13 @@ WAREHOUSE_CHECKS: tuple[WarehouseCheck, ...] = (
     ),
     _sql(
         "meeting_announcements",
+        "announcement_not_a_mention",
+        "No announcement is stated by the words of an event mention: a meeting reported held "
+        "is not also announced.",
+        False,
+    ),
+    _sql(
+        "meeting_announcements",
         "announcement_offsets",
         "Announcement offsets lie inside the article body.",
         False,

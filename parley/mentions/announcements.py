@@ -391,17 +391,14 @@ def _announced(
     if frame is None:
         return
     status = stated_status(frame.trigger)
-    reported = (
-        is_trigger
-        and status not in {None, CANCELLED}
-        and read_frame(trigger) is not None
-        and not is_non_factual(frame.trigger)
-    )
+    reported = is_trigger and read_frame(trigger) is not None and not is_non_factual(frame.trigger)
     if reported:
-        # A report, unless its date words all point ahead ("talks resume on Friday").
+        # A report (a meetings row: never an announcement too, "suspended talks" included),
+        # unless its date words all point ahead ("talks resume on Friday").
         if event_date(frame, doc, base, sentence, article) is not None:
             return
-        status = ANNOUNCED
+        if status is not None and status != CANCELLED:
+            status = ANNOUNCED
     if status is None or (status != ANNOUNCED and trigger.lemma_.lower() == "see"):
         return  # "to see" is a meeting only when planned ("is expected to see")
     date_info = expected_date(doc, base, _anchors(frame))

@@ -178,6 +178,12 @@ BREAKAGES: dict[tuple[str, str], list[list[str]]] = {
         ["UPDATE meeting_announcements SET cancelled_by = NULL WHERE announcement_id = 'ann-2'"],
         ["UPDATE meeting_announcements SET status = 'planned' WHERE announcement_id = 'ann-3'"],
     ],
+    ("meeting_announcements", "announcement_not_a_mention"): [
+        [
+            "UPDATE meeting_announcements SET article_id = 'art-1', start_char = 0, "
+            "end_char = 65 WHERE announcement_id = 'ann-1'"
+        ]
+    ],
     ("meeting_announcements", "announcement_offsets"): [
         ["UPDATE meeting_announcements SET end_char = 400 WHERE announcement_id = 'ann-1'"]
     ],
