@@ -30,9 +30,8 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
 from parley.datelines import local_day
@@ -43,7 +42,7 @@ from parley.mentions.expected_date import expected_date
 from parley.mentions.frames import Frame, clause_subjects, read_frame
 from parley.mentions.kinds import PLACE_TYPES, event_kind
 from parley.mentions.parties import Party, as_party
-from parley.mentions.patterns import is_non_factual, trigger_index
+from parley.mentions.patterns import is_non_factual
 from parley.mentions.places import event_location
 from parley.mentions.references import References
 from parley.mentions.text import SentenceSpan, has_trigger, sentence_spans
@@ -120,6 +119,10 @@ _CONDITIONS = {"whether", "if", "unless"}
 # in a month"), which the meeting patterns (they need an argument) leave out.
 _BARE_VERBS = {"meet", "speak", "talk", "confer", "visit"}
 _PAST_TAGS = {"VBD", "VBN"}
+# The words that can make a trigger announced or cancelled (``_may_announce``): the heads
+# by lemma, the auxiliaries, modifiers and particles by form.
+_GATE_LEMMAS = _PLAN_HEADS | _CANCEL_HEADS | {"look"}
+_GATE_WORDS = _FUTURE_AUX | _COMING_MODIFIERS | {"off"}
 
 
 def has_announcement_cue(text: str) -> bool:
@@ -140,14 +143,17 @@ def iter_parse_sentences(body: str) -> Iterator[SentenceSpan]:
 
 def announcements_in_sentence(
     doc: Doc,
-    matcher: DependencyMatcher,
+    trigger_indices: Sequence[int],
     article: Article,
     sentence: SentenceSpan,
     entities: References,
 ) -> list[StatedAnnouncement]:
-    """The meetings, calls and visits a parsed sentence announces (or says were called off)."""
+    """The meetings, calls and visits a parsed sentence announces (or says were called off);
+    ``trigger_indices``: the meeting triggers ``patterns.trigger_indices`` found."""
+    if not _may_announce(doc):
+        return []
     base = local_day(article.published_date, article.dateline)
-    triggers = {trigger_index(doc.vocab.strings[m], ids) for m, ids in matcher(doc)}
+    triggers = set(trigger_indices)
     candidates = sorted(
         triggers
         | set(_journeys(doc))
@@ -166,6 +172,21 @@ def announcements_in_sentence(
             handled.add(index)
         found.extend(built)
     return found
+
+
+def _may_announce(doc: Doc) -> bool:
+    """False when no word of the sentence can make anything in it announced or cancelled:
+    no plan, cancellation, future or coming word, no "is to", no date words (most trigger
+    sentences report the past). The words are those ``stated_status`` and ``_ahead`` read,
+    so the answer never differs from reading every trigger."""
+    for token in doc:
+        if token.lemma_.lower() in _GATE_LEMMAS or token.lower_ in _GATE_WORDS:
+            return True
+        if token.lemma_.lower() == "be" and any(
+            c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in token.children
+        ):
+            return True
+    return DATE_RE.search(doc.text) is not None
 
 
 def stated_status(trigger: Token) -> str | None:

@@ -31,7 +31,7 @@ from parley.mentions.passes import (
     share_dates,
     share_kinds,
 )
-from parley.mentions.patterns import build_matcher
+from parley.mentions.patterns import build_matcher, trigger_indices
 from parley.mentions.references import References
 from parley.mentions.text import SentenceSpan, flat, has_trigger
 from parley.nlp_model import load_model
@@ -150,9 +150,10 @@ def _events_of_sentences(jobs: Sequence[_Job]) -> Iterator[_Finds]:
         found = references.get(article.article_id)
         if found is None:
             found = references[article.article_id] = References(entities)
+        triggers = trigger_indices(matcher, doc)
         states = has_trigger(article.body[sentence.start : sentence.end])
-        events = list(events_in_sentence(doc, matcher, article, sentence, found)) if states else []
-        yield events, announcements_in_sentence(doc, matcher, article, sentence, found)
+        events = list(events_in_sentence(doc, triggers, article, sentence, found)) if states else []
+        yield events, announcements_in_sentence(doc, triggers, article, sentence, found)
 
 
 def _events_of_chunk(jobs: Sequence[_Job]) -> list[_Finds]:

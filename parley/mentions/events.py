@@ -16,10 +16,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
 from parley.datelines import dateline_city, local_day
@@ -29,7 +28,7 @@ from parley.mentions.event_date import DateInfo, event_date
 from parley.mentions.frames import Frame, can_be_party, read_frame
 from parley.mentions.kinds import event_kind
 from parley.mentions.parties import Party, as_party, is_group_party, resolve_party
-from parley.mentions.patterns import is_non_factual, trigger_index
+from parley.mentions.patterns import is_non_factual
 from parley.mentions.places import event_location
 from parley.mentions.references import References
 from parley.mentions.scope import in_public_sphere
@@ -40,32 +39,28 @@ from parley.records import Article, EntityMention, EventMention, EventParticipan
 
 def events_in_sentence(
     doc: Doc,
-    matcher: DependencyMatcher,
+    triggers: Sequence[int],
     article: Article,
     sentence: SentenceSpan,
     entities: References,
 ) -> Iterable[StatedEvent]:
-    """The events a parsed trigger sentence states, one or more per trigger."""
+    """The events a parsed trigger sentence states, one or more per trigger (``triggers``:
+    the token indices ``patterns.trigger_indices`` found)."""
     return _placed_at_side_meetings(
-        list(_events_of_triggers(doc, matcher, article, sentence, entities))
+        list(_events_of_triggers(doc, triggers, article, sentence, entities))
     )
 
 
 def _events_of_triggers(
     doc: Doc,
-    matcher: DependencyMatcher,
+    triggers: Sequence[int],
     article: Article,
     sentence: SentenceSpan,
     entities: References,
 ) -> Iterable[StatedEvent]:
-    triggers: dict[int, str] = {}
-    for match_id, token_ids in matcher(doc):
-        name = doc.vocab.strings[match_id]
-        index = trigger_index(name, token_ids)
-        triggers.setdefault(index, name)
     base = local_day(article.published_date, article.dateline)
     handled: set[int] = set()
-    for index in sorted(triggers):
+    for index in triggers:
         frame = read_frame(doc[index])
         if frame is None or is_non_factual(frame.trigger):
             continue
