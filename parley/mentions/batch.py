@@ -36,6 +36,7 @@ from parley.mentions.references import References
 from parley.mentions.text import SentenceSpan, flat, has_trigger
 from parley.nlp_model import load_model
 from parley.parallel import chunked, map_in_workers
+from parley.progress import ArticleTicker, ProgressCallback
 from parley.records import (
     Announcement,
     AnnouncementParticipant,
@@ -103,6 +104,7 @@ def extract_event_mentions(
     articles: Sequence[ArticleEntities],
     n_process: int = 1,
     chunk_size: int = PARSE_CHUNK_SENTENCES,
+    progress: ProgressCallback | None = None,
 ) -> MentionBatch:
     """Meetings, calls and visits each article states took place, with their participants,
     and those it announces.
@@ -123,9 +125,12 @@ def extract_event_mentions(
         per_sentence = _events_of_sentences(jobs)
     found: dict[str, _Events] = defaultdict(list)
     announced: dict[str, list[StatedAnnouncement]] = defaultdict(list)
+    ticker = ArticleTicker([entities.article.article_id for entities in articles], progress)
     for (entities, _), (sentence_events, plans) in zip(jobs, per_sentence, strict=True):
+        ticker.reached(entities.article.article_id)
         found[entities.article.article_id].extend(sentence_events)
         announced[entities.article.article_id].extend(plans)
+    ticker.finish()
     batch = MentionBatch()
     for entities in articles:
         article = entities.article

@@ -171,9 +171,15 @@ def frame_sides(
     agents += _group_named_by(frame.trigger, offset, entities, agents)
     agent_ids = {p.entity_id for p in agents}
     counterparts = [p for p in counterparts if p.entity_id not in agent_ids]
-    if frame.visits_here and not counterparts:
+    unnamed_place = _visit_to_somewhere_unnamed(frame) and any(
+        p.entity_type == "PERSON" for p in agents
+    )
+    if not counterparts and (frame.visits_here or unnamed_place):
+        # "during a visit here", "at the end of a four-day visit": the place of the dateline,
+        # unless the visitor is at home there.
         host = entities.country_mention(place_country(dateline_city(article.dateline)))
-        counterparts = [as_party(host, "stand_in")] if host is not None else []
+        if host is not None and all(p.country_iso3 != host.country_iso3 for p in agents):
+            counterparts = [as_party(host, "stand_in")]
     # A group of states meeting as a group is a meeting however few of its members are named
     # (the EC's and the EU's ministers meet in statutory councils: only their summits count).
     as_group = any(
@@ -182,7 +188,7 @@ def frame_sides(
     )
     if not counterparts and len(agents) < 2 and not as_group:
         return None
-    if not in_public_sphere([*agents, *counterparts]):
+    if not in_public_sphere([*agents, *counterparts], entities.roles):
         return None
     if not counterparts and _attended(frame.trigger) and not as_group:
         # "X and Y also attended the meeting": they joined someone else's meeting.
@@ -245,6 +251,25 @@ def _setting_group(frame: Frame, offset: int, entities: References) -> str | Non
             if mention.entity_type == "ORG" and is_group(mention.canonical_name):
                 return mention.entity_id
     return None
+
+
+def _visit_to_somewhere_unnamed(frame: Frame) -> bool:
+    """ "on a visit last week by Ecuador's deputy energy minister", "at the end of a four-day
+    visit": a visit noun naming no destination (no "to", no place modifier) that frames what
+    happened on it; "until Nakasone's visit" is still to come."""
+    trigger = frame.trigger
+    if trigger.pos_ != "NOUN" or trigger.lemma_.lower() != "visit" or frame.modifiers:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in {"to", "in"} for c in trigger.children):
+        return False
+    position = trigger
+    if trigger.head.lower_ == "of" and trigger.head.head.dep_ == "pobj":
+        position = trigger.head.head  # "at the end of a visit"
+    return position.dep_ == "pobj" and position.head.lower_ in _FRAMING_VISIT_PREPS
+
+
+# Prepositions that place an event on a visit ("during his visit", "on a visit").
+_FRAMING_VISIT_PREPS = {"during", "on", "at", "after", "following"}
 
 
 def _attended(trigger: Token) -> bool:

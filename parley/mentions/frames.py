@@ -60,6 +60,8 @@ _ARRIVAL_VERBS = {"arrive", "fly", "travel", "come", "go", "be"}
 
 
 _QUANTITY_NOUNS = {"series", "round", "number", "couple", "day", "hour", "week", "set"}
+# Parts of an interaction in time: "at the end of a four-day visit", "on the last leg of".
+_PHASE_NOUNS = {"end", "start", "beginning", "close", "conclusion", "course", "leg", "stage"}
 
 
 @dataclass
@@ -100,7 +102,11 @@ def read_frame(trigger: Token, planned: bool = False) -> Frame | None:
 def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     frame = Frame(trigger=verb, clause_verb=verb)
     preps = {child.lower_: child for child in verb.children if child.dep_ == "prep"}
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not ({"with", "to"} & preps.keys()) and not any(c.dep_ == "dobj" for c in verb.children):
+        stray = _stray_with(verb)
+        if stray is not None:
+            preps["with"] = stray
+    objects = [quantified(c) for c in verb.children if c.dep_ == "dobj"]
     if lemma == "speak":
         # "spoke with/to Y", "spoke by phone", and "A and B spoke today about ...".
         together = any(c.dep_ == "conj" for s in clause_subjects(verb) for c in s.children)
@@ -197,15 +203,17 @@ def _noun_frame(noun: Token, lemma: str, planned: bool = False) -> Frame | None:
                 continue
             target = frame.agents if child.lower_ == "by" else frame.counterparts
             target.extend(prep_objects(child))
-    # "a series of meetings with Abe" behaves like "meetings with Abe".
+    # "a series of meetings with Abe" behaves like "meetings with Abe", and "at the end of a
+    # four-day visit" like "after a visit".
     position = noun
     if (
         noun.dep_ == "pobj"
         and noun.head.lower_ == "of"
-        and noun.head.head.lemma_.lower() in _QUANTITY_NOUNS
+        and noun.head.head.lemma_.lower() in _QUANTITY_NOUNS | _PHASE_NOUNS
     ):
         position = noun.head.head
     head = position.head
+    frame_preps = FRAME_PREPS if position is noun else (*FRAME_PREPS, "on")
     if position.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in LIGHT_VERBS:
         if not frame.agents:
             frame.agents.extend(clause_subjects(head))
@@ -216,15 +224,63 @@ def _noun_frame(noun: Token, lemma: str, planned: bool = False) -> Frame | None:
                 or (prep.lower_ == "to" and lemma == "welcome")
             ):
                 frame.counterparts.extend(prep_objects(prep))
-    elif position.dep_ in {"pobj", "pcomp"} and head.lower_ in FRAME_PREPS and not frame.agents:
-        if head.lower_ == "for" and head.head.lemma_.lower() not in _THERE_FOR and not planned:
+    elif position.dep_ in {"pobj", "pcomp"} and head.lower_ in frame_preps and not frame.agents:
+        if head.lower_ == "for" and not _there_for(head.head) and not planned:
             return None  # "heading for Washington for talks", "expectations for the summit"
-        frame.agents.extend(clause_subjects(head.head))
+        frame.agents.extend(_holders(head))
     elif position.dep_ == "dobj" and head.dep_ == "acl" and not frame.agents:
         frame.agents.append(head.head)  # "leaders attending a meeting with Sarney"
     elif lemma == "visit" and position.dep_ == "pobj" and head.lower_ == "on":
         _arrival_visit(frame, head.head)
     return frame
+
+
+def _stray_with(verb: Token) -> Token | None:
+    """A "with" the parser hung elsewhere, within a few words after the verb and before any
+    other verb or punctuation ("met today at the White House with President Marcos", "spoke
+    this afternoon with Florida Governor Ron DeSantis to offer support": "with" parsed as
+    the mark of "offer")."""
+    doc = verb.doc
+    for token in doc[verb.i + 1 : min(verb.i + 8, len(doc))]:
+        if token.lower_ == "with":
+            return token
+        if (
+            token.is_punct
+            or token.pos_ in {"VERB", "AUX"}
+            or token.lemma_.lower() in NOUN_TRIGGERS  # "after talks with X": the talks' "with"
+            or (token.pos_ == "ADP" and token.lower_ not in _PLACE_AND_TIME_PREPS)
+        ):
+            return None
+    return None
+
+
+# Prepositions of the time or place phrases a stray "with" may follow ("met today at the
+# White House with").
+_PLACE_AND_TIME_PREPS = {"at", "in", "on"}
+
+
+def _there_for(head: Token) -> bool:
+    """ "is in New York for talks", "arrived for talks", "Saouma, in Brazil for talks": the
+    talks are under way where the holder is."""
+    if head.lemma_.lower() in _THERE_FOR:
+        return True
+    if head.dep_ == "prep" and head.lower_ == "in":
+        return head.head.pos_ in {"NOUN", "PROPN"}
+    return head.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ == "prep" and c.lower_ == "in" for c in head.children
+    )
+
+
+def _holders(prep: Token) -> list[Token]:
+    """Who a framing phrase is about: the noun it describes ("The prime minister, on the
+    first day of a visit to the United States, said"; "Saouma, in Brazil for talks"), else
+    the subject of its clause ("after talks with Kato, Lyng said")."""
+    attached = prep.head
+    if attached.dep_ == "prep" and attached.lower_ == "in":
+        attached = attached.head  # "Saouma, in Brazil for talks with ..."
+    if attached.pos_ == "PROPN" or (attached.pos_ == "NOUN" and is_party_head(attached)):
+        return [attached]
+    return clause_subjects(attached)
 
 
 def _arrival_visit(frame: Frame, verb: Token) -> None:
@@ -320,6 +376,10 @@ def can_be_party(token: Token) -> bool:
         return True
     if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
         return True  # "the Tokyo stock exchange (TSE)": a body named by its acronym
+    if any(c.dep_ in {"compound", "conj"} and c.pos_ == "PROPN" for c in token.children):
+        # "President Moon Jae-in" (its last part mis-tagged "in"), "actress and activist
+        # Nazanin Boniadi" (the name parsed as a conjunct of the first descriptor)
+        return True
     lemma = token.lemma_.lower()
     return is_party_head(token) or lemma == "two"
 
@@ -333,7 +393,7 @@ def prep_objects(prep: Token) -> list[Token]:
     "taken"); the last word of the run of nouns that starts within two words of the
     preposition is then its object.
     """
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    objects = [quantified(c) for c in prep.children if c.dep_ == "pobj"]
     if objects:
         return objects
     doc = prep.doc
@@ -350,3 +410,14 @@ def prep_objects(prep: Token) -> list[Token]:
 
 
 _NOUNS = {"PROPN", "NOUN"}
+# Heads that count a party rather than name it: "a number of U.N. diplomats".
+_COUNTING_HEADS = {"number", "couple", "group", "host", "dozen", "dozens", "handful", "majority"}
+
+
+def quantified(token: Token) -> Token:
+    """The party a counting phrase counts ("a number of U.N. diplomats" -> diplomats)."""
+    if token.lemma_.lower() not in _COUNTING_HEADS:
+        return token
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+    return counted[0] if counted else token

@@ -188,6 +188,11 @@ def _has_own_subject_or_aux(verb: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
 
 
+# Participles that put a meeting on a calendar rather than report it.
+_SCHEDULING_HEADS = {
+    "plan", "schedule", "set", "slate", "expect", "propose", "due", "arrange", "call",
+}  # fmt: skip
+
 _HABITUAL = {"often", "frequently", "regularly", "usually", "repeatedly", "always", "never"}
 
 # The edges through which an interaction is the thing planned or denied ("hopes to meet",
@@ -215,8 +220,9 @@ def _clause_is_non_factual(token: Token, previous: Token | None) -> bool:
             return True
         if child.dep_ == "mark" and child.lower_ in {"whether", "if", "unless"}:
             return True
-        # "talks scheduled for Thursday", "a meeting planned for May".
-        if child.dep_ == "acl" and child.lemma_.lower() in NON_FACTUAL_HEADS:
+        # "talks scheduled for Thursday", "a meeting planned for May"; a purpose is no plan
+        # ("talks aimed at reaching an accord", "a meeting with senators to seek support").
+        if child.dep_ == "acl" and child.lemma_.lower() in _SCHEDULING_HEADS:
             return True
         if child.dep_ in {"aux", "auxpass"} and (child.lower_ in FUTURE_AUX or child.tag_ == "TO"):
             return True
