@@ -5,9 +5,10 @@ are planned ("will meet", "is due/expected/scheduled/set to meet", "plans to vis
 forward to welcoming", "the upcoming summit", "talks scheduled for Thursday", "agreed to
 speak again", "accepted an invitation to visit") or dated ahead ("talks resume on Friday",
 "visits West Germany next week"); and two kinds of words no report uses: a journey ("is due
-to fly to Moscow", "leaves for Ottawa for talks": a visit of its destination) and the name
-of a coming event that no meeting word names ("the upcoming iCET Intersessional and Indian
-Ocean Dialogue").
+to fly to Moscow", "leaves for Ottawa for talks": a visit of its destination, when that is
+a known place abroad; "will travel to Austin, Texas" is a trip at home) and the name of a
+coming event that no meeting word names ("the upcoming iCET Intersessional and Indian Ocean
+Dialogue").
 
 ``stated_status`` reads what governs the trigger, walking up the parse as
 ``patterns.is_non_factual`` does: a cancellation ("cancelled", "postponed", "called off",
@@ -449,9 +450,19 @@ def _announced(
         location, location_iso3 = event_location(
             frame, doc, sentence.start, entities, article, kind, group
         )
+        if journey and kind == "visit" and not _abroad(location_iso3, sides.agents):
+            continue  # "the President will travel to Austin, Texas": no visit of state
         yield _record(
             frame, article, sentence, kind, status, date_info, location, location_iso3, parties
         )
+
+
+def _abroad(destination_iso3: str | None, travellers: list[Party]) -> bool:
+    """True when a journey goes to a known country that is not the home of every person
+    travelling: a place of no known country ("Texas", "Las Vegas") or the travellers' own
+    is a trip at home, not a visit."""
+    homes = {p.country_iso3 for p in travellers if p.entity_type == "PERSON"}
+    return destination_iso3 is not None and homes != {destination_iso3}
 
 
 def _event_frame(noun: Token) -> Frame:

@@ -126,6 +126,20 @@ def test_expected_to_fly_tomorrow_then_the_trip_cancelled() -> None:
     assert cancelled.names == {"Tadashi Kuranari", "United States"}
 
 
+def test_a_trip_at_home_is_no_visit_and_a_trip_abroad_is() -> None:
+    # A schedule like whitehouse-111 (shared/eval/modern_readouts_dev, a negative): the
+    # President travels within his own country; then the same words with a capital abroad.
+    schedule = (
+        "President Joe Biden will campaign this month.\n    On Monday, July 15th, the "
+        "President will travel to {}."
+    )
+    assert _announced(schedule.format("Austin, Texas"), "2024-07-07") == []
+    abroad = _only(_announced(schedule.format("Ottawa"), "2024-07-07"))
+    assert (abroad.row.kind, abroad.row.location_iso3) == ("visit", "CAN")
+    assert (abroad.row.expected_date, abroad.row.date_precision) == (D(2024, 7, 15), "day")
+    assert "Joe Biden" in abroad.names
+
+
 def test_a_readout_welcoming_a_leader_on_a_day() -> None:
     # whitehouse-118 (shared/eval/modern_readouts_dev), 2021-08-18.
     found = _only(
