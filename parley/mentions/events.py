@@ -46,9 +46,8 @@ def events_in_sentence(
 ) -> Iterable[StatedEvent]:
     """The events a parsed trigger sentence states, one or more per trigger (``triggers``:
     the token indices ``patterns.trigger_indices`` found)."""
-    return _placed_at_side_meetings(
-        list(_events_of_triggers(doc, triggers, article, sentence, entities))
-    )
+    stated = list(_events_of_triggers(doc, triggers, article, sentence, entities))
+    return _placed_at_side_meetings(_one_per_group_meeting(stated))
 
 
 def _events_of_triggers(
@@ -71,6 +70,21 @@ def _events_of_triggers(
         if built:
             handled.add(index)
         yield from built
+
+
+def _one_per_group_meeting(stated: list[StatedEvent]) -> list[StatedEvent]:
+    """One mention per group meeting in a sentence: the meeting named as a trigger ("the
+    Quad Foreign Ministers' Meeting") and as the setting of a side meeting are one, and
+    several side meetings at one summit name the one summit."""
+    seen: set[frozenset[str]] = set()
+    kept = []
+    for one in stated:
+        parties = frozenset(p.entity_id for p in one.participants)
+        if len(parties) == 1 and parties in seen:
+            continue
+        seen.add(parties)
+        kept.append(one)
+    return kept
 
 
 def _placed_at_side_meetings(stated: list[StatedEvent]) -> list[StatedEvent]:
@@ -121,7 +135,8 @@ def _build_events(
     if as_group and not counterparts and not _reported(frame, date_info):
         return  # "a G-7 meeting is unlikely to change ...", "despite the G-7 meeting"
     groups = [[c] for c in counterparts] if frame.separate and counterparts else [counterparts]
-    setting = _setting_group(frame, offset, entities)
+    setting_mention = _setting_group(frame, offset, entities)
+    setting = setting_mention.entity_id if setting_mention is not None else None
     for group in groups:
         parties = unique_parties([*agents, *group])
         if len(parties) < 2 and not as_group:
@@ -131,10 +146,14 @@ def _build_events(
         stated = _event_record(
             frame, article, sentence, kind, date_info, location, location_iso3, agents, group
         )
-        if setting is not None and setting not in {p.entity_id for p in parties}:
+        if setting_mention is not None and setting not in {p.entity_id for p in parties}:
             stated = dataclasses.replace(
                 stated, event=dataclasses.replace(stated.event, setting=setting)
             )
+            yield stated
+            # "spoke with Prime Minister Suga at the G7": the group's meeting is reported too.
+            yield _setting_meeting(frame, article, sentence, date_info, stated, setting_mention)
+            continue
         yield stated
 
 
@@ -240,17 +259,50 @@ def _group_named_by(
     ]
 
 
-def _setting_group(frame: Frame, offset: int, entities: References) -> str | None:
-    """The entity id of the group whose meeting the frame's meeting was held at or on the
-    sidelines of ("on the sidelines of the Quad Foreign Ministers' Meeting": org:quad)."""
+def _setting_group(frame: Frame, offset: int, entities: References) -> EntityMention | None:
+    """The group whose meeting the frame's meeting was held at or on the sidelines of ("on
+    the sidelines of the Quad Foreign Ministers' Meeting": org:quad; "at the G7")."""
     if frame.setting is None:
         return None
     for token in frame.setting.subtree:
         start = offset + token.idx
         for mention in entities.overlapping(start, start + len(token.text)):
             if mention.entity_type == "ORG" and is_group(mention.canonical_name):
-                return mention.entity_id
+                return mention
     return None
+
+
+def _setting_meeting(
+    frame: Frame,
+    article: Article,
+    sentence: SentenceSpan,
+    date_info: DateInfo,
+    side: StatedEvent,
+    group: EntityMention,
+) -> StatedEvent:
+    """The group's own meeting that a side meeting was held at: same day and place, the
+    group its party; a summit when named so or its leaders' meeting, else a (ministerial)
+    meeting."""
+    assert frame.setting is not None
+    setting = frame.setting
+    words = {t.lower_ for t in setting.subtree} | set(group.canonical_name.lower().split())
+    kind = "summit" if words & _SUMMIT_WORDS else "meeting"
+    at_setting = dataclasses.replace(frame, trigger=setting, host_is_agent=False)
+    return _event_record(
+        at_setting,
+        article,
+        sentence,
+        kind,
+        date_info,
+        side.event.location,
+        side.event.location_iso3,
+        [as_party(group, "name")],
+        [],
+    )
+
+
+# Words that make a group's meeting its leaders' summit.
+_SUMMIT_WORDS = {"summit", "leaders", "leaders'", "heads"}
 
 
 def _visit_to_somewhere_unnamed(frame: Frame) -> bool:

@@ -139,7 +139,11 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     for word in sorted(allowed & preps.keys()):
         frame.counterparts.extend(prep_objects(preps[word]))
     frame.host_is_agent = lemma in {"host", "receive", "convene", "welcome"}
-    frame.setting = setting_of(verb)
+    # "met with President Boluarte at the APEC Leaders' week": the phrase may hang on the
+    # counterpart.
+    frame.setting = setting_of(verb) or next(
+        (found for c in frame.counterparts if (found := setting_of(c)) is not None), None
+    )
     # "Abe met President Reagan and Congressional leaders during his visit": over a trip's
     # days, people met together in the sentence were separate engagements.
     frame.separate = any(
@@ -228,6 +232,11 @@ def _noun_frame(noun: Token, lemma: str, planned: bool = False) -> Frame | None:
         if head.lower_ == "for" and not _there_for(head.head) and not planned:
             return None  # "heading for Washington for talks", "expectations for the summit"
         frame.agents.extend(_holders(head))
+    elif position.dep_ == "dobj" and head.lower_ == "following" and not frame.agents:
+        # "at a briefing following informal talks with ...": "following" parsed as a
+        # participle of the noun; the talks are the speaker's.
+        verb = _clause_verb(head)
+        frame.agents.extend(clause_subjects(verb) if verb is not None else [])
     elif position.dep_ == "dobj" and head.dep_ == "acl" and not frame.agents:
         frame.agents.append(head.head)  # "leaders attending a meeting with Sarney"
     elif lemma == "visit" and position.dep_ == "pobj" and head.lower_ == "on":
@@ -318,9 +327,26 @@ def setting_of(head: Token) -> Token | None:
                 found = [o for o in of.children if o.dep_ == "pobj"] if of is not None else []
                 if found:
                     return found[0]
-            if prep.lower_ in {"at", "during"} and obj.lemma_.lower() in _SETTING_NOUNS:
-                return obj
+            if prep.lower_ in {"at", "during"} and _may_name_a_gathering(obj):
+                return obj  # "at the G20 summit", "at the G7", "at the APEC Leaders' week"
     return None
+
+
+def _may_name_a_gathering(obj: Token) -> bool:
+    """A meeting noun, or a name that may be a group's ("the G7", "the APEC Leaders' week");
+    a place ("at NATO headquarters") is where, not which meeting."""
+    if obj.lemma_.lower() in _SETTING_NOUNS or obj.pos_ == "PROPN":
+        return True
+    return obj.lemma_.lower() not in _PLACE_NOUNS and any(
+        t.pos_ == "PROPN" for t in obj.subtree if t is not obj
+    )
+
+
+# Where a meeting is held, not which meeting: "at NATO headquarters", "at the U.N. mission".
+_PLACE_NOUNS = {
+    "headquarters", "office", "residence", "embassy", "mission", "house", "hotel", "palace",
+    "airport", "ministry", "building", "home", "base", "compound", "capital", "city",
+}  # fmt: skip
 
 
 def _function_frame(noun: Token) -> Frame | None:

@@ -138,6 +138,9 @@ def resolve_party(
     if not _head_words(token) & PERSON_LIKE_HEADS:
         described = _described(token, offset, entities)
         return [described] if described else []
+    coordinated = _coordinated_sides(token, offset, entities)
+    if coordinated:
+        return coordinated
     for wanted in ("ORG", "GPE", "NORP"):
         stand_ins = sorted((d, m.start_char, m) for d, m in found if m.entity_type == wanted)
         if stand_ins:
@@ -193,6 +196,28 @@ def _states_in(start: int, end: int, entities: References, head: str) -> list[Pa
             party = dataclasses.replace(as_party(resolved, "stand_in"), head=head)
             states.setdefault(resolved.entity_id, party)
     return list(states.values())
+
+
+def _coordinated_sides(token: Token, offset: int, entities: References) -> list[Party]:
+    """ "the U.S., Japanese and European Community (EC) trade ministers": each state or group
+    of coordinated modifiers stands in for its officials; [] unless two or more are."""
+    modifiers = [c for c in token.children if c.dep_ in {"nmod", "amod", "compound"}]
+    members: list[Token] = []
+    while modifiers:
+        modifier = modifiers.pop()
+        members.append(modifier)
+        modifiers.extend(c for c in modifier.children if c.dep_ in {"conj", "appos"})
+    if not any(c.dep_ == "cc" for member in members for c in member.children):
+        return []
+    sides: dict[str, Party] = {}
+    for member in sorted(members, key=lambda t: t.i):
+        start = offset + member.idx
+        for mention in entities.overlapping(start, start + len(member.text)):
+            resolved = entities.canonical(mention)
+            state = resolved.entity_type in {"GPE", "NORP"} and resolved.entity_id[4:].isupper()
+            if state or (resolved.entity_type == "ORG" and is_group(resolved.canonical_name)):
+                sides.setdefault(resolved.entity_id, as_party(resolved, "stand_in"))
+    return list(sides.values()) if len(sides) >= 2 else []
 
 
 def _conjoined(token: Token) -> list[Token]:

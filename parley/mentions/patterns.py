@@ -108,11 +108,33 @@ _PATTERN_SPECS: dict[str, list[list[dict[str, object]]]] = {
 }  # fmt: skip
 
 
+# A proper noun keeps its case as lemma ("the East Asia Summit", "the Quad Foreign
+# Ministers' Meeting"), so each noun trigger node is also matched on its lower-case form.
+_NOUN_FORMS = sorted({*NOUN_TRIGGERS, *(f"{n}s" for n in NOUN_TRIGGERS if not n.endswith("s"))})
+
+
+def _with_name_forms(pattern: list[dict[str, object]]) -> list[dict[str, object]] | None:
+    """The pattern with its noun trigger matched by lower-case form, if it has one."""
+    changed = False
+    nodes = []
+    for node in pattern:
+        attrs = dict(node["RIGHT_ATTRS"])  # type: ignore[arg-type]
+        lemmas = attrs.get("LEMMA")
+        if isinstance(lemmas, dict) and set(NOUN_TRIGGERS) <= set(lemmas.get("IN", ())):
+            del attrs["LEMMA"]
+            attrs["LOWER"] = {"IN": _NOUN_FORMS}
+            attrs["POS"] = "PROPN"
+            changed = True
+        nodes.append({**node, "RIGHT_ATTRS": attrs})
+    return nodes if changed else None
+
+
 def build_matcher(vocab: Vocab) -> DependencyMatcher:
     """The dependency matcher with every trigger family registered under its name."""
     matcher = DependencyMatcher(vocab)
     for name, patterns in _PATTERN_SPECS.items():
-        matcher.add(name, patterns)
+        variants = [v for v in map(_with_name_forms, patterns) if v is not None]
+        matcher.add(name, [*patterns, *variants])
     return matcher
 
 

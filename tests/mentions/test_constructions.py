@@ -195,3 +195,52 @@ def test_an_office_only_states_have_makes_an_official_without_a_country(
         "ministers responsible for financial institutions."
     )
     assert extract(chairman, "1987-03-23") == []
+
+
+def test_attending_a_named_summit_reports_the_summit(extract: Extract) -> None:
+    body = (
+        "President Joseph R. Biden, Jr. today attended the annual East Asia Summit (EAS) in "
+        "Phnom Penh, Cambodia."
+    )
+    summit = only(extract(body, "2022-11-13", outlet=WHITE_HOUSE), "Biden")
+    assert summit.event.kind == "summit"
+    assert "East Asia Summit" in summit.names
+    assert summit.event.event_date == dt.date(2022, 11, 13)
+
+
+def test_a_meeting_on_the_margins_of_a_summit_reports_the_summit_too(
+    extract: Extract,
+) -> None:
+    for body, published, counterpart in [
+        (
+            "President Biden met today with President Emmanuel Macron of France on the "
+            "margins of the G7 Summit.",
+            "2022-06-27",
+            "Macron",
+        ),
+        (
+            "President Biden yesterday met with President Cyril Ramaphosa of South Africa on "
+            "the margins of the G7 Summit.",
+            "2022-06-28",
+            "Ramaphosa",
+        ),
+    ]:
+        found = extract(body, published, outlet=WHITE_HOUSE)
+        side = only(found, "Biden", counterpart)
+        summits = [f for f in found if f is not side]
+        assert [f.event.kind for f in summits] == ["summit"], found
+        assert side.event.setting == "org:g7"
+        assert summits[0].event.event_date == side.event.event_date
+
+
+def test_counterparts_named_by_their_states_in_one_phrase(extract: Extract) -> None:
+    body = (
+        "Ministers from the major trading nations have for the first time made a concerted "
+        "commitment to review farm trade, Canadian Trade Minister Patricia Carney said.\n"
+        '    "We think we can get some movement on this," she told\nreporters at a briefing '
+        "following informal talks with the U.S.,\nJapanese and European Community (EC) trade "
+        "ministers here."
+    )
+    talks = only(extract(body, "1987-04-25", "OTTAWA, April 25"), "Carney")
+    assert {"CAN", "USA", "JPN"} <= talks.countries
+    assert len(talks.names) == 4
