@@ -27,7 +27,8 @@ VERB_TRIGGERS = (
 # Noun lemmas that name an interaction.
 NOUN_TRIGGERS = (
     "meeting", "talk", "talks", "conversation", "discussion", "call", "visit", "summit",
-    "negotiation", "consultation", "encounter", "welcome",
+    "negotiation", "consultation", "encounter", "welcome", "roundtable", "convening",
+    "audience",
 )  # fmt: skip
 # Hosted functions: "a reception held for him by President Alfonsin".
 FUNCTION_NOUNS = ("reception", "dinner", "luncheon", "lunch", "banquet", "breakfast")

@@ -20,6 +20,7 @@ _TRIGGER_WORDS = (
     "discussions?", r"summit\w*", r"negotiat\w*", "conferr?(?:ed|ing)?",
     "consult(?:ed|ations?)", "spoke", r"videoconferenc\w*", r"welcom\w*", "receptions?",
     "dinners?", "lunch(?:es|eon|eons)?", "banquets?", "breakfasts?", "encounters?",
+    r"conven\w*", "brief(?:s|ed|ing)?", "greet(?:s|ed|ing)?", "roundtables?", "audiences?",
 )  # fmt: skip
 # The lookahead on the words' first letters matches nothing the words would not, and lets
 # the regex engine skip most word starts without trying every word: half the time.

@@ -244,3 +244,24 @@ def test_counterparts_named_by_their_states_in_one_phrase(extract: Extract) -> N
     talks = only(extract(body, "1987-04-25", "OTTAWA, April 25"), "Carney")
     assert {"CAN", "USA", "JPN"} <= talks.countries
     assert len(talks.names) == 4
+
+
+def test_convening_roundtables_and_briefings_are_meetings(extract: Extract) -> None:
+    roundtable = (
+        "Today, President Biden convened a roundtable with farmers, ranchers, an independent "
+        "poultry processor, and members of his Cabinet to discuss the need for greater "
+        "competition in beef, pork and poultry processing."
+    )
+    assert only(extract(roundtable, "2022-01-03", outlet=WHITE_HOUSE), "Biden", "farmers")
+    convened = (
+        "On Tuesday, August 6, senior Biden-Harris Administration officials convened "
+        "philanthropic organizations and stakeholders who are key collaborators in the "
+        "Administration's historic Investing in America agenda."
+    )
+    assert len(extract(convened, "2024-08-06", outlet=WHITE_HOUSE)) == 1
+    briefing = (
+        "Papandreou expressed qualified optimism after briefing opposition leaders on Aegean "
+        "developments early yesterday."
+    )
+    meeting = only(extract(briefing, "1987-03-29", "ATHENS, March 29"), "Papandreou")
+    assert meeting.event.event_date == dt.date(1987, 3, 28)
