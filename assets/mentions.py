@@ -1,4 +1,4 @@
-"""Mentions: a drop's articles and entities -> meetings, calls and visits each article states."""
+"""Mentions: a drop's articles and entities -> the meetings each article states or announces."""
 
 from dagster import AssetExecutionContext, AssetKey, BackfillPolicy, MaterializeResult, asset
 
@@ -24,8 +24,8 @@ STAGED_EVENT_MENTIONS = AssetKey(["staging", "event_mentions"])
     kinds={"spacy", "parquet"},
 )
 def staged_event_mentions(context: AssetExecutionContext, paths: ParleyPaths) -> MaterializeResult:
-    """Extract the meetings, calls and visits that a drop's articles say took place."""
-    n_mentions = n_participants = 0
+    """Extract the meetings, calls and visits a drop's articles report or announce."""
+    n_mentions = n_participants = n_announcements = 0
     for drop_id in context.partition_keys:
         read = paths.staging.read
         articles = group_entities(
@@ -40,8 +40,17 @@ def staged_event_mentions(context: AssetExecutionContext, paths: ParleyPaths) ->
         paths.staging.write(drop_id, staging.EVENT_MENTIONS, found.events)
         paths.staging.write(drop_id, staging.EVENT_PARTICIPANTS, found.participants)
         paths.staging.write(drop_id, staging.PARTY_MENTIONS, found.described)
+        paths.staging.write(drop_id, staging.ANNOUNCEMENTS, found.announcements)
+        paths.staging.write(
+            drop_id, staging.ANNOUNCEMENT_PARTICIPANTS, found.announcement_participants
+        )
         n_mentions += len(found.events)
         n_participants += len(found.participants)
+        n_announcements += len(found.announcements)
     return MaterializeResult(
-        metadata={"dagster/row_count": n_mentions, "participants": n_participants}
+        metadata={
+            "dagster/row_count": n_mentions,
+            "participants": n_participants,
+            "announcements": n_announcements,
+        }
     )

@@ -26,6 +26,8 @@ import pyarrow.parquet as pq
 
 from parley.atomic import replace_atomically
 from parley.records import (
+    Announcement,
+    AnnouncementParticipant,
     Article,
     EntityMention,
     EventMention,
@@ -100,6 +102,10 @@ EVENT_PARTICIPANTS = StagedTable("event_participants", EventParticipant)
 # Entity mentions of the sides a mention only describes ("Latino leaders"), found by the
 # mention stage; published with the entity stage's mentions.
 PARTY_MENTIONS = StagedTable("party_mentions", EntityMention)
+# Meetings, calls and visits the articles announce (or say were called off), from the
+# mention stage; linked to the meetings they announced at publish time.
+ANNOUNCEMENTS = StagedTable("announcements", Announcement)
+ANNOUNCEMENT_PARTICIPANTS = StagedTable("announcement_participants", AnnouncementParticipant)
 STAGED_TABLES: tuple[StagedTable, ...] = (
     ARTICLES,
     REJECTED_INPUTS,
@@ -108,6 +114,8 @@ STAGED_TABLES: tuple[StagedTable, ...] = (
     EVENT_MENTIONS,
     EVENT_PARTICIPANTS,
     PARTY_MENTIONS,
+    ANNOUNCEMENTS,
+    ANNOUNCEMENT_PARTICIPANTS,
 )
 
 
