@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 
+from parley.announcements.link import link_announcements
 from parley.atomic import remove_abandoned, replace_atomically
 from parley.meetings.cluster import build_meetings
 from warehouse import schema, staging
@@ -103,11 +104,14 @@ def build_tables(
     con.execute(_sql("publish_articles"))
     con.execute(_sql("publish_entities"))
     con.execute(_sql("stage_events"))
-    # The clustering step reads and writes unqualified names in the work schema.
+    con.execute(_sql("stage_announcements"))
+    # The clustering and linking steps read and write unqualified names in the work schema.
     con.execute("USE work")
     build_meetings(con, staging_area.state_dir, now)
+    link_announcements(con)
     con.execute("USE main")
     con.execute(_sql("publish_meetings"))
+    con.execute(_sql("publish_announcements"))
     con.execute("DROP SCHEMA work CASCADE")
     # The report_* views ship inside the published file, so every SQL client sees them.
     create_report_views(con)

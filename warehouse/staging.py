@@ -26,6 +26,8 @@ import pyarrow.parquet as pq
 
 from parley.atomic import replace_atomically
 from parley.records import (
+    Announcement,
+    AnnouncementParticipant,
     Article,
     ArticleFailure,
     EntityMention,
@@ -104,6 +106,10 @@ PARTY_MENTIONS = StagedTable("party_mentions", EntityMention)
 # Articles whose processing raised in a stage: published as rejected inputs, not articles.
 ENTITY_FAILURES = StagedTable("entity_failures", ArticleFailure, stamped="seen_at")
 MENTION_FAILURES = StagedTable("mention_failures", ArticleFailure, stamped="seen_at")
+# Meetings, calls and visits the articles announce (or say were called off), from the
+# mention stage; linked to the meetings they announced at publish time.
+ANNOUNCEMENTS = StagedTable("announcements", Announcement)
+ANNOUNCEMENT_PARTICIPANTS = StagedTable("announcement_participants", AnnouncementParticipant)
 STAGED_TABLES: tuple[StagedTable, ...] = (
     ARTICLES,
     REJECTED_INPUTS,
@@ -114,6 +120,8 @@ STAGED_TABLES: tuple[StagedTable, ...] = (
     PARTY_MENTIONS,
     ENTITY_FAILURES,
     MENTION_FAILURES,
+    ANNOUNCEMENTS,
+    ANNOUNCEMENT_PARTICIPANTS,
 )
 
 

@@ -10,6 +10,8 @@ the ``DependencyMatcher`` finds (``patterns``) reads who met whom (``frames``, `
 (``event_date`` over the date words of ``dates``), the place (``places``) and the topics
 (``topics``); ``events`` builds the records and ``passes`` settles what needs the whole
 article (shared dates and kinds, visits covered by meetings, topics of later paragraphs).
+The same parse gives the meetings an article announces or says were called off
+(``announcements``, dated by ``expected_date``): ``MentionBatch.announcements``.
 ``extract_mention_batch`` does the same and lists the articles whose processing raised in
 ``MentionBatch.failures``, where ``extract_event_mentions`` raises.
 """

@@ -1,7 +1,9 @@
 """The mention pass over many articles: trigger sentences parsed in batches, then the rules.
 
-Only sentences that pass the trigger prefilter (``text``) are parsed, with the parse pipeline
-of this stage (tagger, parser, lemmatizer; no NER: the entities come from the entity stage).
+Only sentences that pass the trigger prefilter (``text``) or hold an announcement's words
+(``announcements``) are parsed, with the parse pipeline of this stage (tagger, parser,
+lemmatizer; no NER: the entities come from the entity stage). Each parse yields the events
+the sentence states (only for trigger sentences) and the meetings it announces.
 With ``n_process`` > 1 worker processes parse the sentences and read their events
 (``parley.parallel``); the result is the same as in one process. An article whose processing
 raises is an ``ArticleFailure`` beside the results, and the others go on.
@@ -12,6 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -19,6 +22,11 @@ from spacy.language import Language
 from spacy.matcher import DependencyMatcher
 
 from parley.failures import article_failure, docs_or_errors
+from parley.mentions.announcements import (
+    announcements_in_sentence,
+    iter_parse_sentences,
+    settle_announcements,
+)
 from parley.mentions.events import events_in_sentence
 from parley.mentions.passes import (
     add_back_reference_topics,
@@ -26,18 +34,21 @@ from parley.mentions.passes import (
     share_dates,
     share_kinds,
 )
-from parley.mentions.patterns import build_matcher
+from parley.mentions.patterns import build_matcher, trigger_indices
 from parley.mentions.references import References
-from parley.mentions.text import SentenceSpan, flat, iter_trigger_sentences
+from parley.mentions.text import SentenceSpan, flat, has_trigger
 from parley.nlp_model import load_model
 from parley.parallel import chunked, map_in_workers
 from parley.progress import ArticleTicker, ProgressCallback
 from parley.records import (
+    Announcement,
+    AnnouncementParticipant,
     ArticleEntities,
     ArticleFailure,
     EntityMention,
     EventMention,
     EventParticipant,
+    StatedAnnouncement,
     StatedEvent,
 )
 
@@ -69,26 +80,38 @@ def parse_tools() -> tuple[Language, DependencyMatcher]:
 # section, in a long article).
 _Job = tuple[ArticleEntities, SentenceSpan]
 _Events = list[StatedEvent]
+# What one parsed sentence gives: the events it states and the meetings it announces.
+_Finds = tuple[_Events, list[StatedAnnouncement]]
 
 
 @dataclass
 class MentionBatch:
-    """The event mentions of a batch of articles, their participants, the entity mentions
-    of the parties named only by description (one per span), and the articles whose
-    processing raised (none of their mentions is in the batch)."""
+    """The event mentions of a batch of articles, their participants, the announced
+    meetings and theirs, the entity mentions of the parties named only by description (one
+    per span), and the articles whose processing raised (none of their rows is in the
+    batch)."""
 
     events: list[EventMention] = field(default_factory=list)
     participants: list[EventParticipant] = field(default_factory=list)
     described: list[EntityMention] = field(default_factory=list)
+    announcements: list[Announcement] = field(default_factory=list)
+    announcement_participants: list[AnnouncementParticipant] = field(default_factory=list)
     failures: list[ArticleFailure] = field(default_factory=list)
 
-    def add_article(self, stated: Sequence[StatedEvent]) -> None:
-        """Add the stated events of one article (after the article's passes)."""
+    def add_article(
+        self, stated: Sequence[StatedEvent], announced: Sequence[StatedAnnouncement] = ()
+    ) -> None:
+        """Add the stated events and announcements of one article (after its passes)."""
         described: dict[tuple[int, int], EntityMention] = {}
         for one in stated:
             self.events.append(one.event)
             self.participants.extend(one.participants)
             for mention in one.described:
+                described.setdefault((mention.start_char, mention.end_char), mention)
+        for plan in announced:
+            self.announcements.append(plan.announcement)
+            self.announcement_participants.extend(plan.participants)
+            for mention in plan.described:
                 described.setdefault((mention.start_char, mention.end_char), mention)
         self.described.extend(described.values())
 
@@ -108,8 +131,9 @@ def extract_event_mentions(
     chunk_size: int = PARSE_CHUNK_SENTENCES,
     progress: ProgressCallback | None = None,
 ) -> MentionBatch:
-    """Meetings, calls and visits each article states took place, with their participants;
-    ``ArticleProcessingError`` if an article failed (``extract_mention_batch`` goes on)."""
+    """Meetings, calls and visits each article states took place, with their participants,
+    and those it announces; ``ArticleProcessingError`` if an article failed
+    (``extract_mention_batch`` goes on)."""
     batch = extract_mention_batch(articles, n_process, chunk_size, progress)
     if batch.failures:
         raise ArticleProcessingError(batch.failures)
@@ -123,7 +147,7 @@ def extract_mention_batch(
     progress: ProgressCallback | None = None,
 ) -> MentionBatch:
     """Meetings, calls and visits each article states took place, with their participants,
-    and the articles whose processing raised.
+    those it announces, and the articles whose processing raised.
 
     With ``n_process`` > 1 the trigger sentences go in chunks of ``chunk_size`` to that many
     worker processes, which parse them and read their events (``parley.parallel``); the
@@ -136,7 +160,7 @@ def extract_mention_batch(
     job_units: list[int] = []
     for entities in articles:
         try:
-            sentences = list(iter_trigger_sentences(entities.article.body))
+            sentences = list(iter_parse_sentences(entities.article.body))
         except Exception as error:
             failed[entities.article.article_id] = article_failure(entities.article, _STAGE, error)
             continue
@@ -146,17 +170,19 @@ def extract_mention_batch(
             units.append(unit)
     if n_process > 1:
         chunks = map_in_workers(_events_of_chunk, chunked(jobs, chunk_size), n_process, parse_tools)
-        per_sentence: Iterable[_Events | ArticleFailure] = itertools.chain.from_iterable(chunks)
+        per_sentence: Iterable[_Finds | ArticleFailure] = itertools.chain.from_iterable(chunks)
     else:
         per_sentence = _events_of_sentences(jobs)
     found: list[_Events] = [[] for _ in units]
+    announced: dict[str, list[StatedAnnouncement]] = defaultdict(list)
     ticker = ArticleTicker([entities.article.article_id for entities in articles], progress)
-    for unit_index, sentence_events in zip(job_units, per_sentence, strict=True):
+    for unit_index, finds in zip(job_units, per_sentence, strict=True):
         ticker.reached(units[unit_index].article.article_id)
-        if isinstance(sentence_events, ArticleFailure):
-            failed.setdefault(sentence_events.article_id, sentence_events)
+        if isinstance(finds, ArticleFailure):
+            failed.setdefault(finds.article_id, finds)
         else:
-            found[unit_index].extend(sentence_events)
+            found[unit_index].extend(finds[0])
+            announced[units[unit_index].article.article_id].extend(finds[1])
     ticker.finish()
     # The stated events of each article that has not failed, its sections' one after another.
     settled: dict[str, _Events] = {}
@@ -172,10 +198,18 @@ def extract_mention_batch(
             failed[article.article_id] = article_failure(article, _STAGE, error)
             continue
         settled.setdefault(article.article_id, []).extend(unit_events)
-    batch = MentionBatch(failures=list(failed.values()))
-    for article_id, stated in settled.items():
-        if article_id not in failed:
-            batch.add_article(stated)
+    batch = MentionBatch()
+    for entities in articles:
+        article = entities.article
+        if article.article_id in failed:
+            continue
+        try:
+            plans = settle_announcements(announced[article.article_id])
+        except Exception as error:
+            failed[article.article_id] = article_failure(article, _STAGE, error)
+            continue
+        batch.add_article(settled.get(article.article_id, []), plans)
+    batch.failures = list(failed.values())
     return batch
 
 
@@ -204,9 +238,10 @@ def _sections(
     return sections
 
 
-def _events_of_sentences(jobs: Sequence[_Job]) -> Iterator[_Events | ArticleFailure]:
-    """The events stated by each trigger sentence, in order, parsed in this process (the
-    article's failure where the parse or the rules raised)."""
+def _events_of_sentences(jobs: Sequence[_Job]) -> Iterator[_Finds | ArticleFailure]:
+    """The events stated by each parsed sentence (only trigger sentences state any) and the
+    meetings it announces, in order, parsed in this process (the article's failure where the
+    parse or the rules raised)."""
     nlp, matcher = parse_tools()
     references: dict[str, tuple[ArticleEntities, References]] = {}
     texts = (flat(entities.article.body[s.start : s.end]) for entities, s in jobs)
@@ -221,11 +256,18 @@ def _events_of_sentences(jobs: Sequence[_Job]) -> Iterator[_Events | ArticleFail
             # The sections of a long article share its id; each has its own resolver.
             if found is None or found[0] is not entities:
                 found = references[article.article_id] = (entities, References(entities))
-            yield list(events_in_sentence(doc, matcher, article, sentence, found[1]))
+            triggers = trigger_indices(matcher, doc)
+            states = has_trigger(article.body[sentence.start : sentence.end])
+            events = (
+                list(events_in_sentence(doc, triggers, article, sentence, found[1]))
+                if states
+                else []
+            )
+            yield events, announcements_in_sentence(doc, triggers, article, sentence, found[1])
         except Exception as error:
             yield article_failure(article, _STAGE, error)
 
 
-def _events_of_chunk(jobs: Sequence[_Job]) -> list[_Events | ArticleFailure]:
+def _events_of_chunk(jobs: Sequence[_Job]) -> list[_Finds | ArticleFailure]:
     """A worker's task: the events of each sentence of a chunk (plain dataclasses)."""
     return list(_events_of_sentences(jobs))

@@ -81,15 +81,19 @@ class Frame:
     setting: Token | None = None
 
 
-def read_frame(trigger: Token) -> Frame | None:
-    """Agents and counterparts of a trigger, read off the dependency parse."""
+def read_frame(trigger: Token, planned: bool = False) -> Frame | None:
+    """Agents and counterparts of a trigger, read off the dependency parse.
+
+    ``planned`` reads an announcement: "left for Ottawa for talks with X" names the talks
+    the travellers are going to, which a report of what happened does not count.
+    """
     lemma = trigger.lemma_.lower()
     if trigger.pos_ in {"VERB", "AUX"}:
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             return None  # "costs negotiated between A and B" describes the costs
         return _verb_frame(trigger, lemma)
     if lemma in NOUN_TRIGGERS:
-        return _noun_frame(trigger, lemma)
+        return _noun_frame(trigger, lemma, planned)
     return _function_frame(trigger)
 
 
@@ -103,7 +107,7 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     objects = [quantified(c) for c in verb.children if c.dep_ == "dobj"]
     if lemma == "speak":
         # "spoke with/to Y", "spoke by phone", and "A and B spoke today about ...".
-        together = any(c.dep_ == "conj" for s in _clause_subjects(verb) for c in s.children)
+        together = any(c.dep_ == "conj" for s in clause_subjects(verb) for c in s.children)
         if not (_has_phone_prep(verb) or {"with", "to"} & preps.keys() or together):
             return None
         frame.kind_hint = "phone_call" if _has_phone_prep(verb) else None
@@ -125,7 +129,7 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
         if agent is not None:
             frame.agents.extend(c for c in agent.children if c.dep_ == "pobj")
     else:
-        frame.agents.extend(_clause_subjects(verb))
+        frame.agents.extend(clause_subjects(verb))
         frame.counterparts.extend(objects)
     if objects and not any(can_be_party(o) for o in objects):
         return None  # "received a related order", "met the deadline": another sense
@@ -178,7 +182,7 @@ def _call_sense(verb: Token, preps: dict[str, Token], objects: list[Token]) -> s
     return None
 
 
-def _noun_frame(noun: Token, lemma: str) -> Frame | None:
+def _noun_frame(noun: Token, lemma: str, planned: bool = False) -> Frame | None:
     if _is_plenary(noun):
         return None
     frame = Frame(trigger=noun, clause_verb=_clause_verb(noun))
@@ -214,7 +218,7 @@ def _noun_frame(noun: Token, lemma: str) -> Frame | None:
     frame_preps = FRAME_PREPS if position is noun else (*FRAME_PREPS, "on")
     if position.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in LIGHT_VERBS:
         if not frame.agents:
-            frame.agents.extend(_clause_subjects(head))
+            frame.agents.extend(clause_subjects(head))
         for prep in (c for c in head.children if c.dep_ == "prep"):
             if (
                 prep.lower_ in {"with", "between"}
@@ -226,14 +230,14 @@ def _noun_frame(noun: Token, lemma: str) -> Frame | None:
         if frame.agents:
             frame.agents = _cataphoric(frame.agents, head)
             return frame
-        if head.lower_ == "for" and not _there_for(head.head):
+        if head.lower_ == "for" and not _there_for(head.head) and not planned:
             return None  # "heading for Washington for talks", "expectations for the summit"
         frame.agents.extend(_holders(head))
     elif position.dep_ == "dobj" and head.lower_ == "following" and not frame.agents:
         # "at a briefing following informal talks with ...": "following" parsed as a
         # participle of the noun; the talks are the speaker's.
         verb = _clause_verb(head)
-        frame.agents.extend(_clause_subjects(verb) if verb is not None else [])
+        frame.agents.extend(clause_subjects(verb) if verb is not None else [])
     elif position.dep_ == "dobj" and head.dep_ == "acl" and not frame.agents:
         frame.agents.append(head.head)  # "leaders attending a meeting with Sarney"
     elif lemma == "visit" and position.dep_ == "pobj" and head.lower_ == "on":
@@ -283,7 +287,7 @@ def _cataphoric(agents: list[Token], prep: Token) -> list[Token]:
     Vice President conveyed ..."): the phrase comes before the subject it belongs to."""
     if len(agents) != 1 or agents[0].lower_ not in {"his", "her"}:
         return agents
-    subjects = _clause_subjects(prep.head)
+    subjects = clause_subjects(prep.head)
     if subjects and all(s.i > prep.i and s.pos_ in {"PROPN", "NOUN"} for s in subjects):
         return subjects
     return agents
@@ -298,7 +302,7 @@ def _holders(prep: Token) -> list[Token]:
         attached = attached.head  # "Saouma, in Brazil for talks with ..."
     if attached.pos_ == "PROPN" or (attached.pos_ == "NOUN" and is_party_head(attached)):
         return [attached]
-    return _clause_subjects(attached)
+    return clause_subjects(attached)
 
 
 def _arrival_visit(frame: Frame, verb: Token) -> None:
@@ -307,7 +311,7 @@ def _arrival_visit(frame: Frame, verb: Token) -> None:
     if verb.lemma_.lower() not in _ARRIVAL_VERBS:
         return
     if not frame.agents:
-        frame.agents.extend(_clause_subjects(verb))
+        frame.agents.extend(clause_subjects(verb))
     if not frame.counterparts:
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "to"}):
             frame.counterparts.extend(c for c in prep.children if c.dep_ == "pobj")
@@ -342,7 +346,7 @@ def _function_frame(noun: Token) -> Frame | None:
     return frame
 
 
-def _clause_subjects(verb: Token) -> list[Token]:
+def clause_subjects(verb: Token) -> list[Token]:
     """The subject(s) of a verb, borrowed from the governing clause when it has none."""
     token = verb
     for _ in range(6):
