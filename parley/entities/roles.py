@@ -124,6 +124,14 @@ def _role_of_title(
             # "the director-general of the Israeli Foreign Ministry, Abraham Tamir"
             country = country or body.country_iso3
             right = body.end
+    served = _body_after_title(doc, right, index)
+    if served is not None:
+        # "Director of the Gender Policy Council Jennifer Klein", "Senior Advisor to the
+        # President, Stephen Benjamin": the office is the title of that body.
+        end, body = served
+        role = f"{role} {doc[right:end].text}"
+        country = country or (body.country_iso3 if body is not None else None)
+        right = end
     right = _past_acronym_and_honorific(doc, right)
     person = next((c for c in index.by_start.get(right, []) if c.entity_type == "PERSON"), None)
     if person is None and (right >= len(doc) or doc[right].text in APPOSITIVE_CLOSE):
@@ -231,6 +239,32 @@ def _state_body_starting_at(doc: Doc, start: int, index: _Index) -> Candidate | 
         for body in index.by_start.get(at, []):
             if body.entity_type == "ORG" and body.country_iso3 is not None:
                 return body
+    return None
+
+
+# "to the President": the office a title serves ("Assistant to the President").
+_SERVED_OFFICES = frozenset({"president", "vice", "secretary", "prime", "king", "queen"})
+
+
+def _body_after_title(doc: Doc, right: int, index: _Index) -> tuple[int, Candidate | None] | None:
+    """Where "of [the] <organisation>" or "to the <office>" after a title ends (and the
+    organisation), when a name or an apposition's comma comes right after it."""
+    if right + 2 >= len(doc) or doc[right].lower_ not in {"of", "to"}:
+        return None
+    at = right + 2 if doc[right + 1].lower_ == "the" else right + 1
+    body = None
+    if doc[right].lower_ == "to":
+        if at == right + 1 or doc[at].lower_ not in _SERVED_OFFICES:
+            return None
+        end = at + 2 if doc[at].lower_ in {"vice", "prime"} else at + 1
+    else:
+        body = next((c for c in index.by_start.get(at, []) if c.entity_type == "ORG"), None)
+        if body is None:
+            return None
+        end = body.end
+    follows_name = any(c.entity_type == "PERSON" for c in index.by_start.get(end, []))
+    if follows_name or (end < len(doc) and doc[end].text in APPOSITIVE_CLOSE):
+        return end, body
     return None
 
 

@@ -209,6 +209,14 @@ def test_company_is_not_a_person(extract: Extract) -> None:
             "Sen. Lloyd Bentsen said the bill would pass.",
             ("person:lloyd-bentsen", "Senator", "USA"),
         ),
+        (  # the title of a body named after it, then the name
+            "Director of the Office of Public Engagement Stephen Benjamin hosted them.",
+            ("person:stephen-benjamin", "Director of the Office of Public Engagement", None),
+        ),
+        (  # the office a title serves, in apposition
+            "Carol Ames, Senior Advisor to the President, hosted them.",
+            ("person:carol-ames", "Senior Advisor to the President", None),
+        ),
     ],
 )
 def test_title_rules(extract: Extract, text: str, role: tuple[str, str, str | None]) -> None:
