@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from parley.entities.candidates import Candidate
 from parley.lexicon.countries import (
@@ -91,8 +91,19 @@ def resolve_non_person(doc: Doc, candidate: Candidate, day: dt.date) -> list[Can
     candidate.canonical_name = display_name(text)
     candidate.country_iso3 = candidate.capital_of
     if label == "ORG" and len(span) > 1:
+        candidate.country_iso3 = candidate.country_iso3 or _state_organ_prefix(span)
         return _government_prefix(doc, candidate, day)
     return []
+
+
+def _state_organ_prefix(span: Span) -> str | None:
+    """The state of a known state body a name starts with: an office of that body ("White
+    House Gender Policy Council", "Pentagon Joint Staff")."""
+    for width in range(min(3, len(span) - 1), 0, -1):
+        known = known_organisation(span[:width].text)
+        if known is not None and known.country_iso3 is not None:
+            return known.country_iso3
+    return None
 
 
 def _government_prefix(doc: Doc, candidate: Candidate, day: dt.date) -> list[Candidate]:

@@ -28,6 +28,7 @@ from parley.mentions.arguments import can_be_party
 from parley.mentions.event_date import DateInfo, event_date
 from parley.mentions.frames import Frame, read_frame
 from parley.mentions.kinds import event_kind
+from parley.mentions.listed import listed_co_subjects
 from parley.mentions.parties import (
     Party,
     as_party,
@@ -152,6 +153,10 @@ def frame_sides(
     )
     taken = {p.entity_id for p in counterparts}
     agents = _resolve_all(frame.agents, offset, entities, taken)
+    for subject in frame.agents:
+        agents += listed_co_subjects(
+            subject, offset, entities, taken | {p.entity_id for p in agents}
+        )
     # Only countries and groups of states stand in from a modifier ("U.S.-Japanese talks",
     # "the G-7 meeting"); another organisation there names the setting ("a White House photo
     # session"), not a party.

@@ -293,3 +293,32 @@ def test_a_name_suffix_is_no_party_and_a_state_body_title_gives_its_state(
     )
     meeting = only(extract(zients, "2023-06-13", outlet=WHITE_HOUSE), "Zients")
     assert "USA" in meeting.countries
+
+
+def test_people_listed_before_the_subject_the_parse_cut_are_co_subjects(
+    extract: Extract,
+) -> None:
+    body = (
+        "On Monday, National Economic Advisor Lael Brainard, Domestic Policy Advisor Neera "
+        "Tanden, and Investing in America Chief Economist Heather Boushey met with a group of "
+        "union tradeswomen and North America's Building Trades Unions (NABTU) representatives."
+    )
+    meeting = only(extract(body, "2023-12-06", outlet=WHITE_HOUSE), "Boushey")
+    assert {"Lael Brainard", "Neera Tanden", "Heather Boushey"} <= meeting.names
+    # People before the subject in another role are not: "Following remarks by A and B".
+    clause = (
+        "Following remarks by Prime Minister Fumio Kishida and President Yoon Suk Yeol, "
+        "President Joe Biden met with President Volodymyr Zelenskyy of Ukraine."
+    )
+    meeting = only(extract(clause, "2023-05-21", outlet=WHITE_HOUSE), "Biden", "Zelenskyy")
+    assert "Fumio Kishida" not in meeting.names
+
+
+def test_an_office_of_a_known_state_body_is_that_state_s(extract: Extract) -> None:
+    body = (
+        "Today, Jennifer Klein, White House Gender Policy Council Director and Julie Chavez "
+        "Rodriguez, White House Intergovernmental Affairs Director, hosted a meeting with "
+        "state legislative leaders in Kansas, Louisiana, and North Carolina."
+    )
+    meeting = only(extract(body, "2022-06-03", outlet=WHITE_HOUSE), "Klein", "Rodriguez")
+    assert "USA" in meeting.countries

@@ -1,0 +1,53 @@
+"""People listed before a subject that the parse cut from its list.
+
+Readouts open with a list of officials, each with a long title, then the verb: "On Monday,
+National Economic Advisor Lael Brainard, Domestic Policy Advisor Neera Tanden, and
+Investing in America Chief Economist Heather Boushey met with ...". The small parser often
+makes only the last name the subject and hangs the others elsewhere. When everything before
+the subject is that list (names, titles, commas and "and": no verb of its own, no
+preposition that opens another role such as "with", "by" or "after"), every person named
+there is a co-subject.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley.mentions.parties import Party, as_party
+from parley.mentions.references import References
+
+# Words that give the people before them another role than the subject's ("After meeting
+# with A, B met", "Joined by A, B met", "In a call with A, B ...", "Following remarks by A").
+_OTHER_ROLE_WORDS = frozenset(
+    {"with", "by", "after", "before", "following", "from", "including", "during", "than",
+     "while", "when", "as", "like", "between", "against", "under", "behalf", "without",
+     "besides", "unlike", "joined", "accompanied", "alongside", "among", "whom", "who"}
+)  # fmt: skip
+# Finite verbs: a clause of its own before the subject ("Biden said Sullivan met ...").
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def listed_co_subjects(
+    subject: Token, offset: int, entities: References, exclude: set[str]
+) -> list[Party]:
+    """The other people of the list a sentence opens with, when ``subject`` ends it."""
+    if subject.dep_ != "nsubj" or subject.pos_ != "PROPN":
+        return []
+    before = subject.doc[: subject.i]
+    words = [t for t in before if not t.is_punct]
+    if not any(t.lower_ == "and" for t in words):
+        return []
+    if any(t.lower_ in _OTHER_ROLE_WORDS or t.tag_ in _FINITE_TAGS for t in words):
+        return []
+    start = offset + before.start_char if len(before) else offset
+    end = offset + subject.idx
+    people: list[Party] = []
+    seen = set(exclude)
+    for mention in entities.overlapping(start, end):
+        if mention.entity_type != "PERSON" or mention.end_char > end:
+            continue
+        resolved = entities.canonical(mention)
+        if resolved.entity_id not in seen:
+            people.append(as_party(resolved, "name"))
+            seen.add(resolved.entity_id)
+    return people
