@@ -54,6 +54,8 @@ DESCRIBED_HEADS = PERSON_LIKE_HEADS | {
     "council", "caucus", "panel", "association", "organization", "organisation", "lender",
     "donor", "partner", "employer", "industry", "community", "youth", "elder", "clergy",
     "parent", "doctor", "scientist", "researcher", "journalist", "athlete", "veteran",
+    "mother", "father", "participant", "attendee", "director", "educator", "victim", "owner",
+    "tenant", "landlord", "provider", "patient", "physician", "officer",
 }  # fmt: skip
 # Modifiers kept in a described side's name ("bank advisory committee", "Latino leaders").
 _DESCRIPTIVE_DEPS = {"compound", "amod", "nmod"}

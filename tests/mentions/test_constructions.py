@@ -322,3 +322,14 @@ def test_an_office_of_a_known_state_body_is_that_state_s(extract: Extract) -> No
     )
     meeting = only(extract(body, "2022-06-03", outlet=WHITE_HOUSE), "Klein", "Rodriguez")
     assert "USA" in meeting.countries
+
+
+def test_a_convening_with_people_only_described(extract: Extract) -> None:
+    body = (
+        "On March 25, the White House Office of Gun Violence Prevention (OGVP) hosted a "
+        "convening with mothers affected by gun violence, who are also leading victim "
+        "service organizations."
+    )
+    meeting = only(extract(body, "2024-03-26", outlet=WHITE_HOUSE), "Prevention")
+    assert meeting.event.event_date == dt.date(2024, 3, 25)
+    assert any("mothers" in name for name in meeting.names)
