@@ -27,7 +27,13 @@ from parley.entities.candidates import (
     is_country,
 )
 from parley.lexicon.countries import country_by_demonym, country_by_name
-from parley.lexicon.titles import GOVERNMENT_OFFICE_HEADS, MODIFIERS, normalize_role, role_head
+from parley.lexicon.titles import (
+    CHURCH_OFFICE_HEADS,
+    GOVERNMENT_OFFICE_HEADS,
+    MODIFIERS,
+    normalize_role,
+    role_head,
+)
 
 _CONTEXT_WINDOW = 10  # tokens before a title searched for the country of its holder
 
@@ -152,12 +158,13 @@ def _role_of_title(
         # a state body's title is that state's office ("White House Chief of Staff Jeff
         # Zients", "Bundesbank President"); an international body's has no country.
         country = org.country_iso3
+    church_office = role_head(role) in CHURCH_OFFICE_HEADS
     # an unprefixed government title of someone not in the curated file, in a story filed
     # from a capital, is that country's office ("Finance Minister Palle Simonsen" datelined
     # Copenhagen); corporate titles (President, Chairman) are not. In a government's own
     # release every unprefixed title is that government's ("Senior Advisor Cedric Richmond"
     # in a White House readout): a foreign official's country is always written.
-    if country is None and org is None and person.person is None:
+    if country is None and org is None and person.person is None and not church_office:
         if role_head(role) in GOVERNMENT_OFFICE_HEADS:
             country = _context_country(doc, title.start, index.by_end) or home.dateline
         country = country or home.government

@@ -70,6 +70,8 @@ HEADS: tuple[tuple[str, ...], ...] = (
     ("chief", "negotiator"),
     ("attorney", "general"),
     ("taoiseach",),
+    ("pope",),
+    ("patriarch",),
 )
 
 # Heads that may be followed by "of/for <department>" ("Secretary of State").
@@ -123,6 +125,10 @@ PUBLIC_OFFICE_HEADS: frozenset[str] = GOVERNMENT_OFFICE_HEADS | {
     "undersecretary", "general", "advisor", "envoy", "commissioner", "king", "queen", "prince",
     "emperor", "amir", "emir", "sultan",
 }  # fmt: skip
+
+# Heads of offices of a church, not of a government: no government's release makes them its
+# own ("Ecumenical Patriarch Bartholomew" in a White House readout).
+CHURCH_OFFICE_HEADS: frozenset[str] = frozenset({"pope", "patriarch"})
 
 # Every word that can be part of a title; an ORG/PERSON span made only of these is a
 # fragment of a title ("State" from "Secretary of State"), not an entity.

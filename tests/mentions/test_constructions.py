@@ -333,3 +333,18 @@ def test_a_convening_with_people_only_described(extract: Extract) -> None:
     meeting = only(extract(body, "2024-03-26", outlet=WHITE_HOUSE), "Prevention")
     assert meeting.event.event_date == dt.date(2024, 3, 25)
     assert any("mothers" in name for name in meeting.names)
+
+
+def test_a_pope_and_a_patriarch_are_parties(extract: Extract) -> None:
+    audience = (
+        "In his audience with Pope Francis today, President Biden thanked His Holiness for "
+        "his advocacy for the world's poor."
+    )
+    meeting = only(extract(audience, "2021-10-29", outlet=WHITE_HOUSE), "Biden", "Francis")
+    assert meeting.countries == {"USA", "VAT"}
+    patriarch = (
+        "President Joseph R. Biden, Jr. met today with His All-Holiness Ecumenical Patriarch "
+        "Bartholomew and congratulated him on thirty years of leadership."
+    )
+    meeting = only(extract(patriarch, "2021-10-25", outlet=WHITE_HOUSE), "Biden", "Bartholomew")
+    assert meeting.countries == {"USA"}  # a church's office: no state, not the publisher's
