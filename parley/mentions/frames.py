@@ -91,10 +91,33 @@ def read_frame(trigger: Token, planned: bool = False) -> Frame | None:
     if trigger.pos_ in {"VERB", "AUX"}:
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             return None  # "costs negotiated between A and B" describes the costs
-        return _verb_frame(trigger, lemma)
-    if lemma in NOUN_TRIGGERS:
-        return _noun_frame(trigger, lemma, planned)
-    return _function_frame(trigger)
+        frame = _verb_frame(trigger, lemma)
+    elif lemma in NOUN_TRIGGERS:
+        frame = _noun_frame(trigger, lemma, planned)
+    else:
+        frame = _function_frame(trigger)
+    if frame is not None:
+        frame.agents.extend(_companions(frame.agents))
+    return frame
+
+
+def _companions(agents: list[Token]) -> list[Token]:
+    """People an agent acts together with ("Pyle, together with Finance Minister Marchenko
+    and Director-General Koopman, co-chaired", "Deese, along with Deputy Director Fazili,
+    convened"): they are agents too."""
+    found: list[Token] = []
+    for agent in agents:
+        for prep in (c for c in agent.children if c.dep_ == "prep" and c.lower_ == "with"):
+            if any(c.dep_ == "advmod" and c.lower_ in {"together", "along"} for c in prep.children):
+                found.extend(c for c in prep.children if c.dep_ == "pobj")
+        found.extend(
+            c
+            for prep in agent.children
+            if prep.dep_ == "prep" and prep.lower_ == "alongside"
+            for c in prep.children
+            if c.dep_ == "pobj"
+        )
+    return found
 
 
 def _verb_frame(verb: Token, lemma: str) -> Frame | None:

@@ -348,3 +348,16 @@ def test_a_pope_and_a_patriarch_are_parties(extract: Extract) -> None:
     )
     meeting = only(extract(patriarch, "2021-10-25", outlet=WHITE_HOUSE), "Biden", "Bartholomew")
     assert meeting.countries == {"USA"}  # a church's office: no state, not the publisher's
+
+
+def test_people_acting_together_with_the_subject_are_agents(extract: Extract) -> None:
+    body = (
+        "Today, Deputy National Security Advisor for International Economics Mike Pyle, "
+        "together with Finance Minister of Ukraine, Sergii Marchenko, and European Commission "
+        "Director-General for Neighborhood and Enlargement Negotiations, Gert Jan Koopman, "
+        "co-chaired the third meeting of the Steering Committee of the Multi-agency Donor "
+        "Coordination Platform for Ukraine."
+    )
+    meeting = only(extract(body, "2023-05-26", outlet=WHITE_HOUSE), "Pyle")
+    assert "Sergii Marchenko" in meeting.names
+    assert "UKR" in meeting.countries
