@@ -119,6 +119,8 @@ def _role_of_title(
         left -= 1
     if left > 0 and doc[left - 1].lower_ in _FORMER:
         return None  # "former Japanese Foreign Minister Shintaro Abe": not his role now
+    if left > 1 and doc[left - 1].lower_ == "the" and doc[left - 2].lower_ == "to":
+        return None  # "Special Assistant to the President Erika Poethig": not the President
     right = title.end
     if right + 1 < len(doc) and doc[right].lower_ == "of":
         of_country = index.country_starting_at(right + 1)
@@ -256,6 +258,9 @@ _SERVED_OFFICES = frozenset({"president", "vice", "secretary", "prime", "king", 
 def _body_after_title(doc: Doc, right: int, index: _Index) -> tuple[int, Candidate | None] | None:
     """Where "of [the] <organisation>" or "to the <office>" after a title ends (and the
     organisation), when a name or an apposition's comma comes right after it."""
+    if right < len(doc) and doc[right].lower_ == "for":
+        end = _past_portfolio(doc, right, index)
+        return (end, None) if end > right else None
     if right + 2 >= len(doc) or doc[right].lower_ not in {"of", "to"}:
         return None
     at = right + 2 if doc[right + 1].lower_ == "the" else right + 1
@@ -269,10 +274,25 @@ def _body_after_title(doc: Doc, right: int, index: _Index) -> tuple[int, Candida
         if body is None:
             return None
         end = body.end
+    end = _past_portfolio(doc, end, index)
     follows_name = any(c.entity_type == "PERSON" for c in index.by_start.get(end, []))
     if follows_name or (end < len(doc) and doc[end].text in APPOSITIVE_CLOSE):
         return end, body
     return None
+
+
+def _past_portfolio(doc: Doc, start: int, index: _Index) -> int:
+    """Where a title's "for <Portfolio>" ends when a name follows it ("Deputy National
+    Security Advisor for Cyber and Emerging Technology Anne Neuberger"); else ``start``."""
+    if start >= len(doc) or doc[start].lower_ != "for":
+        return start
+    for end in range(start + 2, min(start + 9, len(doc))):
+        word = doc[end - 1]
+        if not (word.is_title or word.lower_ in {"and", "&", "the", "of"}):
+            return start
+        if any(c.entity_type == "PERSON" for c in index.by_start.get(end, [])):
+            return end
+    return start
 
 
 def _named_after_comma(doc: Doc, start: int, index: _Index) -> Candidate | None:

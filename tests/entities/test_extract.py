@@ -213,6 +213,14 @@ def test_company_is_not_a_person(extract: Extract) -> None:
             "Director of the Office of Public Engagement Stephen Benjamin hosted them.",
             ("person:stephen-benjamin", "Director of the Office of Public Engagement", None),
         ),
+        (  # a portfolio after the title
+            "Deputy National Security Advisor for International Economics Mike Pyle spoke.",
+            (
+                "person:mike-pyle",
+                "Deputy National Security Advisor for International Economics",
+                None,
+            ),
+        ),
         (  # the office a title serves, in apposition
             "Carol Ames, Senior Advisor to the President, hosted them.",
             ("person:carol-ames", "Senior Advisor to the President", None),
@@ -222,6 +230,11 @@ def test_company_is_not_a_person(extract: Extract) -> None:
 def test_title_rules(extract: Extract, text: str, role: tuple[str, str, str | None]) -> None:
     day = Y2025 if role[0] in SEED_IDS else dt.date(1987, 4, 7)
     assert role in _roles(extract(text, day))
+
+
+def test_the_office_a_title_serves_is_not_the_holder_s_role(extract: Extract) -> None:
+    result = extract("Special Assistant to the President Erika Poethig spoke.")
+    assert not any(r.role == "President" for r in result.roles)
 
 
 def test_former_title_is_not_a_current_role(extract: Extract) -> None:
