@@ -154,6 +154,20 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     else:
         frame.agents.extend(clause_subjects(verb))
         frame.counterparts.extend(objects)
+    if lemma in {"host", "convene"}:
+        # "hosted a livestreamed event with higher education leaders", "convened a listening
+        # session with leaders": the event is the meeting, its "with" the other side.
+        others = [
+            side
+            for event in objects
+            if event.lemma_.lower() in _EVENT_NOUNS
+            for prep in event.children
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for side in prep_objects(prep)
+        ]
+        if others:
+            frame.counterparts.extend(others)
+            objects = []
     if objects and not any(can_be_party(o) for o in objects):
         return None  # "received a related order", "met the deadline": another sense
     allowed = {"with", "between"} | _VERB_EXTRA_PREPS.get(lemma, set())
@@ -266,6 +280,10 @@ def _noun_frame(noun: Token, lemma: str, planned: bool = False) -> Frame | None:
     elif lemma == "visit" and position.dep_ == "pobj" and head.lower_ == "on":
         _arrival_visit(frame, head.head)
     return frame
+
+
+# Events a host holds with others ("hosted an event with", "convened a session with").
+_EVENT_NOUNS = {"event", "session", "forum", "dialogue", "gathering", "briefing", "panel"}
 
 
 def _stray_with(verb: Token) -> Token | None:

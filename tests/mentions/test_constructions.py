@@ -361,3 +361,13 @@ def test_people_acting_together_with_the_subject_are_agents(extract: Extract) ->
     meeting = only(extract(body, "2023-05-26", outlet=WHITE_HOUSE), "Pyle")
     assert "Sergii Marchenko" in meeting.names
     assert "UKR" in meeting.countries
+
+
+def test_an_event_hosted_with_others_is_a_meeting(extract: Extract) -> None:
+    body = (
+        "Today, White House Domestic Policy Advisor Neera Tanden and U.S. Department of "
+        "Education Secretary Miguel Cardona hosted a livestreamed event with higher education "
+        "leaders from across the nation to unveil a new report."
+    )
+    meeting = only(extract(body, "2023-09-28", outlet=WHITE_HOUSE), "Tanden", "Cardona")
+    assert any("leaders" in name for name in meeting.names)
