@@ -56,6 +56,11 @@ def event_kind(
         return "phone_call"
     if lemma == "call" and trigger.pos_ == "NOUN" and not _in_person_call(trigger):
         return "phone_call"
+    held_call = _call_held(trigger)
+    if held_call is not None:
+        # "convened a call with", "joined ... for their regular call with": the call is how
+        words = {c.lower_ for c in held_call.children}
+        return "video_call" if words & _VIDEO_WORDS else "phone_call"
     if lemma in _KIND_NEUTRAL and headline and _CALL_HEADLINE.search(headline):
         return "video_call" if _VIDEO_HEADLINE.search(headline) else "phone_call"
     if lemma == "summit":
@@ -81,6 +86,22 @@ def event_kind(
     if any(p.head in _NEGOTIATOR_HEADS for p in parties):
         return "negotiation"  # "met U.S. negotiators": delegation-level talks
     return "meeting"
+
+
+def _call_held(verb: Token) -> Token | None:
+    """The call a verb holds or joins ("convened a call", "joined them for their call"),
+    if its object or a "for" phrase is one (not a courtesy call)."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    nouns += [
+        o
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "for"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    return next((n for n in nouns if n.lemma_.lower() == "call" and not _in_person_call(n)), None)
 
 
 def _in_person_call(noun: Token) -> bool:

@@ -371,3 +371,20 @@ def test_an_event_hosted_with_others_is_a_meeting(extract: Extract) -> None:
     )
     meeting = only(extract(body, "2023-09-28", outlet=WHITE_HOUSE), "Tanden", "Cardona")
     assert any("leaders" in name for name in meeting.names)
+
+
+def test_a_call_convened_or_joined_is_a_call(extract: Extract) -> None:
+    convened = (
+        "This afternoon, President Biden convened a call with Secretary of Energy Jennifer "
+        "Granholm and the CEOs of two of the largest utilities in the Gulf Coast."
+    )
+    meeting = only(extract(convened, "2021-08-31", outlet=WHITE_HOUSE), "Biden", "Granholm")
+    assert meeting.event.kind == "phone_call"
+    joined = (
+        "Today President Biden joined White House COVID-19 Response Coordinator Jeff Zients, "
+        "Chief Medical Advisor to the President Dr. Anthony Fauci, and CDC Director Rochelle "
+        "Walensky for their regular call with the bipartisan National Governors Association "
+        "regarding the country's COVID-19 response."
+    )
+    meeting = only(extract(joined, "2021-12-27", outlet=WHITE_HOUSE), "Biden")
+    assert meeting.event.kind == "phone_call"
