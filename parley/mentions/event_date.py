@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from parley.mentions.dates import find_dates
 from parley.mentions.frames import Frame
@@ -51,12 +51,18 @@ def event_date(
     if frame.clause_verb is not None:
         anchors.add(frame.clause_verb.i)
     attached = []
+    opening = []
     for found in find_dates(doc.text, base):
         span = doc.char_span(found.start, found.end, alignment_mode="expand")
         if span is None:
             continue
         if attachment(span.root) in anchors:
             attached.append(found)
+        elif _opens_the_sentence(span):
+            opening.append(found)
+    # "On Monday, A, B, and C met with ...": an opening time phrase set off by a comma dates
+    # the sentence's events, however the parser hung it.
+    attached = attached or opening
     if attached:
         past = [d for d in attached if not d.future]
         if not past:
@@ -69,6 +75,13 @@ def event_date(
         # GMT): an undated report then describes the wire day's news, not the next day's.
         return DateInfo(min(base, article.published_date), "day", None)
     return DateInfo(base.replace(day=1), "month", None)
+
+
+def _opens_the_sentence(span: Span) -> bool:
+    """A date phrase at the start of the sentence ("On Monday,", "Yesterday,", "This week,"),
+    after at most one word ("Earlier this week,"), set off by a comma."""
+    after = span.end
+    return span.start <= 1 and after < len(span.doc) and span.doc[after].text == ","
 
 
 def _several_occasions(frame: Frame) -> bool:

@@ -305,6 +305,8 @@ def test_people_listed_before_the_subject_the_parse_cut_are_co_subjects(
     )
     meeting = only(extract(body, "2023-12-06", outlet=WHITE_HOUSE), "Boushey")
     assert {"Lael Brainard", "Neera Tanden", "Heather Boushey"} <= meeting.names
+    # the opening "On Monday," dates it, though the parser hung it on nothing
+    assert meeting.event.event_date == dt.date(2023, 12, 4)
     # People before the subject in another role are not: "Following remarks by A and B".
     clause = (
         "Following remarks by Prime Minister Fumio Kishida and President Yoon Suk Yeol, "
