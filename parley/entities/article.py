@@ -22,14 +22,11 @@ from parley.entities.candidates import (
     uncovered_countries,
 )
 from parley.entities.capitals import mark_government_capitals
+from parley.entities.descriptors import person_countries_from_descriptors
 from parley.entities.ids import resolve_non_person
 from parley.entities.nlp import TITLES_KEY
 from parley.entities.persons import resolve_people, surnames_as_people
-from parley.entities.roles import (
-    find_roles,
-    person_countries_from_descriptors,
-    person_countries_from_roles,
-)
+from parley.entities.roles import find_roles, person_countries_from_roles
 from parley.entities.titled import titled_people
 from parley.records import Article, ArticleEntities, EntityMention, RoleObservation
 

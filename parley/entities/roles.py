@@ -39,6 +39,9 @@ _CONTEXT_WINDOW = 10  # tokens before a title searched for the country of its ho
 
 
 _FORMER = frozenset({"former", "ex", "ex-", "late", "then"})
+# Words that start another phrase between a country and a title: the country is not the
+# title's.
+_OTHER_PHRASE_WORDS = frozenset({"and", "or", "with", "against", "than", "versus"})
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,8 @@ def _context_country(doc: Doc, start: int, by_end: dict[int, list[Candidate]]) -
     for end in range(start, max(0, start - _CONTEXT_WINDOW), -1):
         if end < start and doc[end].text in {".", ";"}:
             return None
+        if end < start and doc[end].lower_ in _OTHER_PHRASE_WORDS:
+            return None  # "sanctions against Russia and with Foreign Minister Kuleba"
         for candidate in by_end.get(end, []):
             if candidate.entity_type == "PERSON":
                 return None
@@ -69,14 +74,14 @@ def _context_country(doc: Doc, start: int, by_end: dict[int, list[Candidate]]) -
 
 
 @dataclass(frozen=True)
-class _Index:
+class CandidateIndex:
     """The article's candidates by token end and start, for looking around a title."""
 
     by_end: dict[int, list[Candidate]]
     by_start: dict[int, list[Candidate]]
 
     @classmethod
-    def of(cls, candidates: list[Candidate]) -> _Index:
+    def of(cls, candidates: list[Candidate]) -> CandidateIndex:
         """Index ``candidates`` by where they end and start."""
         by_end: dict[int, list[Candidate]] = defaultdict(list)
         by_start: dict[int, list[Candidate]] = defaultdict(list)
@@ -99,14 +104,14 @@ def find_roles(
     home: Home | None = None,
 ) -> list[RoleSpan]:
     """Titles attached to a person: "Title Name" and "Name, [the] [Country's] Title"."""
-    index = _Index.of(candidates)
+    index = CandidateIndex.of(candidates)
     where = home or Home()
     spans = (_role_of_title(doc, title, index, day, where) for title in titles)
     return [span for span in spans if span is not None]
 
 
 def _role_of_title(
-    doc: Doc, title: Span, index: _Index, day: dt.date, home: Home
+    doc: Doc, title: Span, index: CandidateIndex, day: dt.date, home: Home
 ) -> RoleSpan | None:
     """The role observation a title makes, if a person holds it (and not formerly)."""
     left, country, org = _title_prefix(doc, title, index, day)
@@ -182,7 +187,7 @@ def _role_of_title(
 
 
 def _title_prefix(
-    doc: Doc, title: Span, index: _Index, day: dt.date
+    doc: Doc, title: Span, index: CandidateIndex, day: dt.date
 ) -> tuple[int, str | None, Candidate | None]:
     """Where the title's prefixes start, the country they name, and an organisation prefix.
 
@@ -241,7 +246,7 @@ def _past_acronym_and_honorific(doc: Doc, index: int) -> int:
     return index
 
 
-def _state_body_starting_at(doc: Doc, start: int, index: _Index) -> Candidate | None:
+def _state_body_starting_at(doc: Doc, start: int, index: CandidateIndex) -> Candidate | None:
     """A body of a state right after "of" ("of the Israeli Foreign Ministry")."""
     starts = [start, start + 1] if start < len(doc) and doc[start].lower_ == "the" else [start]
     for at in starts:
@@ -255,7 +260,9 @@ def _state_body_starting_at(doc: Doc, start: int, index: _Index) -> Candidate | 
 _SERVED_OFFICES = frozenset({"president", "vice", "secretary", "prime", "king", "queen"})
 
 
-def _body_after_title(doc: Doc, right: int, index: _Index) -> tuple[int, Candidate | None] | None:
+def _body_after_title(
+    doc: Doc, right: int, index: CandidateIndex
+) -> tuple[int, Candidate | None] | None:
     """Where "of [the] <organisation>" or "to the <office>" after a title ends (and the
     organisation), when a name or an apposition's comma comes right after it."""
     if right < len(doc) and doc[right].lower_ == "for":
@@ -281,7 +288,7 @@ def _body_after_title(doc: Doc, right: int, index: _Index) -> tuple[int, Candida
     return None
 
 
-def _past_portfolio(doc: Doc, start: int, index: _Index) -> int:
+def _past_portfolio(doc: Doc, start: int, index: CandidateIndex) -> int:
     """Where a title's "for <Portfolio>" ends when a name follows it ("Deputy National
     Security Advisor for Cyber and Emerging Technology Anne Neuberger"); else ``start``."""
     if start >= len(doc) or doc[start].lower_ != "for":
@@ -295,7 +302,7 @@ def _past_portfolio(doc: Doc, start: int, index: _Index) -> int:
     return start
 
 
-def _named_after_comma(doc: Doc, start: int, index: _Index) -> Candidate | None:
+def _named_after_comma(doc: Doc, start: int, index: CandidateIndex) -> Candidate | None:
     """The person in "Canada's Minister of State for Finance, Tom Hockin, said": a name set
     off by commas right after the title."""
     person = next((c for c in index.by_start.get(start, []) if c.entity_type == "PERSON"), None)
@@ -336,69 +343,3 @@ def person_countries_from_roles(candidates: list[Candidate], roles: list[RoleSpa
     for candidate in candidates:
         if candidate.entity_type == "PERSON" and candidate.country_iso3 is None:
             candidate.country_iso3 = role_country.get(candidate.entity_id)
-
-
-# Nouns (as written: the entity pipeline has no lemmas) that describe an official without
-# being a title: "Israeli Foreign Ministry official
-# Abraham Tamir", "Seixas, director of the Brazilian central bank's foreign debt department".
-_DESCRIPTOR_HEADS = frozenset(
-    {"official", "spokesman", "spokeswoman", "spokesperson", "negotiator", "diplomat", "aide",
-     "delegate", "director", "head", "chief"}
-)  # fmt: skip
-_DESCRIPTOR_WINDOW = 8  # tokens of a descriptor searched for the state it names
-
-
-def person_countries_from_descriptors(doc: Doc, candidates: list[Candidate]) -> None:
-    """A person with no country takes the state named in the description right before the
-    name or in apposition after it, when the description's head is an official's noun."""
-    index = _Index.of(candidates)
-    found: dict[str, str] = {}
-    for person in candidates:
-        if person.entity_type != "PERSON" or person.country_iso3 is not None:
-            continue
-        country = _descriptor_before(doc, person, index) or _descriptor_after(doc, person, index)
-        if country is not None:
-            found.setdefault(person.entity_id, country)
-    for candidate in candidates:
-        if candidate.entity_type == "PERSON" and candidate.country_iso3 is None:
-            candidate.country_iso3 = found.get(candidate.entity_id)
-
-
-def _descriptor_before(doc: Doc, person: Candidate, index: _Index) -> str | None:
-    """ "Israeli Foreign Ministry official Abraham Tamir": the head right before the name."""
-    head = person.start - 1
-    if head < 0 or doc[head].lower_ not in _DESCRIPTOR_HEADS:
-        return None
-    return _state_in(doc, max(0, head - _DESCRIPTOR_WINDOW), head, index)
-
-
-def _descriptor_after(doc: Doc, person: Candidate, index: _Index) -> str | None:
-    """ "Seixas, director of the Brazilian central bank's ...,": an appositive led by the head."""
-    start = person.end
-    if start >= len(doc) or doc[start].text != ",":
-        return None
-    start += 1
-    while start < len(doc) and doc[start].lower_ in {"the", "a", "an", "senior", "top"}:
-        start += 1
-    if start >= len(doc) or doc[start].lower_ not in _DESCRIPTOR_HEADS:
-        return None
-    end = start + 1
-    while end < min(len(doc), start + _DESCRIPTOR_WINDOW) and doc[end].text not in APPOSITIVE_CLOSE:
-        end += 1
-    return _state_in(doc, start + 1, end, index)
-
-
-def _state_in(doc: Doc, start: int, end: int, index: _Index) -> str | None:
-    """The state a span of the description names (a country or demonym, or a body of one),
-    the one nearest the head; None when a person or a clause boundary comes between."""
-    for token_end in range(end, start, -1):
-        if doc[token_end - 1].text in {",", ".", ";", "(", ")"} and token_end != end:
-            return None
-        for candidate in index.by_end.get(token_end, []):
-            if candidate.entity_type == "PERSON":
-                return None
-            if is_country(candidate) or (
-                candidate.entity_type == "ORG" and candidate.country_iso3 is not None
-            ):
-                return candidate.country_iso3
-    return None

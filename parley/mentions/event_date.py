@@ -88,6 +88,8 @@ def _several_occasions(frame: Frame) -> bool:
     """True for "held separate meetings with A and B" and "meetings with A and B": the
     story reports several occasions (a tour's stops), so the lead does not date each one."""
     trigger = frame.trigger
+    if frame.one_sitting:
+        return False
     return frame.separate or (trigger.tag_ == "NNS" and trigger.lower_ in _COUNTABLE_OCCASIONS)
 
 

@@ -28,7 +28,7 @@ from parley.mentions.arguments import can_be_party
 from parley.mentions.event_date import DateInfo, event_date
 from parley.mentions.frames import Frame, read_frame
 from parley.mentions.kinds import event_kind
-from parley.mentions.listed import listed_co_subjects
+from parley.mentions.listed import listed_after_colon, listed_co_subjects
 from parley.mentions.parties import (
     Party,
     as_party,
@@ -151,12 +151,12 @@ def frame_sides(
     counterparts = _resolve_all(
         [t for t in frame.counterparts if can_be_party(t)], offset, entities, set()
     )
+    counterparts += listed_after_colon(frame.trigger, offset, entities, counterparts)
     taken = {p.entity_id for p in counterparts}
     agents = _resolve_all(frame.agents, offset, entities, taken)
-    for subject in frame.agents:
-        agents += listed_co_subjects(
-            subject, offset, entities, taken | {p.entity_id for p in agents}
-        )
+    agents += listed_co_subjects(
+        frame.agents, offset, entities, taken | {p.entity_id for p in agents}
+    )
     # Only countries and groups of states stand in from a modifier ("U.S.-Japanese talks",
     # "the G-7 meeting"); another organisation there names the setting ("a White House photo
     # session"), not a party.

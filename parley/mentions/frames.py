@@ -17,6 +17,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from parley.mentions.arguments import can_be_party, prep_objects, quantified, setting_of
+from parley.mentions.clause_parts import (
+    EVENT_NOUNS,
+    ONE_BY_ONE,
+    companions,
+    coordinated_withs,
+    stray_with,
+)
 from parley.mentions.parties import is_party_head
 from parley.mentions.patterns import FRAME_PREPS, LIGHT_VERBS, NOUN_TRIGGERS
 
@@ -73,6 +80,9 @@ class Frame:
     modifiers: list[Token] = field(default_factory=list)
     counterparts: list[Token] = field(default_factory=list)
     separate: bool = False
+    # Separate meetings held one after another, not over a trip's days ("spoke individually
+    # with: A; B", "met with A ... and with B", "held bilateral meetings with A and B").
+    one_sitting: bool = False
     host_is_agent: bool = False
     kind_hint: str | None = None
     visits_here: bool = False
@@ -97,34 +107,15 @@ def read_frame(trigger: Token, planned: bool = False) -> Frame | None:
     else:
         frame = _function_frame(trigger)
     if frame is not None:
-        frame.agents.extend(_companions(frame.agents))
+        frame.agents.extend(companions(frame.agents))
     return frame
-
-
-def _companions(agents: list[Token]) -> list[Token]:
-    """People an agent acts together with ("Pyle, together with Finance Minister Marchenko
-    and Director-General Koopman, co-chaired", "Deese, along with Deputy Director Fazili,
-    convened"): they are agents too."""
-    found: list[Token] = []
-    for agent in agents:
-        for prep in (c for c in agent.children if c.dep_ == "prep" and c.lower_ == "with"):
-            if any(c.dep_ == "advmod" and c.lower_ in {"together", "along"} for c in prep.children):
-                found.extend(c for c in prep.children if c.dep_ == "pobj")
-        found.extend(
-            c
-            for prep in agent.children
-            if prep.dep_ == "prep" and prep.lower_ == "alongside"
-            for c in prep.children
-            if c.dep_ == "pobj"
-        )
-    return found
 
 
 def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     frame = Frame(trigger=verb, clause_verb=verb)
     preps = {child.lower_: child for child in verb.children if child.dep_ == "prep"}
     if not ({"with", "to"} & preps.keys()) and not any(c.dep_ == "dobj" for c in verb.children):
-        stray = _stray_with(verb)
+        stray = stray_with(verb)
         if stray is not None:
             preps["with"] = stray
     objects = [quantified(c) for c in verb.children if c.dep_ == "dobj"]
@@ -160,7 +151,7 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
         others = [
             side
             for event in objects
-            if event.lemma_.lower() in _EVENT_NOUNS
+            if event.lemma_.lower() in EVENT_NOUNS
             for prep in event.children
             if prep.dep_ == "prep" and prep.lower_ == "with"
             for side in prep_objects(prep)
@@ -173,6 +164,12 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     allowed = {"with", "between"} | _VERB_EXTRA_PREPS.get(lemma, set())
     for word in sorted(allowed & preps.keys()):
         frame.counterparts.extend(prep_objects(preps[word]))
+    if "with" in preps:
+        # "met with A to discuss X and with B to review Y": a second "with" is a second
+        # meeting (the parser hangs it on the purpose clause).
+        for second in coordinated_withs(verb):
+            frame.counterparts.extend(prep_objects(second))
+            frame.separate = frame.one_sitting = True
     frame.host_is_agent = lemma in {"host", "receive", "convene", "welcome"}
     # "met with President Boluarte at the APEC Leaders' week": the phrase may hang on the
     # counterpart.
@@ -181,7 +178,10 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     )
     # "Abe met President Reagan and Congressional leaders during his visit": over a trip's
     # days, people met together in the sentence were separate engagements.
-    frame.separate = any(
+    # "spoke individually with: A; B; C", "met separately with A and B": one each.
+    if any(c.dep_ == "advmod" and c.lower_ in ONE_BY_ONE for c in verb.children):
+        frame.separate = frame.one_sitting = True
+    frame.separate = frame.separate or any(
         pobj.lemma_.lower() in _TRIP_NOUNS
         for word in ("during", "on")
         if word in preps
@@ -223,7 +223,11 @@ def _noun_frame(noun: Token, lemma: str, planned: bool = False) -> Frame | None:
     if _is_plenary(noun):
         return None
     frame = Frame(trigger=noun, clause_verb=_clause_verb(noun))
-    frame.separate = any(c.lower_ == "separate" for c in noun.children)
+    # "separate meetings with A and B", "held bilateral meetings with A, B, and C"
+    frame.one_sitting = noun.tag_ == "NNS" and any(
+        c.lower_ in {"bilateral", "individual"} for c in noun.children
+    )
+    frame.separate = frame.one_sitting or any(c.lower_ == "separate" for c in noun.children)
     setting = setting_of(noun) or (setting_of(frame.clause_verb) if frame.clause_verb else None)
     frame.setting = setting if setting is None or setting.i != noun.i else None
     for child in noun.children:
@@ -280,34 +284,6 @@ def _noun_frame(noun: Token, lemma: str, planned: bool = False) -> Frame | None:
     elif lemma == "visit" and position.dep_ == "pobj" and head.lower_ == "on":
         _arrival_visit(frame, head.head)
     return frame
-
-
-# Events a host holds with others ("hosted an event with", "convened a session with").
-_EVENT_NOUNS = {"event", "session", "forum", "dialogue", "gathering", "briefing", "panel"}
-
-
-def _stray_with(verb: Token) -> Token | None:
-    """A "with" the parser hung elsewhere, within a few words after the verb and before any
-    other verb or punctuation ("met today at the White House with President Marcos", "spoke
-    this afternoon with Florida Governor Ron DeSantis to offer support": "with" parsed as
-    the mark of "offer")."""
-    doc = verb.doc
-    for token in doc[verb.i + 1 : min(verb.i + 8, len(doc))]:
-        if token.lower_ == "with":
-            return token
-        if (
-            token.is_punct
-            or token.pos_ in {"VERB", "AUX"}
-            or token.lemma_.lower() in NOUN_TRIGGERS  # "after talks with X": the talks' "with"
-            or (token.pos_ == "ADP" and token.lower_ not in _PLACE_AND_TIME_PREPS)
-        ):
-            return None
-    return None
-
-
-# Prepositions of the time or place phrases a stray "with" may follow ("met today at the
-# White House with").
-_PLACE_AND_TIME_PREPS = {"at", "in", "on"}
 
 
 def _there_for(head: Token) -> bool:

@@ -28,9 +28,19 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def listed_co_subjects(
+    subjects: list[Token], offset: int, entities: References, exclude: set[str]
+) -> list[Party]:
+    """The other people of the list a sentence opens with, when one of ``subjects`` ends
+    it."""
+    found: list[Party] = []
+    for subject in subjects:
+        found += _listed_before(subject, offset, entities, exclude | {p.entity_id for p in found})
+    return found
+
+
+def _listed_before(
     subject: Token, offset: int, entities: References, exclude: set[str]
 ) -> list[Party]:
-    """The other people of the list a sentence opens with, when ``subject`` ends it."""
     if subject.dep_ != "nsubj" or subject.pos_ != "PROPN":
         return []
     before = subject.doc[: subject.i]
@@ -48,6 +58,30 @@ def listed_co_subjects(
             continue
         resolved = entities.canonical(mention)
         if resolved.entity_id not in seen:
+            people.append(as_party(resolved, "name"))
+            seen.add(resolved.entity_id)
+    return people
+
+
+def listed_after_colon(
+    trigger: Token, offset: int, entities: References, known: list[Party]
+) -> list[Party]:
+    """The people, other than ``known``, of a list the trigger's "with" opens with a colon
+    ("spoke individually with: Prime Minister Kaja Kallas of Estonia; Prime Minister
+    Krisjanis Karins of Latvia; ..."): the parser splits it at each semicolon."""
+    doc = trigger.doc
+    after = trigger.i + 1
+    while after < len(doc) and doc[after].pos_ == "ADV":
+        after += 1  # "spoke individually with:"
+    if after + 1 >= len(doc) or doc[after].lower_ != "with" or doc[after + 1].text != ":":
+        return []
+    start = offset + doc[after + 1].idx
+    end = offset + len(doc.text)
+    people: list[Party] = []
+    seen = {p.entity_id for p in known}
+    for mention in entities.overlapping(start, end):
+        resolved = entities.canonical(mention)
+        if mention.entity_type == "PERSON" and resolved.entity_id not in seen:
             people.append(as_party(resolved, "name"))
             seen.add(resolved.entity_id)
     return people

@@ -336,12 +336,15 @@ def _delayed_identification(
 def _phrase_tokens(token: Token) -> list[Token]:
     """The head and its phrase-internal dependents (titles, possessors, appositions, and
     "of/from/to/in" phrases: "representatives from Nigeria", "ambassador to Athens")."""
+    # A phrase never runs past a colon or semicolon after its head ("The Vice President
+    # spoke individually with: A; B": the list is not the subject's apposition).
+    stop = next((t.i for t in token.doc[token.i + 1 :] if t.text in {":", ";"}), len(token.doc))
     tokens = [token]
-    stack = [c for c in token.children if _inside_phrase(c)]
+    stack = [c for c in token.children if _inside_phrase(c) and c.i < stop]
     while stack:
         child = stack.pop()
         tokens.append(child)
-        stack.extend(c for c in child.children if _inside_phrase(c))
+        stack.extend(c for c in child.children if _inside_phrase(c) and c.i < stop)
     return tokens
 
 

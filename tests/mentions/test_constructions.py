@@ -390,3 +390,27 @@ def test_a_call_convened_or_joined_is_a_call(extract: Extract) -> None:
     )
     meeting = only(extract(joined, "2021-12-27", outlet=WHITE_HOUSE), "Biden")
     assert meeting.event.kind == "phone_call"
+
+
+def test_meetings_held_one_by_one_are_one_mention_each_on_the_day(extract: Extract) -> None:
+    colon = (
+        "Vice President Kamala Harris today had five separate calls with European leaders.\n\n"
+        "The Vice President spoke individually with: Prime Minister Kaja Kallas of Estonia; "
+        "Prime Minister Krisjanis Karins of Latvia; and Prime Minister Nicolae Ciuca of "
+        "Romania."
+    )
+    found = extract(colon, "2022-03-01", outlet=WHITE_HOUSE)
+    for leader in ("Kallas", "Karins", "Ciuca"):
+        call = only(found, "Harris", leader)
+        assert len(call.names) == 2
+        assert call.event.event_date == dt.date(2022, 3, 1)
+    second_with = (
+        "Principal Deputy National Security Advisor Jon Finer traveled to Kyiv on September 4."
+        "\n\nFiner also met with First Deputy Prime Minister Yuliia Svyrydenko to discuss U.S. "
+        "sanctions against Russia and with Foreign Minister Dmytro Kuleba to review Ukraine's "
+        "efforts to rally global opposition to Russia's war of aggression."
+    )
+    found = extract(second_with, "2024-09-05", outlet=WHITE_HOUSE)
+    assert len(only(found, "Finer", "Svyrydenko").names) == 2
+    kuleba = only(found, "Finer", "Kuleba")
+    assert "RUS" not in kuleba.countries  # "against Russia and with ...": not his country

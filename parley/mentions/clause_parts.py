@@ -1,0 +1,66 @@
+"""Phrases of a clause beyond a trigger's own arguments that add parties or split them:
+people acting together with the subject ("together with", "along with"), a second "with"
+coordinated with the first, a "with" the parser hung elsewhere, and adverbs that make each
+counterpart its own meeting ("individually", "separately")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley.mentions.patterns import NOUN_TRIGGERS
+
+
+def companions(agents: list[Token]) -> list[Token]:
+    """People an agent acts together with ("Pyle, together with Finance Minister Marchenko
+    and Director-General Koopman, co-chaired", "Deese, along with Deputy Director Fazili,
+    convened"): they are agents too."""
+    found: list[Token] = []
+    for agent in agents:
+        for prep in (c for c in agent.children if c.dep_ == "prep" and c.lower_ == "with"):
+            if any(c.dep_ == "advmod" and c.lower_ in {"together", "along"} for c in prep.children):
+                found.extend(c for c in prep.children if c.dep_ == "pobj")
+        found.extend(
+            c
+            for prep in agent.children
+            if prep.dep_ == "prep" and prep.lower_ == "alongside"
+            for c in prep.children
+            if c.dep_ == "pobj"
+        )
+    return found
+
+
+ONE_BY_ONE = {"separately", "individually"}
+
+
+def coordinated_withs(verb: Token) -> list[Token]:
+    """ "with"s coordinated with the verb's own, on it or on its purpose clause."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in {"advcl", "xcomp"})]
+    return [c for h in heads for c in h.children if c.dep_ == "conj" and c.lower_ == "with"]
+
+
+# Events a host holds with others ("hosted an event with", "convened a session with").
+EVENT_NOUNS = {"event", "session", "forum", "dialogue", "gathering", "briefing", "panel"}
+
+
+def stray_with(verb: Token) -> Token | None:
+    """A "with" the parser hung elsewhere, within a few words after the verb and before any
+    other verb or punctuation ("met today at the White House with President Marcos", "spoke
+    this afternoon with Florida Governor Ron DeSantis to offer support": "with" parsed as
+    the mark of "offer")."""
+    doc = verb.doc
+    for token in doc[verb.i + 1 : min(verb.i + 8, len(doc))]:
+        if token.lower_ == "with":
+            return token
+        if (
+            token.is_punct
+            or token.pos_ in {"VERB", "AUX"}
+            or token.lemma_.lower() in NOUN_TRIGGERS  # "after talks with X": the talks' "with"
+            or (token.pos_ == "ADP" and token.lower_ not in PLACE_AND_TIME_PREPS)
+        ):
+            return None
+    return None
+
+
+# Prepositions of the time or place phrases a stray "with" may follow ("met today at the
+# White House with").
+PLACE_AND_TIME_PREPS = {"at", "in", "on"}
