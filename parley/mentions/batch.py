@@ -27,6 +27,7 @@ from parley.mentions.announcements import (
     iter_parse_sentences,
     settle_announcements,
 )
+from parley.mentions.attendees import add_listed_attendees
 from parley.mentions.events import events_in_sentence
 from parley.mentions.passes import (
     add_back_reference_topics,
@@ -194,6 +195,7 @@ def extract_mention_batch(
             unit_events = drop_visits_covered_by_meetings(unit_events)
             unit_events = share_kinds(article, share_dates(unit_events))
             unit_events = add_back_reference_topics(article, unit_events)
+            unit_events = add_listed_attendees(unit, unit_events)
         except Exception as error:
             failed[article.article_id] = article_failure(article, _STAGE, error)
             continue

@@ -60,11 +60,12 @@ def test_dedup_targets_and_the_baseline(dev_scores: tuple[EvalReport, EvalReport
 
 def test_modern_readouts_hold_their_figures(scores: dict[str, SetScores]) -> None:
     # Floors a little under the figures of the second 2026-12-01 evaluation (README,
-    # Evaluation): F1 0.905, kind 0.978, date 0.907, B-cubed over found reports 0.986,
-    # participants without a country 0.221.
+    # Evaluation): F1 0.915, kind 0.970, date 0.904, B-cubed over found reports 0.986,
+    # participants without a country 0.276 (attendance lists add stakeholders who are no
+    # state's officials: nurses, union leaders, so no country).
     report = scores["parley-readouts-dev"].report
     assert report.link_f1 >= 0.88
     assert report.kind_accuracy >= 0.95
     assert report.date_accuracy >= 0.90
     assert report.bcubed_found[2] >= 0.97
-    assert report.share_without_country <= 0.25
+    assert report.share_without_country <= 0.30

@@ -414,3 +414,25 @@ def test_meetings_held_one_by_one_are_one_mention_each_on_the_day(extract: Extra
     assert len(only(found, "Finer", "Svyrydenko").names) == 2
     kuleba = only(found, "Finer", "Kuleba")
     assert "RUS" not in kuleba.countries  # "against Russia and with ...": not his country
+
+
+def test_the_people_of_an_attendance_list_join_the_lead_meeting(extract: Extract) -> None:
+    body = (
+        "Today, in recognition of Nurses Appreciation Week, the White House hosted a "
+        "roundtable with nurses to thank them for their efforts on the frontlines of the "
+        "pandemic.\n\nThe nurses described the strain of the last two years.\n\n"
+        "External participants included:\n\n"
+        "-   Dr. Lucinda Canty, Assistant Professor of Nursing -   Joshua Holt, ICU "
+        "Registered Nurse\n\n###\n"
+    )
+    meeting = only(extract(body, "2022-05-18", outlet=WHITE_HOUSE), "Canty")
+    assert {"Lucinda Canty", "Joshua Holt"} <= meeting.names
+    inline = (
+        "Yesterday, senior officials from the White House and the Department of Justice met "
+        "with leaders from civil rights organizations to discuss police reform.\n\n"
+        "Officials from the Biden-Harris Administration taking part in the meeting included "
+        "Domestic Policy Advisor Susan Rice and Senior Advisor Cedric Richmond. The "
+        "administration officials stressed the urgency of reform."
+    )
+    meeting = only(extract(inline, "2021-10-27", outlet=WHITE_HOUSE), "Rice")
+    assert {"Susan Rice", "Cedric Richmond"} <= meeting.names
