@@ -34,7 +34,7 @@ _KIND_NEUTRAL = {"speak", "talk", "conversation", "discussion", "discuss", "conf
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 
 
-_NEGOTIATOR_HEADS = {"negotiator", "delegation", "delegate"}
+_DELEGATION_HEADS = {"delegation", "delegate"}
 
 
 def event_kind(
@@ -83,8 +83,12 @@ def event_kind(
         return "negotiation"
     if lemma in {"talk", "talks"} and any(p.entity_type == "ORG" for p in parties):
         return "negotiation"  # talks with a ministry or agency, not with a person
-    if any(p.head in _NEGOTIATOR_HEADS for p in parties):
+    if any(p.head == "negotiator" for p in parties):
         return "negotiation"  # "met U.S. negotiators": delegation-level talks
+    if any(p.head in _DELEGATION_HEADS for p in parties) and not any(
+        p.entity_type == "PERSON" for p in parties
+    ):
+        return "negotiation"  # "Sullivan met with a delegation of ..." is his meeting
     return "meeting"
 
 

@@ -436,3 +436,12 @@ def test_the_people_of_an_attendance_list_join_the_lead_meeting(extract: Extract
     )
     meeting = only(extract(inline, "2021-10-27", outlet=WHITE_HOUSE), "Rice")
     assert {"Susan Rice", "Cedric Richmond"} <= meeting.names
+
+
+def test_a_named_official_meeting_a_delegation_holds_a_meeting(extract: Extract) -> None:
+    body = (
+        "National Security Advisor Jake Sullivan met today with a delegation comprised of the "
+        "heads of Ukrainian anti-corruption institutions."
+    )
+    meeting = only(extract(body, "2023-09-01", outlet=WHITE_HOUSE), "Sullivan")
+    assert meeting.event.kind == "meeting"
