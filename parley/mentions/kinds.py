@@ -5,7 +5,8 @@ call"; a courtesy call on someone is in person); so does a kind-neutral verb of 
 ("spoke with", "conversation") in a story whose headline announces a call ("Readout of
 President Biden's Call with ...", "Modi's phone call with ..."). Talks with no named person
 on either side, talks with an organisation, meetings with "negotiators" and delegations'
-meetings with no named person are a ``negotiation``; a visit to a place is a ``visit``; everything else is a ``meeting``.
+meetings with no named person are a ``negotiation``; a visit to a place is a ``visit``;
+everything else is a ``meeting``.
 """
 
 from __future__ import annotations
