@@ -50,17 +50,7 @@ def _listed_before(
     if any(t.lower_ in _OTHER_ROLE_WORDS or t.tag_ in _FINITE_TAGS for t in words):
         return []
     start = offset + before.start_char if len(before) else offset
-    end = offset + subject.idx
-    people: list[Party] = []
-    seen = set(exclude)
-    for mention in entities.overlapping(start, end):
-        if mention.entity_type != "PERSON" or mention.end_char > end:
-            continue
-        resolved = entities.canonical(mention)
-        if resolved.entity_id not in seen:
-            people.append(as_party(resolved, "name"))
-            seen.add(resolved.entity_id)
-    return people
+    return _people_within(start, offset + subject.idx, entities, exclude)
 
 
 def listed_after_colon(
@@ -76,12 +66,18 @@ def listed_after_colon(
     if after + 1 >= len(doc) or doc[after].lower_ != "with" or doc[after + 1].text != ":":
         return []
     start = offset + doc[after + 1].idx
-    end = offset + len(doc.text)
+    return _people_within(start, offset + len(doc.text), entities, {p.entity_id for p in known})
+
+
+def _people_within(start: int, end: int, entities: References, exclude: set[str]) -> list[Party]:
+    """The distinct people named inside the body span [start, end), other than ``exclude``."""
     people: list[Party] = []
-    seen = {p.entity_id for p in known}
+    seen = set(exclude)
     for mention in entities.overlapping(start, end):
+        if mention.entity_type != "PERSON" or mention.end_char > end:
+            continue
         resolved = entities.canonical(mention)
-        if mention.entity_type == "PERSON" and resolved.entity_id not in seen:
+        if resolved.entity_id not in seen:
             people.append(as_party(resolved, "name"))
             seen.add(resolved.entity_id)
     return people
