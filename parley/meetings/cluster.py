@@ -28,7 +28,9 @@ the calling step's prefix (a constant here, never user text).
 
 State (the mention -> meeting assignment, every id's birth and status, the redirects) lives
 in Parquet files under ``state_dir``, written as a new generation folder and switched to by
-an atomic rename of the ``CURRENT`` pointer.
+an atomic rename of the ``CURRENT`` pointer. ``cluster_meetings`` is the same run without the
+files: it takes the previous state as tables and returns the new one, so that a caller can
+run it over part of the history (``parley.meetings.scope``) and write the state itself.
 """
 
 from __future__ import annotations
@@ -97,6 +99,10 @@ _GROUP_MEMBERS_SCHEMA = pa.schema(
     ]
 )
 
+# The corpus counts, when given rather than counted (CorpusCounts).
+_CORPUS_RELATION = "_mc_corpus"
+_ENTITY_DF_RELATION = "_mc_entity_df"
+
 # Temporary tables holding the new state when the SQL is done.
 _NEW_STATE_TABLES = {
     "assign": "_mc_state_assign",
@@ -110,13 +116,23 @@ WITHIN_ARTICLE = "_mc_wa"
 CROSS_ARTICLE = "_mc_x"
 _GRAPHS = (WITHIN_ARTICLE, CROSS_ARTICLE)
 _GRAPH_PLACEHOLDER = "{graph}"
-# SQL files that only define the table macros the steps share.
-_MACRO_FILES = ("units", "score_pairs")
+# SQL files that only define the macros the steps share.
+_MACRO_FILES = ("units", "score_pairs", "ids")
 
 SQL_DIR = Path(__file__).parent / "sql"
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _STATEMENT_END = re.compile(r";\s*(?:\n|$)")
-_MACRO_NAME = re.compile(r"^CREATE OR REPLACE TEMP MACRO (_mc_\w+)\(", re.M)
+_MACRO_NAME = re.compile(r"^CREATE OR REPLACE TEMP MACRO (_mc_\w+)\(.*?\) AS( TABLE)?", re.M)
+
+
+@dataclass(frozen=True)
+class CorpusCounts:
+    """The counts behind the rarity weights (``corpus.sql``), given to a run over part of the
+    history so that its weights are those of a run over all of it."""
+
+    n_articles: int
+    # entity_id, n_event_articles: for (at least) every participant of the run's mentions.
+    entity_event_articles: pa.Table
 
 
 @dataclass(frozen=True)
@@ -147,24 +163,42 @@ def build_meetings(
     ``meeting_topics`` and ``meeting_id_redirects``; reads and then atomically replaces the
     id state in ``state_dir``.
     """
+    stats, new_state = cluster_meetings(con, read_state(state_dir), now)
+    write_state(state_dir, new_state)
+    return stats
+
+
+def cluster_meetings(
+    con: duckdb.DuckDBPyConnection,
+    state: dict[str, pa.Table],
+    now: dt.datetime,
+    corpus: CorpusCounts | None = None,
+) -> tuple[ClusterStats, dict[str, pa.Table]]:
+    """``build_meetings`` with the state as tables: the previous state in, the new one out.
+
+    Without ``corpus`` the rarity weights count the relations given (the whole history);
+    with it, they use its counts, as a run over part of the history must.
+    """
     now = _as_utc(now)
-    state = read_state(state_dir)
-    for key, table in state.items():
-        con.register(_STATE_RELATIONS[key], table)
-    con.register(_GROUP_MEMBERS_RELATION, _group_members_table())
+    relations: dict[str, pa.Table] = {_STATE_RELATIONS[key]: table for key, table in state.items()}
+    relations[_GROUP_MEMBERS_RELATION] = _group_members_table()
+    if corpus is not None:
+        relations[_CORPUS_RELATION] = pa.table({"n_articles": [corpus.n_articles]})
+        relations[_ENTITY_DF_RELATION] = corpus.entity_event_articles
+    for name, table in relations.items():
+        con.register(name, table)
     try:
-        counts = _run_steps(con, now)
+        counts = _run_steps(con, now, count_corpus=corpus is None)
         stats = _stats(con, *counts)
         new_state = {
             key: con.sql(f"SELECT * FROM {table}").to_arrow_table()
             for key, table in _NEW_STATE_TABLES.items()
         }
     finally:
-        for relation in (*_STATE_RELATIONS.values(), _GROUP_MEMBERS_RELATION):
-            con.unregister(relation)
-    write_state(state_dir, new_state)
+        for name in relations:
+            con.unregister(name)
     _drop_work_tables(con)
-    return stats
+    return stats, new_state
 
 
 def baseline_one_a_day(con: duckdb.DuckDBPyConnection) -> None:
@@ -201,10 +235,28 @@ def read_state(state_dir: Path) -> dict[str, pa.Table]:
     return tables
 
 
-def write_state(state_dir: Path, tables: dict[str, pa.Table]) -> None:
-    """Write a new state generation, then switch ``CURRENT`` to it with one atomic rename."""
+def new_generation_name() -> str:
+    """A fresh name for a state generation (``write_state`` can be told to use it)."""
+    return f"gen-{uuid.uuid4().hex}"
+
+
+def current_generation(state_dir: Path) -> str | None:
+    """The name of the state generation ``CURRENT`` points at, if any."""
+    pointer = state_dir / STATE_POINTER
+    if not pointer.exists():
+        return None
+    return pointer.read_text().strip()
+
+
+def write_state(
+    state_dir: Path, tables: dict[str, pa.Table], generation_name: str | None = None
+) -> str:
+    """Write a new state generation, then switch ``CURRENT`` to it with one atomic rename.
+
+    Returns the generation's name (``generation_name`` when given, so that a caller can
+    record it elsewhere before the switch)."""
     state_dir.mkdir(parents=True, exist_ok=True)
-    generation = state_dir / f"gen-{uuid.uuid4().hex}"
+    generation = state_dir / (generation_name or new_generation_name())
     generation.mkdir()
     for key, schema in STATE_SCHEMAS.items():
         path = generation / STATE_FILES[key]
@@ -221,6 +273,7 @@ def write_state(state_dir: Path, tables: dict[str, pa.Table]) -> None:
     for child in state_dir.glob("gen-*"):
         if child != generation and child.is_dir():
             shutil.rmtree(child, ignore_errors=True)
+    return generation.name
 
 
 def run_sql(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> None:
@@ -237,14 +290,19 @@ def _fetch_sql(
     return con.execute(statement, _used_params(statement, params)).fetchall()
 
 
-def _run_steps(con: duckdb.DuckDBPyConnection, now: dt.datetime) -> tuple[int, int, int]:
+def _run_steps(
+    con: duckdb.DuckDBPyConnection, now: dt.datetime, count_corpus: bool
+) -> tuple[int, int, int]:
     """Run every step in order; returns (candidate pairs, linked pairs, guard failures).
 
     The order is the step graph of ``parley/meetings/README.md``: each step reads only what
-    the inputs and the steps before it wrote.
+    the inputs and the steps before it wrote. ``count_corpus`` False: the corpus counts were
+    given (registered as ``_mc_corpus`` and ``_mc_entity_df``).
     """
     for name in _MACRO_FILES:
         run_sql(con, name)
+    if count_corpus:
+        run_sql(con, "corpus")
     run_sql(con, "mentions")
     run_sql(con, "within_article_pairs")
     _group_within_articles(con)
@@ -363,8 +421,9 @@ def _drop_work_tables(con: duckdb.DuckDBPyConnection) -> None:
     # The macro names come from the macro files (listing duckdb_functions() costs more than
     # a small run's clustering).
     for file in _MACRO_FILES:
-        for name in _MACRO_NAME.findall((SQL_DIR / f"{file}.sql").read_text()):
-            con.execute(f'DROP MACRO TABLE IF EXISTS temp."{name}"')
+        for name, table in _MACRO_NAME.findall((SQL_DIR / f"{file}.sql").read_text()):
+            kind = "MACRO TABLE" if table else "MACRO"
+            con.execute(f'DROP {kind} IF EXISTS temp."{name}"')
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | None = None) -> int:
@@ -393,10 +452,8 @@ def _used_params(statement: str, params: dict[str, object]) -> dict[str, object]
 
 def _current_generation(state_dir: Path) -> Path | None:
     """The state generation folder ``CURRENT`` points at, if any."""
-    pointer = state_dir / STATE_POINTER
-    if not pointer.exists():
-        return None
-    return state_dir / pointer.read_text().strip()
+    name = current_generation(state_dir)
+    return None if name is None else state_dir / name
 
 
 def _as_utc(now: dt.datetime) -> dt.datetime:

@@ -32,7 +32,7 @@ NOT_STEPS = {
     "check_meeting_id_unique.sql",
     "check_mention_in_one_meeting.sql",
 }
-MACRO_FILES = {"units.sql", "score_pairs.sql"}
+MACRO_FILES = {"units.sql", "score_pairs.sql", "ids.sql"}
 
 _WRITE = re.compile(
     r"\b(?:CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP\s+)?(?:TABLE|MACRO)|INSERT\s+INTO)\s+(\w+)",

@@ -3,15 +3,10 @@
 
 -- Rarity weight ln(1 + N / df): a participant named in few articles (a junior minister) says
 -- more about which meeting a report is about than one named everywhere (a superpower).
+-- N and df come from the corpus counts (corpus.sql).
 CREATE OR REPLACE TEMP TABLE _mc_entity AS
 WITH n AS (
-    SELECT greatest(count(*), 1)::DOUBLE AS n_articles FROM articles
-),
-df AS (
-    SELECT p.entity_id, count(DISTINCT m.article_id) AS n_event_articles
-    FROM event_mention_participants AS p
-    JOIN event_mentions AS m USING (mention_id)
-    GROUP BY p.entity_id
+    SELECT greatest(n_articles, 1)::DOUBLE AS n_articles FROM _mc_corpus
 )
 SELECT
     df.entity_id,
@@ -23,7 +18,7 @@ SELECT
         CASE WHEN regexp_matches(df.entity_id, '^gpe:[A-Z]{3}$') THEN split_part(df.entity_id, ':', 2) END
     ) AS country_iso3,
     ln(1 + n.n_articles / greatest(coalesce(e.n_articles, 0), df.n_event_articles, 1)) AS weight
-FROM df
+FROM _mc_entity_df AS df
 LEFT JOIN entities AS e USING (entity_id)
 CROSS JOIN n;
 
