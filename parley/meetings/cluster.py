@@ -49,6 +49,7 @@ import pyarrow.parquet as pq
 
 from parley.atomic import fsync_path
 from parley.lexicon.groups import group_membership_rows
+from parley.sqlfile import run_statements, split_statements, used_params
 
 # Score thresholds of the clustering levels. Level 0 links reports sharing their parties on
 # a compatible date and kind; the stricter levels only apply to components that failed the
@@ -120,8 +121,6 @@ _GRAPH_PLACEHOLDER = "{graph}"
 _MACRO_FILES = ("units", "score_pairs", "ids")
 
 SQL_DIR = Path(__file__).parent / "sql"
-_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-_STATEMENT_END = re.compile(r";\s*(?:\n|$)")
 _MACRO_NAME = re.compile(r"^CREATE OR REPLACE TEMP MACRO (_mc_\w+)\(.*?\) AS( TABLE)?", re.M)
 
 
@@ -197,7 +196,7 @@ def cluster_meetings(
     finally:
         for name in relations:
             con.unregister(name)
-    _drop_work_tables(con)
+    drop_work_tables(con)
     return stats, new_state
 
 
@@ -278,8 +277,7 @@ def write_state(
 
 def run_sql(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> None:
     """Run every statement of ``parley/meetings/sql/<name>.sql`` with its bound params."""
-    for statement in _statements(name):
-        con.execute(statement, _used_params(statement, params))
+    run_statements(con, _statements(name), params)
 
 
 def _fetch_sql(
@@ -287,7 +285,7 @@ def _fetch_sql(
 ) -> list[tuple[object, ...]]:
     """Rows of the single query in ``<name>.sql``."""
     (statement,) = _statements(name)
-    return con.execute(statement, _used_params(statement, params)).fetchall()
+    return con.execute(statement, used_params(statement, params)).fetchall()
 
 
 def _run_steps(
@@ -410,7 +408,7 @@ def _stats(
     )
 
 
-def _drop_work_tables(con: duckdb.DuckDBPyConnection) -> None:
+def drop_work_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Drop the temporary ``_mc_*`` tables and macros so only the output tables remain."""
     names = con.execute(
         "SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name LIKE '\\_mc\\_%' "
@@ -433,21 +431,13 @@ def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | Non
 
 def _statements(name: str, graph: str | None = None) -> list[str]:
     """The statements of one SQL file, comment lines removed, ``{graph}`` set to ``graph``."""
-    path = SQL_DIR / f"{name}.sql"
-    text = "\n".join(
-        line for line in path.read_text().splitlines() if not line.lstrip().startswith("--")
-    )
+    text = (SQL_DIR / f"{name}.sql").read_text()
     if _GRAPH_PLACEHOLDER in text:
         # Only a prefix from the constants may become part of a table name.
         if graph not in _GRAPHS:
             raise ValueError(f"{name}.sql needs a graph from {_GRAPHS}, got {graph!r}")
         text = text.replace(_GRAPH_PLACEHOLDER, graph)
-    return [s.strip() for s in _STATEMENT_END.split(text) if s.strip()]
-
-
-def _used_params(statement: str, params: dict[str, object]) -> dict[str, object]:
-    """The params a statement refers to (DuckDB rejects unused named params)."""
-    return {name: params[name] for name in set(_PARAM.findall(statement))}
+    return split_statements(text)
 
 
 def _current_generation(state_dir: Path) -> Path | None:
