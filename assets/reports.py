@@ -130,7 +130,8 @@ reports_automation_sensor = AutomationConditionSensorDefinition(
 check_warehouse_job = define_asset_job(
     "check_warehouse",
     selection=AssetSelection.checks_for_assets(*[AssetKey(t) for t in PUBLISHED_TABLES]),
-    description="Run every data-quality check against the published warehouse (read-only).",
+    description="Run every data-quality check against the whole published warehouse (read-only).",
+    config={"ops": {"warehouse_checks": {"config": {"whole_file": True}}}},
 )
 
 daily_warehouse_checks = ScheduleDefinition(
