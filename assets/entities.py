@@ -4,6 +4,7 @@ from dagster import AssetExecutionContext, AssetKey, BackfillPolicy, Materialize
 
 from assets.ingest import STAGED_ARTICLES
 from assets.partitions import drops_partitions
+from assets.progress import drop_stage
 from assets.resources import ParleyPaths
 from parley.entities import extract_entities
 from parley.parallel import nlp_processes
@@ -25,7 +26,10 @@ def staged_entity_mentions(context: AssetExecutionContext, paths: ParleyPaths) -
     n_mentions = n_roles = 0
     for drop_id in context.partition_keys:
         articles = paths.staging.read(drop_id, staging.ARTICLES)
-        batch = extract_entities(articles, n_process=nlp_processes(len(articles)))
+        with drop_stage(context, drop_id, "entities", len(articles)) as progress:
+            batch = extract_entities(
+                articles, n_process=nlp_processes(len(articles)), progress=progress
+            )
         paths.staging.write(drop_id, staging.ENTITY_MENTIONS, batch.mentions)
         paths.staging.write(drop_id, staging.ROLE_OBSERVATIONS, batch.roles)
         n_mentions += len(batch.mentions)

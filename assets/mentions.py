@@ -5,6 +5,7 @@ from dagster import AssetExecutionContext, AssetKey, BackfillPolicy, Materialize
 from assets.entities import STAGED_ENTITY_MENTIONS
 from assets.ingest import STAGED_ARTICLES
 from assets.partitions import drops_partitions
+from assets.progress import drop_stage
 from assets.resources import ParleyPaths
 from parley.mentions import extract_event_mentions
 from parley.parallel import nlp_processes
@@ -32,7 +33,10 @@ def staged_event_mentions(context: AssetExecutionContext, paths: ParleyPaths) ->
             read(drop_id, staging.ENTITY_MENTIONS),
             read(drop_id, staging.ROLE_OBSERVATIONS),
         )
-        found = extract_event_mentions(articles, n_process=nlp_processes(len(articles)))
+        with drop_stage(context, drop_id, "event mentions", len(articles)) as progress:
+            found = extract_event_mentions(
+                articles, n_process=nlp_processes(len(articles)), progress=progress
+            )
         paths.staging.write(drop_id, staging.EVENT_MENTIONS, found.events)
         paths.staging.write(drop_id, staging.EVENT_PARTICIPANTS, found.participants)
         paths.staging.write(drop_id, staging.PARTY_MENTIONS, found.described)

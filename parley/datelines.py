@@ -10,6 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
+
+from parley.lexicon.countries import country_by_capital, country_by_name
+from parley.lexicon.organisations import known_organisation
+from parley.records import Article
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -55,3 +60,24 @@ def dateline_city(dateline: str | None) -> str | None:
     if not city or _DATELINE_DAY.fullmatch(city):
         return None
     return " ".join(w.capitalize() for w in city.split())
+
+
+@dataclass(frozen=True)
+class Home:
+    """Where a story comes from: the country whose capital heads its dateline ("COPENHAGEN,
+    March 17" -> DNK), and the country whose government published it (outlet "The White
+    House" -> USA)."""
+
+    dateline: str | None = None
+    government: str | None = None
+
+    @classmethod
+    def of(cls, article: Article, day: dt.date) -> Home:
+        """The home of an article, from its dateline and its outlet."""
+        city = dateline_city(article.dateline)
+        dateline = country_by_capital(city, day) or country_by_name(city, day) if city else None
+        # "The White House (Briefing Room)": the body, not the page.
+        name = re.sub(r"\(.*?\)", "", article.outlet or "").strip()
+        outlet = known_organisation(name) if name else None
+        government = outlet.country_iso3 if outlet is not None else None
+        return cls(dateline, government)

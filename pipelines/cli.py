@@ -54,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
         "run", help="process every new drop through Dagster and publish the warehouse"
     )
     _add_path_options(run)
+    run.add_argument(
+        "--quiet",
+        action="store_true",
+        help="show no progress (the summary and errors are still printed)",
+    )
     run.set_defaults(handler=_run)
 
     ui = commands.add_parser("ui", help="open the Dagster UI on 127.0.0.1")
@@ -137,9 +142,11 @@ def _run(args: argparse.Namespace) -> int:
     if not drops_root.is_dir():
         raise ParleyError(f"no drops folder at {drops_root}")
     # Imported here: the definitions read the paths from the environment set just above.
+    from pipelines.progress import run_progress
     from pipelines.runner import run_pipeline
 
-    summary = run_pipeline(drops_root, settings.warehouse_path())
+    with run_progress(quiet=args.quiet) as progress:
+        summary = run_pipeline(drops_root, settings.warehouse_path(), progress)
     print(summary.describe())
     if summary.failures:
         raise ParleyError(summary.failure_line())
@@ -186,17 +193,11 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _ui(args: argparse.Namespace) -> int:
-    """``parley ui``: run ``dagster dev`` over this workspace, bound to 127.0.0.1."""
+    """``parley ui``: ``dg dev`` over the definitions, bound to 127.0.0.1; Ctrl-C stops it all."""
     _apply_settings(args)
-    os.chdir(settings.REPO_ROOT)
-    command = ui_command(args.host, args.port)
-    os.execv(command[0], command)
+    from pipelines.ui import serve, ui_command
 
-
-def ui_command(host: str, port: int) -> list[str]:
-    """The ``dagster dev`` command line that ``parley ui`` runs."""
-    workspace = str(settings.REPO_ROOT / "workspace.yaml")
-    return [sys.executable, "-m", "dagster", "dev", "-w", workspace, "-h", host, "-p", str(port)]
+    return serve(ui_command(args.host, args.port), cwd=settings.data_root())
 
 
 if __name__ == "__main__":

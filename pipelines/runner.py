@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-from dagster import DagsterInstance, DagsterRunStatus, ExecuteInProcessResult, RunsFilter
+from dagster import (
+    DagsterInstance,
+    DagsterRunStatus,
+    ExecuteInProcessResult,
+    JobDefinition,
+    RunsFilter,
+)
 
 from assets.partitions import drops_partitions
 from assets.resources import ParleyPaths
 from parley.atomic import process_alive
 from parley.ingest.drops import list_drops
+from parley.progress import NoProgress, Progress, showing
 from pipelines.definitions import build_definitions
 from pipelines.drop_status import drops_needing_work, publish_needed
 from pipelines.jobs import process_drop_job, publish_job
@@ -65,8 +73,18 @@ class RunSummary:
         return f"{len(self.failures)} step(s) failed; {name}: {message}"
 
 
-def run_pipeline(drops_root: Path, warehouse: Path) -> RunSummary:
-    """Register every drop as a partition, process the new or changed ones, then publish."""
+def run_pipeline(drops_root: Path, warehouse: Path, progress: Progress | None = None) -> RunSummary:
+    """Register every drop as a partition, process the new or changed ones, then publish.
+
+    ``progress`` shows each drop, its stages and the publish while they run; without it the
+    stages write their progress into each run's log only.
+    """
+    with showing(progress) if progress is not None else contextlib.nullcontext():
+        return _run_jobs(drops_root, warehouse, progress or NoProgress())
+
+
+def _run_jobs(drops_root: Path, warehouse: Path, progress: Progress) -> RunSummary:
+    """The runs of ``run_pipeline``: one per drop that needs work, then the publish run."""
     paths = ParleyPaths(drops_dir=str(drops_root), warehouse_path=str(warehouse))
     defs = build_definitions(paths)
     instance = DagsterInstance.get()
@@ -79,28 +97,49 @@ def run_pipeline(drops_root: Path, warehouse: Path) -> RunSummary:
         instance.add_dynamic_partitions(drops_partitions.name, new_ids)
     summary = RunSummary(warehouse=warehouse, n_drops=len(drops))
     drop_job = defs.resolve_job_def(process_drop_job.name)
-    for drop in drops_needing_work(instance, paths.staging, drops):
-        result = drop_job.execute_in_process(
-            instance=instance,
-            partition_key=drop.drop_id,
-            run_config=RUN_CONFIG,
-            tags=run_tags,
-            raise_on_error=False,
-        )
+    to_process = drops_needing_work(instance, paths.staging, drops)
+    for number, drop in enumerate(to_process, start=1):
+        label = f"drop {drop.drop_id!r} ({number} of {len(to_process)})"
+        result = _execute_as_stage(progress, label, drop_job, instance, run_tags, drop.drop_id)
         if result.success:
             summary.processed.append(drop.drop_id)
         else:
             summary.failures[f"drop {drop.drop_id!r}"] = _first_error(result)
     if summary.processed or publish_needed(paths.staging, warehouse):
-        result = defs.resolve_job_def(publish_job.name).execute_in_process(
-            instance=instance, run_config=RUN_CONFIG, tags=run_tags, raise_on_error=False
-        )
+        publish = defs.resolve_job_def(publish_job.name)
+        result = _execute_as_stage(progress, "publish the warehouse", publish, instance, run_tags)
         if not result.success:
             summary.failures[PUBLISH_STEP] = _first_error(result)
             return summary
         summary.published = True
     summary.counts = _warehouse_counts(warehouse)
     return summary
+
+
+class _RunFailed(Exception):
+    """Ends a progress stage as failed: the run it shows did not succeed."""
+
+
+def _execute_as_stage(
+    progress: Progress,
+    label: str,
+    job: JobDefinition,
+    instance: DagsterInstance,
+    tags: dict[str, str],
+    partition_key: str | None = None,
+) -> ExecuteInProcessResult:
+    """Execute ``job`` in this process, shown as the stage ``label``; failed if the run is."""
+    with contextlib.suppress(_RunFailed), progress.stage(label, None):
+        result = job.execute_in_process(
+            instance=instance,
+            partition_key=partition_key,
+            run_config=RUN_CONFIG,
+            tags=tags,
+            raise_on_error=False,
+        )
+        if not result.success:
+            raise _RunFailed
+    return result
 
 
 def fail_orphaned_runs(instance: DagsterInstance) -> list[str]:

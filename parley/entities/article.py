@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Doc
 
+from parley.datelines import Home
 from parley.entities.candidates import (
     Candidate,
     clean_candidates,
@@ -24,7 +25,11 @@ from parley.entities.capitals import mark_government_capitals
 from parley.entities.ids import resolve_non_person
 from parley.entities.nlp import TITLES_KEY
 from parley.entities.persons import resolve_people, surnames_as_people
-from parley.entities.roles import Home, find_roles, person_countries_from_roles
+from parley.entities.roles import (
+    find_roles,
+    person_countries_from_descriptors,
+    person_countries_from_roles,
+)
 from parley.entities.titled import titled_people
 from parley.records import Article, ArticleEntities, EntityMention, RoleObservation
 
@@ -64,6 +69,7 @@ def extract_article_entities(article: Article, doc: Doc) -> ArticleEntities:
     resolve_people(doc, [c for c in candidates if c.entity_type == "PERSON"], day, titles)
     role_spans = find_roles(doc, titles, candidates, day, Home.of(article, day))
     person_countries_from_roles(candidates, role_spans)
+    person_countries_from_descriptors(doc, candidates)
     mentions = tuple(_mention(article, doc, c) for c in candidates if c.entity_id)
     seen: set[tuple[str, str, str | None]] = set()
     roles: list[RoleObservation] = []

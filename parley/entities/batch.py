@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from parley.entities.article import extract_article_entities, normalize_for_nlp
 from parley.entities.nlp import get_entity_nlp
 from parley.parallel import chunked, map_in_workers
+from parley.progress import ProgressCallback
 from parley.records import Article, ArticleEntities, EntityMention, RoleObservation
 
 # Articles per task of a worker process: a multiple of the batch size, so that the workers'
@@ -37,6 +38,7 @@ def extract_entities(
     batch_size: int = 32,
     n_process: int = 1,
     chunk_size: int = ENTITY_CHUNK_ARTICLES,
+    progress: ProgressCallback | None = None,
 ) -> EntityBatch:
     """Resolve the entities and roles of many articles (NER-only pipeline, small batches)."""
     if n_process > 1:
@@ -50,6 +52,8 @@ def extract_entities(
         batch.mentions.extend(result.mentions)
         batch.roles.extend(result.roles)
         batch.by_article[result.article.article_id] = result
+        if progress is not None:
+            progress(1)
     return batch
 
 

@@ -68,6 +68,10 @@ def clean_candidates(doc: Doc, day: dt.date) -> list[Candidate]:
         start, end = ent.start, ent.end
         while start < end and doc[start].lower_ in {"the", "a", "an"}:
             start += 1
+        # "World Health Organization (WHO": the acronym is a mention of its own.
+        opening = next((i for i in range(start, end) if doc[i].text == "("), None)
+        if opening is not None and not any(doc[i].text == ")" for i in range(opening, end)):
+            end = opening
         while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
             end -= 1
         while start < end and doc[start].is_punct:
@@ -77,6 +81,7 @@ def clean_candidates(doc: Doc, day: dt.date) -> list[Candidate]:
                 doc[start].lower_ in HONORIFICS or doc[start].lower_ in TITLE_WORDS
             ):
                 start += 1
+            end = _hyphenated_name_end(doc, end)
         if start >= end:
             continue
         words = [t.lower_ for t in doc[start:end]]
@@ -85,6 +90,21 @@ def clean_candidates(doc: Doc, day: dt.date) -> list[Candidate]:
             continue
         out.append(Candidate(start, end, ent.label_))
     return out
+
+
+def _hyphenated_name_end(doc: Doc, end: int) -> int:
+    """The end of a name whose last part is hyphenated and cut by the tagger ("Moon Jae" of
+    "Moon Jae-in", "Kim Jong" of "Kim Jong-un"): the hyphen and the word it joins, written
+    without spaces, belong to the name."""
+    if (
+        0 < end < len(doc) - 1
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        return end + 2
+    return end
 
 
 def country_words(doc: Doc, start: int, end: int, day: dt.date) -> tuple[int, int] | None:

@@ -10,15 +10,15 @@ capital's country. A person not in the curated file takes the country of their t
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from parley.datelines import dateline_city
+from parley.datelines import Home
 from parley.entities.candidates import (
     APPOSITIVE_CLOSE,
+    HONORIFICS,
     POSSESSIVE,
     Candidate,
     candidate_ending_at,
@@ -26,19 +26,10 @@ from parley.entities.candidates import (
     country_words,
     is_country,
 )
-from parley.lexicon.countries import country_by_capital, country_by_demonym, country_by_name
-from parley.lexicon.organisations import known_organisation
-from parley.lexicon.titles import MODIFIERS, normalize_role, role_head
-from parley.records import Article
+from parley.lexicon.countries import country_by_demonym, country_by_name
+from parley.lexicon.titles import GOVERNMENT_OFFICE_HEADS, MODIFIERS, normalize_role, role_head
 
 _CONTEXT_WINDOW = 10  # tokens before a title searched for the country of its holder
-
-
-_GOVERNMENT_HEADS = frozenset(
-    {"minister", "secretary", "premier", "chancellor", "senator", "representative",
-     "congressman", "congresswoman", "speaker", "treasurer", "ambassador", "leader",
-     "taoiseach", "governor"}
-)  # fmt: skip
 
 
 _FORMER = frozenset({"former", "ex", "ex-", "late", "then"})
@@ -72,27 +63,6 @@ def _context_country(doc: Doc, start: int, by_end: dict[int, list[Candidate]]) -
 
 
 @dataclass(frozen=True)
-class Home:
-    """Where a story comes from: the country whose capital heads its dateline ("COPENHAGEN,
-    March 17" -> DNK), and the country whose government published it (outlet "The White
-    House" -> USA)."""
-
-    dateline: str | None = None
-    government: str | None = None
-
-    @classmethod
-    def of(cls, article: Article, day: dt.date) -> Home:
-        """The home of an article, from its dateline and its outlet."""
-        city = dateline_city(article.dateline)
-        dateline = country_by_capital(city, day) or country_by_name(city, day) if city else None
-        # "The White House (Briefing Room)": the body, not the page.
-        name = re.sub(r"\(.*?\)", "", article.outlet or "").strip()
-        outlet = known_organisation(name) if name else None
-        government = outlet.country_iso3 if outlet is not None else None
-        return cls(dateline, government)
-
-
-@dataclass(frozen=True)
 class _Index:
     """The article's candidates by token end and start, for looking around a title."""
 
@@ -120,11 +90,12 @@ def find_roles(
     titles: list[Span],
     candidates: list[Candidate],
     day: dt.date,
-    home: Home = Home(),
+    home: Home | None = None,
 ) -> list[RoleSpan]:
     """Titles attached to a person: "Title Name" and "Name, [the] [Country's] Title"."""
     index = _Index.of(candidates)
-    spans = (_role_of_title(doc, title, index, day, home) for title in titles)
+    where = home or Home()
+    spans = (_role_of_title(doc, title, index, day, where) for title in titles)
     return [span for span in spans if span is not None]
 
 
@@ -145,17 +116,27 @@ def _role_of_title(
     right = title.end
     if right + 1 < len(doc) and doc[right].lower_ == "of":
         of_country = index.country_starting_at(right + 1)
+        body = _state_body_starting_at(doc, right + 1, index)
         if of_country is not None:
             country = country or of_country.country_iso3
             right = of_country.end
+        elif body is not None:
+            # "the director-general of the Israeli Foreign Ministry, Abraham Tamir"
+            country = country or body.country_iso3
+            right = body.end
+    right = _past_acronym_and_honorific(doc, right)
     person = next((c for c in index.by_start.get(right, []) if c.entity_type == "PERSON"), None)
     if person is None and (right >= len(doc) or doc[right].text in APPOSITIVE_CLOSE):
         # "Baker, the Treasury Secretary, said" (not "with Bush, the Crown Prince paid")
         person = _appositive_person(doc, left, index.by_end)
+    if person is None and right + 1 < len(doc) and doc[right].text == ",":
+        person = _named_after_comma(doc, right + 1, index)
     if person is None or not person.entity_id:
         return None
     if country is None and person.end + 1 < len(doc) and doc[person.end].lower_ == "of":
-        after = index.country_starting_at(person.end + 1)  # "Javier Espinosa of Ecuador"
+        # "Javier Espinosa of Ecuador", "President Moon Jae-in of the Republic of Korea"
+        at = person.end + 2 if doc[person.end + 1].lower_ == "the" else person.end + 1
+        after = index.country_starting_at(at)
         country = after.country_iso3 if after is not None else None
     if country is None:
         country = _office_country(person, role, day, org is not None)
@@ -165,7 +146,7 @@ def _role_of_title(
     # release every unprefixed title is that government's ("Senior Advisor Cedric Richmond"
     # in a White House readout): a foreign official's country is always written.
     if country is None and org is None and person.person is None:
-        if role_head(role) in _GOVERNMENT_HEADS:
+        if role_head(role) in GOVERNMENT_OFFICE_HEADS:
             country = _context_country(doc, title.start, index.by_end) or home.dateline
         country = country or home.government
     return RoleSpan(
@@ -191,13 +172,13 @@ def _title_prefix(
     country: str | None = None
     org: Candidate | None = None
     for step in range(2):
-        end = left - 1 if left > 0 and doc[left - 1].text in POSSESSIVE else left
+        end = _prefix_end(doc, left)
         prefix = candidate_ending_at(index.by_end.get(end, []), end)
         if prefix is None:
             break
         if is_country(prefix) and country is None:
             country = prefix.country_iso3
-        elif prefix.entity_type == "ORG" and step == 0 and end == left:
+        elif prefix.entity_type == "ORG" and step == 0 and (end == left or doc[end].text == "("):
             # an ORG that ends in a demonym ("WASHINGTON - Japanese") is a country prefix
             tail = country_words(doc, max(prefix.start, end - 2), end, day)
             if tail is not None:
@@ -209,6 +190,53 @@ def _title_prefix(
             break
         left = prefix.start
     return left, country, org
+
+
+def _prefix_end(doc: Doc, left: int) -> int:
+    """Where a title's prefix ends: before a possessive ("Japan's Finance Minister") or a
+    bracketed acronym ("the World Health Organization (WHO) Director-General")."""
+    if left > 0 and doc[left - 1].text in POSSESSIVE:
+        return left - 1
+    if left > 0 and doc[left - 1].text == ")":
+        opening = next(
+            (i for i in range(left - 2, max(left - 6, -1), -1) if doc[i].text == "("), None
+        )
+        if opening is not None:
+            return opening
+    return left
+
+
+def _past_acronym_and_honorific(doc: Doc, index: int) -> int:
+    """Where the name starts after a title's bracketed acronym and an honorific ("National
+    Security Advisor (PDNSA) Jon Finer", "Director-General (DG) Dr. Tedros")."""
+    if index < len(doc) and doc[index].text == "(":
+        close = next(
+            (i for i in range(index + 1, min(index + 5, len(doc))) if doc[i].text == ")"), None
+        )
+        if close is not None:
+            index = close + 1
+    while index < len(doc) and doc[index].lower_ in HONORIFICS:
+        index += 1
+    return index
+
+
+def _state_body_starting_at(doc: Doc, start: int, index: _Index) -> Candidate | None:
+    """A body of a state right after "of" ("of the Israeli Foreign Ministry")."""
+    starts = [start, start + 1] if start < len(doc) and doc[start].lower_ == "the" else [start]
+    for at in starts:
+        for body in index.by_start.get(at, []):
+            if body.entity_type == "ORG" and body.country_iso3 is not None:
+                return body
+    return None
+
+
+def _named_after_comma(doc: Doc, start: int, index: _Index) -> Candidate | None:
+    """The person in "Canada's Minister of State for Finance, Tom Hockin, said": a name set
+    off by commas right after the title."""
+    person = next((c for c in index.by_start.get(start, []) if c.entity_type == "PERSON"), None)
+    if person is None or person.end >= len(doc) or doc[person.end].text not in APPOSITIVE_CLOSE:
+        return None
+    return person
 
 
 def _appositive_person(doc: Doc, left: int, by_end: dict[int, list[Candidate]]) -> Candidate | None:
@@ -243,3 +271,69 @@ def person_countries_from_roles(candidates: list[Candidate], roles: list[RoleSpa
     for candidate in candidates:
         if candidate.entity_type == "PERSON" and candidate.country_iso3 is None:
             candidate.country_iso3 = role_country.get(candidate.entity_id)
+
+
+# Nouns (as written: the entity pipeline has no lemmas) that describe an official without
+# being a title: "Israeli Foreign Ministry official
+# Abraham Tamir", "Seixas, director of the Brazilian central bank's foreign debt department".
+_DESCRIPTOR_HEADS = frozenset(
+    {"official", "spokesman", "spokeswoman", "spokesperson", "negotiator", "diplomat", "aide",
+     "delegate", "director", "head", "chief"}
+)  # fmt: skip
+_DESCRIPTOR_WINDOW = 8  # tokens of a descriptor searched for the state it names
+
+
+def person_countries_from_descriptors(doc: Doc, candidates: list[Candidate]) -> None:
+    """A person with no country takes the state named in the description right before the
+    name or in apposition after it, when the description's head is an official's noun."""
+    index = _Index.of(candidates)
+    found: dict[str, str] = {}
+    for person in candidates:
+        if person.entity_type != "PERSON" or person.country_iso3 is not None:
+            continue
+        country = _descriptor_before(doc, person, index) or _descriptor_after(doc, person, index)
+        if country is not None:
+            found.setdefault(person.entity_id, country)
+    for candidate in candidates:
+        if candidate.entity_type == "PERSON" and candidate.country_iso3 is None:
+            candidate.country_iso3 = found.get(candidate.entity_id)
+
+
+def _descriptor_before(doc: Doc, person: Candidate, index: _Index) -> str | None:
+    """ "Israeli Foreign Ministry official Abraham Tamir": the head right before the name."""
+    head = person.start - 1
+    if head < 0 or doc[head].lower_ not in _DESCRIPTOR_HEADS:
+        return None
+    return _state_in(doc, max(0, head - _DESCRIPTOR_WINDOW), head, index)
+
+
+def _descriptor_after(doc: Doc, person: Candidate, index: _Index) -> str | None:
+    """ "Seixas, director of the Brazilian central bank's ...,": an appositive led by the head."""
+    start = person.end
+    if start >= len(doc) or doc[start].text != ",":
+        return None
+    start += 1
+    while start < len(doc) and doc[start].lower_ in {"the", "a", "an", "senior", "top"}:
+        start += 1
+    if start >= len(doc) or doc[start].lower_ not in _DESCRIPTOR_HEADS:
+        return None
+    end = start + 1
+    while end < min(len(doc), start + _DESCRIPTOR_WINDOW) and doc[end].text not in APPOSITIVE_CLOSE:
+        end += 1
+    return _state_in(doc, start + 1, end, index)
+
+
+def _state_in(doc: Doc, start: int, end: int, index: _Index) -> str | None:
+    """The state a span of the description names (a country or demonym, or a body of one),
+    the one nearest the head; None when a person or a clause boundary comes between."""
+    for token_end in range(end, start, -1):
+        if doc[token_end - 1].text in {",", ".", ";", "(", ")"} and token_end != end:
+            return None
+        for candidate in index.by_end.get(token_end, []):
+            if candidate.entity_type == "PERSON":
+                return None
+            if is_country(candidate) or (
+                candidate.entity_type == "ORG" and candidate.country_iso3 is not None
+            ):
+                return candidate.country_iso3
+    return None

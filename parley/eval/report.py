@@ -17,7 +17,8 @@ def format_report(report: EvalReport) -> str:
         f"{report.n_negatives} {report.negatives_with_meeting or ''}",
         f"  slots over {report.n_slot_meetings} matched meetings: kind "
         f"{report.kind_accuracy:.3f}  date {report.date_accuracy:.3f}  countries "
-        f"{report.country_accuracy:.3f}",
+        f"{report.country_accuracy:.3f}  participants without a country "
+        "{}/{}".format(*report.without_country),
         "Dedup (gold reports -> predicted meetings)",
         "  B-cubed P/R/F1, found reports {:.3f} / {:.3f} / {:.3f}".format(*report.bcubed_found),
         "  B-cubed P/R/F1, end to end    {:.3f} / {:.3f} / {:.3f}".format(*report.bcubed),
@@ -44,7 +45,7 @@ def print_report(report: EvalReport) -> None:
 
 _SUMMARY_HEADER = (
     f"{'set':<24} {'links':>5} {'P':>5} {'R':>5} {'F1':>5}  {'kind':>5} {'date':>5} "
-    f"{'ctry':>5} {'neg':>7} {'multi':>5}  {'B3fnd':>5} {'B3e2e':>5} {'ratio':>5}  "
+    f"{'ctry':>5} {'noctry':>6} {'neg':>7} {'multi':>5}  {'B3fnd':>5} {'B3e2e':>5} {'ratio':>5}  "
     f"{'one-a-day B3fnd':>15} {'e2e':>5} {'ratio':>5}"
 )
 
@@ -60,7 +61,8 @@ def format_summary(scores: dict[str, SetScores]) -> str:
         lines.append(
             f"{name:<24} {r.n_gold_links:>5} {r.link_precision:5.3f} {r.link_recall:5.3f} "
             f"{r.link_f1:5.3f}  {r.kind_accuracy:5.3f} {r.date_accuracy:5.3f} "
-            f"{r.country_accuracy:5.3f} {negatives:>7} {multilateral:>5}  "
+            f"{r.country_accuracy:5.3f} {r.share_without_country:6.3f} {negatives:>7} "
+            f"{multilateral:>5}  "
             f"{r.bcubed_found[2]:5.3f} "
             f"{r.bcubed[2]:5.3f} {r.meeting_ratio:5.2f}  {b.bcubed_found[2]:15.3f} "
             f"{b.bcubed[2]:5.3f} {b.meeting_ratio:5.2f}"
@@ -72,7 +74,7 @@ def format_extraction_summary(reports: dict[str, EvalReport]) -> str:
     """One line per labelled set: the extraction and slot figures alone."""
     lines = [
         f"{'set':<24} {'links':>5} {'P':>5} {'R':>5} {'F1':>5}  {'kind':>5} {'date':>5} "
-        f"{'ctry':>5} {'neg':>7} {'multi':>5}"
+        f"{'ctry':>5} {'noctry':>6} {'neg':>7} {'multi':>5}"
     ]
     for name, r in reports.items():
         negatives = f"{len(r.negatives_with_meeting)}/{r.n_negatives}"
@@ -80,6 +82,7 @@ def format_extraction_summary(reports: dict[str, EvalReport]) -> str:
         lines.append(
             f"{name:<24} {r.n_gold_links:>5} {r.link_precision:5.3f} {r.link_recall:5.3f} "
             f"{r.link_f1:5.3f}  {r.kind_accuracy:5.3f} {r.date_accuracy:5.3f} "
-            f"{r.country_accuracy:5.3f} {negatives:>7} {multilateral:>5}"
+            f"{r.country_accuracy:5.3f} {r.share_without_country:6.3f} {negatives:>7} "
+            f"{multilateral:>5}"
         )
     return "\n".join(lines)

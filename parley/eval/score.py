@@ -111,6 +111,8 @@ class EvalReport:
     # Multilateral gold meetings (a summit, or a group of states among the participants)
     # with a report found, and in all.
     multilateral: tuple[int, int] = (0, 0)
+    # Participants of the matched meetings left without a country, and in all.
+    without_country: tuple[int, int] = (0, 0)
     false_positives: list[tuple[str, str, str]] = field(default_factory=list)
     missed: list[tuple[str, str, str]] = field(default_factory=list)  # meeting, article, text
     slot_errors: list[str] = field(default_factory=list)
@@ -146,6 +148,11 @@ class EvalReport:
     def country_accuracy(self) -> float:
         """Share of matched predicted meetings with the gold set of participant countries."""
         return metrics.ratio(self.countries_correct, self.n_slot_meetings)
+
+    @property
+    def share_without_country(self) -> float:
+        """Share of the matched meetings' participants the pipeline gave no country."""
+        return metrics.ratio(*self.without_country)
 
     @property
     def meeting_ratio(self) -> float:
@@ -231,6 +238,7 @@ def score_predictions(
         pairwise=metrics.pairwise(*_clusterings(gold_links, clusters)),
         n_predicted_meetings_on_gold=len(set(clusters.values())),
         multilateral=_multilateral(gold, counts.found),
+        without_country=_without_country(counts.matched_gold, by_id),
         false_positives=counts.false_positive_rows,
         missed=[
             (m.meeting_id, a, m.evidence_in(a))
@@ -301,6 +309,14 @@ def _slots(
                 f"{','.join(sorted(best.participant_countries))}"
             )
     return kind_ok, date_ok, countries_ok, errors
+
+
+def _without_country(
+    matched_gold: dict[str, list[GoldMeeting]], by_id: dict[str, PredictedMeeting]
+) -> tuple[int, int]:
+    """(without a country, all) participants of the matched predicted meetings."""
+    participants = [c for m in matched_gold for _, c in by_id[m].participants]
+    return sum(1 for c in participants if not c), len(participants)
 
 
 def _landing(

@@ -71,6 +71,20 @@ class PeopleIndex:
         """People whose surname (last name token) is ``surname``."""
         return self.by_surname.get(name_key(surname), [])
 
+    def holder_of(self, role: str, country_iso3: str, day: dt.date) -> Person | None:
+        """The one person holding ``role`` (as written in the file: "President") of
+        ``country_iso3`` on ``day``; None when the file knows none or several."""
+        wanted = role.lower()
+        holders = [
+            person
+            for person in self.people.values()
+            if any(
+                o.role.lower() == wanted and o.office_iso3 == country_iso3 and o.valid_on(day)
+                for o in person.offices
+            )
+        ]
+        return holders[0] if len(holders) == 1 else None
+
 
 def person_id(canonical_name: str) -> str:
     """entity_id of a person by canonical name."""

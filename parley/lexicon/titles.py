@@ -105,6 +105,21 @@ _HYPHENATED = (("Secretary General", "Secretary-General"), ("Director General", 
 
 # Last words of heads ("minister", "secretary", "governor", "director", ...).
 HEAD_WORDS: frozenset[str] = frozenset(head[-1] for head in HEADS)
+# Heads of a state's government offices: an unprefixed one in a story from a capital is
+# that capital's country's office (parley.entities.roles).
+GOVERNMENT_OFFICE_HEADS: frozenset[str] = frozenset(
+    {"minister", "secretary", "premier", "chancellor", "senator", "representative",
+     "congressman", "congresswoman", "speaker", "treasurer", "ambassador", "leader",
+     "taoiseach", "governor"}
+)  # fmt: skip
+# Heads of titles that only public office holds, national or international: a person titled
+# so is an official even when the text gives no country ("Minister of State for Finance Tom
+# Hockin", "Secretary-General"). Chairman, president and director are as much a company's
+# titles as a state's, so they are in neither set.
+PUBLIC_OFFICE_HEADS: frozenset[str] = GOVERNMENT_OFFICE_HEADS | {
+    "undersecretary", "general", "advisor", "envoy", "commissioner", "king", "queen", "prince",
+    "emperor",
+}  # fmt: skip
 
 # Every word that can be part of a title; an ORG/PERSON span made only of these is a
 # fragment of a title ("State" from "Secretary of State"), not an entity.

@@ -29,6 +29,7 @@ from parley.mentions.references import References
 from parley.mentions.text import SentenceSpan, flat, iter_trigger_sentences
 from parley.nlp_model import load_model
 from parley.parallel import chunked, map_in_workers
+from parley.progress import ArticleTicker, ProgressCallback
 from parley.records import (
     ArticleEntities,
     EntityMention,
@@ -81,6 +82,7 @@ def extract_event_mentions(
     articles: Sequence[ArticleEntities],
     n_process: int = 1,
     chunk_size: int = PARSE_CHUNK_SENTENCES,
+    progress: ProgressCallback | None = None,
 ) -> MentionBatch:
     """Meetings, calls and visits each article states took place, with their participants.
 
@@ -99,8 +101,11 @@ def extract_event_mentions(
     else:
         per_sentence = _events_of_sentences(jobs)
     found: dict[str, _Events] = defaultdict(list)
+    ticker = ArticleTicker([entities.article.article_id for entities in articles], progress)
     for (entities, _), sentence_events in zip(jobs, per_sentence, strict=True):
+        ticker.reached(entities.article.article_id)
         found[entities.article.article_id].extend(sentence_events)
+    ticker.finish()
     batch = MentionBatch()
     for entities in articles:
         article = entities.article

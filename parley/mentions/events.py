@@ -45,9 +45,8 @@ def events_in_sentence(
     entities: References,
 ) -> Iterable[StatedEvent]:
     """The events a parsed trigger sentence states, one or more per trigger."""
-    return _placed_at_side_meetings(
-        list(_events_of_triggers(doc, matcher, article, sentence, entities))
-    )
+    stated = list(_events_of_triggers(doc, matcher, article, sentence, entities))
+    return _placed_at_side_meetings(_one_per_group_meeting(stated))
 
 
 def _events_of_triggers(
@@ -75,6 +74,21 @@ def _events_of_triggers(
         if built:
             handled.add(index)
         yield from built
+
+
+def _one_per_group_meeting(stated: list[StatedEvent]) -> list[StatedEvent]:
+    """One mention per group meeting in a sentence: the meeting named as a trigger ("the
+    Quad Foreign Ministers' Meeting") and as the setting of a side meeting are one, and
+    several side meetings at one summit name the one summit."""
+    seen: set[frozenset[str]] = set()
+    kept = []
+    for one in stated:
+        parties = frozenset(p.entity_id for p in one.participants)
+        if len(parties) == 1 and parties in seen:
+            continue
+        seen.add(parties)
+        kept.append(one)
+    return kept
 
 
 def _placed_at_side_meetings(stated: list[StatedEvent]) -> list[StatedEvent]:
@@ -132,9 +146,15 @@ def _build_events(
     agents += _group_named_by(frame.trigger, offset, entities, agents)
     agent_ids = {p.entity_id for p in agents}
     counterparts = [p for p in counterparts if p.entity_id not in agent_ids]
-    if frame.visits_here and not counterparts:
+    unnamed_place = _visit_to_somewhere_unnamed(frame) and any(
+        p.entity_type == "PERSON" for p in agents
+    )
+    if not counterparts and (frame.visits_here or unnamed_place):
+        # "during a visit here", "at the end of a four-day visit": the place of the dateline,
+        # unless the visitor is at home there.
         host = entities.country_mention(place_country(dateline_city(article.dateline)))
-        counterparts = [as_party(host, "stand_in")] if host is not None else []
+        if host is not None and all(p.country_iso3 != host.country_iso3 for p in agents):
+            counterparts = [as_party(host, "stand_in")]
     # A group of states meeting as a group is a meeting however few of its members are named
     # (the EC's and the EU's ministers meet in statutory councils: only their summits count).
     as_group = any(
@@ -143,7 +163,7 @@ def _build_events(
     )
     if not counterparts and len(agents) < 2 and not as_group:
         return
-    if not in_public_sphere([*agents, *counterparts]):
+    if not in_public_sphere([*agents, *counterparts], entities.roles):
         return
     if not counterparts and _attended(frame.trigger) and not as_group:
         # "X and Y also attended the meeting": they joined someone else's meeting.
@@ -154,7 +174,8 @@ def _build_events(
     if as_group and not counterparts and not _reported(frame, date_info):
         return  # "a G-7 meeting is unlikely to change ...", "despite the G-7 meeting"
     groups = [[c] for c in counterparts] if frame.separate and counterparts else [counterparts]
-    setting = _setting_group(frame, offset, entities)
+    setting_mention = _setting_group(frame, offset, entities)
+    setting = setting_mention.entity_id if setting_mention is not None else None
     for group in groups:
         parties = unique_parties([*agents, *group])
         if len(parties) < 2 and not as_group:
@@ -164,10 +185,14 @@ def _build_events(
         stated = _event_record(
             frame, article, sentence, kind, date_info, location, location_iso3, agents, group
         )
-        if setting is not None and setting not in {p.entity_id for p in parties}:
+        if setting_mention is not None and setting not in {p.entity_id for p in parties}:
             stated = dataclasses.replace(
                 stated, event=dataclasses.replace(stated.event, setting=setting)
             )
+            yield stated
+            # "spoke with Prime Minister Suga at the G7": the group's meeting is reported too.
+            yield _setting_meeting(frame, article, sentence, date_info, stated, setting_mention)
+            continue
         yield stated
 
 
@@ -215,17 +240,69 @@ def _group_named_by(
     ]
 
 
-def _setting_group(frame: Frame, offset: int, entities: References) -> str | None:
-    """The entity id of the group whose meeting the frame's meeting was held at or on the
-    sidelines of ("on the sidelines of the Quad Foreign Ministers' Meeting": org:quad)."""
+def _setting_group(frame: Frame, offset: int, entities: References) -> EntityMention | None:
+    """The group whose meeting the frame's meeting was held at or on the sidelines of ("on
+    the sidelines of the Quad Foreign Ministers' Meeting": org:quad; "at the G7")."""
     if frame.setting is None:
         return None
     for token in frame.setting.subtree:
         start = offset + token.idx
         for mention in entities.overlapping(start, start + len(token.text)):
             if mention.entity_type == "ORG" and is_group(mention.canonical_name):
-                return mention.entity_id
+                return mention
     return None
+
+
+def _setting_meeting(
+    frame: Frame,
+    article: Article,
+    sentence: SentenceSpan,
+    date_info: DateInfo,
+    side: StatedEvent,
+    group: EntityMention,
+) -> StatedEvent:
+    """The group's own meeting that a side meeting was held at: same day and place, the
+    group its party; a summit when named so or its leaders' meeting, else a (ministerial)
+    meeting."""
+    assert frame.setting is not None
+    setting = frame.setting
+    words = {t.lower_ for t in setting.subtree} | set(group.canonical_name.lower().split())
+    kind = "summit" if words & _SUMMIT_WORDS else "meeting"
+    at_setting = dataclasses.replace(frame, trigger=setting, host_is_agent=False)
+    return _event_record(
+        at_setting,
+        article,
+        sentence,
+        kind,
+        date_info,
+        side.event.location,
+        side.event.location_iso3,
+        [as_party(group, "name")],
+        [],
+    )
+
+
+# Words that make a group's meeting its leaders' summit.
+_SUMMIT_WORDS = {"summit", "leaders", "leaders'", "heads"}
+
+
+def _visit_to_somewhere_unnamed(frame: Frame) -> bool:
+    """ "on a visit last week by Ecuador's deputy energy minister", "at the end of a four-day
+    visit": a visit noun naming no destination (no "to", no place modifier) that frames what
+    happened on it; "until Nakasone's visit" is still to come."""
+    trigger = frame.trigger
+    if trigger.pos_ != "NOUN" or trigger.lemma_.lower() != "visit" or frame.modifiers:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in {"to", "in"} for c in trigger.children):
+        return False
+    position = trigger
+    if trigger.head.lower_ == "of" and trigger.head.head.dep_ == "pobj":
+        position = trigger.head.head  # "at the end of a visit"
+    return position.dep_ == "pobj" and position.head.lower_ in _FRAMING_VISIT_PREPS
+
+
+# Prepositions that place an event on a visit ("during his visit", "on a visit").
+_FRAMING_VISIT_PREPS = {"during", "on", "at", "after", "following"}
 
 
 def _attended(trigger: Token) -> bool:

@@ -60,6 +60,8 @@ _ARRIVAL_VERBS = {"arrive", "fly", "travel", "come", "go", "be"}
 
 
 _QUANTITY_NOUNS = {"series", "round", "number", "couple", "day", "hour", "week", "set"}
+# Parts of an interaction in time: "at the end of a four-day visit", "on the last leg of".
+_PHASE_NOUNS = {"end", "start", "beginning", "close", "conclusion", "course", "leg", "stage"}
 
 
 @dataclass
@@ -96,7 +98,11 @@ def read_frame(trigger: Token) -> Frame | None:
 def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     frame = Frame(trigger=verb, clause_verb=verb)
     preps = {child.lower_: child for child in verb.children if child.dep_ == "prep"}
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not ({"with", "to"} & preps.keys()) and not any(c.dep_ == "dobj" for c in verb.children):
+        stray = _stray_with(verb)
+        if stray is not None:
+            preps["with"] = stray
+    objects = [quantified(c) for c in verb.children if c.dep_ == "dobj"]
     if lemma == "speak":
         # "spoke with/to Y", "spoke by phone", and "A and B spoke today about ...".
         together = any(c.dep_ == "conj" for s in _clause_subjects(verb) for c in s.children)
@@ -129,7 +135,11 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     for word in sorted(allowed & preps.keys()):
         frame.counterparts.extend(prep_objects(preps[word]))
     frame.host_is_agent = lemma in {"host", "receive", "convene", "welcome"}
-    frame.setting = setting_of(verb)
+    # "met with President Boluarte at the APEC Leaders' week": the phrase may hang on the
+    # counterpart.
+    frame.setting = setting_of(verb) or next(
+        (found for c in frame.counterparts if (found := setting_of(c)) is not None), None
+    )
     # "Abe met President Reagan and Congressional leaders during his visit": over a trip's
     # days, people met together in the sentence were separate engagements.
     frame.separate = any(
@@ -193,15 +203,17 @@ def _noun_frame(noun: Token, lemma: str) -> Frame | None:
                 continue
             target = frame.agents if child.lower_ == "by" else frame.counterparts
             target.extend(prep_objects(child))
-    # "a series of meetings with Abe" behaves like "meetings with Abe".
+    # "a series of meetings with Abe" behaves like "meetings with Abe", and "at the end of a
+    # four-day visit" like "after a visit".
     position = noun
     if (
         noun.dep_ == "pobj"
         and noun.head.lower_ == "of"
-        and noun.head.head.lemma_.lower() in _QUANTITY_NOUNS
+        and noun.head.head.lemma_.lower() in _QUANTITY_NOUNS | _PHASE_NOUNS
     ):
         position = noun.head.head
     head = position.head
+    frame_preps = FRAME_PREPS if position is noun else (*FRAME_PREPS, "on")
     if position.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in LIGHT_VERBS:
         if not frame.agents:
             frame.agents.extend(_clause_subjects(head))
@@ -212,15 +224,68 @@ def _noun_frame(noun: Token, lemma: str) -> Frame | None:
                 or (prep.lower_ == "to" and lemma == "welcome")
             ):
                 frame.counterparts.extend(prep_objects(prep))
-    elif position.dep_ in {"pobj", "pcomp"} and head.lower_ in FRAME_PREPS and not frame.agents:
-        if head.lower_ == "for" and head.head.lemma_.lower() not in _THERE_FOR:
+    elif position.dep_ in {"pobj", "pcomp"} and head.lower_ in frame_preps and not frame.agents:
+        if head.lower_ == "for" and not _there_for(head.head):
             return None  # "heading for Washington for talks", "expectations for the summit"
-        frame.agents.extend(_clause_subjects(head.head))
+        frame.agents.extend(_holders(head))
+    elif position.dep_ == "dobj" and head.lower_ == "following" and not frame.agents:
+        # "at a briefing following informal talks with ...": "following" parsed as a
+        # participle of the noun; the talks are the speaker's.
+        verb = _clause_verb(head)
+        frame.agents.extend(_clause_subjects(verb) if verb is not None else [])
     elif position.dep_ == "dobj" and head.dep_ == "acl" and not frame.agents:
         frame.agents.append(head.head)  # "leaders attending a meeting with Sarney"
     elif lemma == "visit" and position.dep_ == "pobj" and head.lower_ == "on":
         _arrival_visit(frame, head.head)
     return frame
+
+
+def _stray_with(verb: Token) -> Token | None:
+    """A "with" the parser hung elsewhere, within a few words after the verb and before any
+    other verb or punctuation ("met today at the White House with President Marcos", "spoke
+    this afternoon with Florida Governor Ron DeSantis to offer support": "with" parsed as
+    the mark of "offer")."""
+    doc = verb.doc
+    for token in doc[verb.i + 1 : min(verb.i + 8, len(doc))]:
+        if token.lower_ == "with":
+            return token
+        if (
+            token.is_punct
+            or token.pos_ in {"VERB", "AUX"}
+            or token.lemma_.lower() in NOUN_TRIGGERS  # "after talks with X": the talks' "with"
+            or (token.pos_ == "ADP" and token.lower_ not in _PLACE_AND_TIME_PREPS)
+        ):
+            return None
+    return None
+
+
+# Prepositions of the time or place phrases a stray "with" may follow ("met today at the
+# White House with").
+_PLACE_AND_TIME_PREPS = {"at", "in", "on"}
+
+
+def _there_for(head: Token) -> bool:
+    """ "is in New York for talks", "arrived for talks", "Saouma, in Brazil for talks": the
+    talks are under way where the holder is."""
+    if head.lemma_.lower() in _THERE_FOR:
+        return True
+    if head.dep_ == "prep" and head.lower_ == "in":
+        return head.head.pos_ in {"NOUN", "PROPN"}
+    return head.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ == "prep" and c.lower_ == "in" for c in head.children
+    )
+
+
+def _holders(prep: Token) -> list[Token]:
+    """Who a framing phrase is about: the noun it describes ("The prime minister, on the
+    first day of a visit to the United States, said"; "Saouma, in Brazil for talks"), else
+    the subject of its clause ("after talks with Kato, Lyng said")."""
+    attached = prep.head
+    if attached.dep_ == "prep" and attached.lower_ == "in":
+        attached = attached.head  # "Saouma, in Brazil for talks with ..."
+    if attached.pos_ == "PROPN" or (attached.pos_ == "NOUN" and is_party_head(attached)):
+        return [attached]
+    return _clause_subjects(attached)
 
 
 def _arrival_visit(frame: Frame, verb: Token) -> None:
@@ -258,9 +323,26 @@ def setting_of(head: Token) -> Token | None:
                 found = [o for o in of.children if o.dep_ == "pobj"] if of is not None else []
                 if found:
                     return found[0]
-            if prep.lower_ in {"at", "during"} and obj.lemma_.lower() in _SETTING_NOUNS:
-                return obj
+            if prep.lower_ in {"at", "during"} and _may_name_a_gathering(obj):
+                return obj  # "at the G20 summit", "at the G7", "at the APEC Leaders' week"
     return None
+
+
+def _may_name_a_gathering(obj: Token) -> bool:
+    """A meeting noun, or a name that may be a group's ("the G7", "the APEC Leaders' week");
+    a place ("at NATO headquarters") is where, not which meeting."""
+    if obj.lemma_.lower() in _SETTING_NOUNS or obj.pos_ == "PROPN":
+        return True
+    return obj.lemma_.lower() not in _PLACE_NOUNS and any(
+        t.pos_ == "PROPN" for t in obj.subtree if t is not obj
+    )
+
+
+# Where a meeting is held, not which meeting: "at NATO headquarters", "at the U.N. mission".
+_PLACE_NOUNS = {
+    "headquarters", "office", "residence", "embassy", "mission", "house", "hotel", "palace",
+    "airport", "ministry", "building", "home", "base", "compound", "capital", "city",
+}  # fmt: skip
 
 
 def _function_frame(noun: Token) -> Frame | None:
@@ -316,6 +398,10 @@ def can_be_party(token: Token) -> bool:
         return True
     if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
         return True  # "the Tokyo stock exchange (TSE)": a body named by its acronym
+    if any(c.dep_ in {"compound", "conj"} and c.pos_ == "PROPN" for c in token.children):
+        # "President Moon Jae-in" (its last part mis-tagged "in"), "actress and activist
+        # Nazanin Boniadi" (the name parsed as a conjunct of the first descriptor)
+        return True
     lemma = token.lemma_.lower()
     return is_party_head(token) or lemma == "two"
 
@@ -329,7 +415,7 @@ def prep_objects(prep: Token) -> list[Token]:
     "taken"); the last word of the run of nouns that starts within two words of the
     preposition is then its object.
     """
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    objects = [quantified(c) for c in prep.children if c.dep_ == "pobj"]
     if objects:
         return objects
     doc = prep.doc
@@ -346,3 +432,14 @@ def prep_objects(prep: Token) -> list[Token]:
 
 
 _NOUNS = {"PROPN", "NOUN"}
+# Heads that count a party rather than name it: "a number of U.N. diplomats".
+_COUNTING_HEADS = {"number", "couple", "group", "host", "dozen", "dozens", "handful", "majority"}
+
+
+def quantified(token: Token) -> Token:
+    """The party a counting phrase counts ("a number of U.N. diplomats" -> diplomats)."""
+    if token.lemma_.lower() not in _COUNTING_HEADS:
+        return token
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+    return counted[0] if counted else token

@@ -19,6 +19,8 @@ from spacy.tokens import Token
 
 from parley.lexicon.countries import country_by_demonym, country_by_name
 from parley.lexicon.groups import is_group
+from parley.lexicon.people import people_index
+from parley.lexicon.titles import HEAD_WORDS, normalize_role
 from parley.mentions.references import References
 from parley.names import slugify
 from parley.records import EntityMention
@@ -102,6 +104,10 @@ def resolve_party(
     if token.lemma_.lower() == "counterpart":
         start = offset + min(t.idx for t in region)
         end = offset + max(t.idx + len(t.text) for t in region)
+        if token.tag_ == "NNS":
+            # "his counterparts from Estonia, Latvia, Lithuania, and Poland": each state's
+            right = token.right_edge
+            return _states_in(start, offset + right.idx + len(right.text), entities, "counterpart")
         other = next(iter(sorted(exclude)), None)
         mention = entities.counterpart(start, end, other)
         return [as_party(mention, "title")] if mention and mention.entity_id not in exclude else []
@@ -118,6 +124,9 @@ def resolve_party(
             )
             return [as_party(m, "name") for m in by_position]
         return [as_party(people[0][2], "name")]
+    described_person = _person_after_descriptors(token, offset, entities, exclude)
+    if described_person is not None:
+        return [described_person]
     # The head names a body, or its bracketed acronym does ("Tokyo stock exchange (TSE)").
     acronyms = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     for named in [token, *acronyms]:
@@ -129,6 +138,9 @@ def resolve_party(
     if not _head_words(token) & PERSON_LIKE_HEADS:
         described = _described(token, offset, entities)
         return [described] if described else []
+    coordinated = _coordinated_sides(token, offset, entities)
+    if coordinated:
+        return coordinated
     for wanted in ("ORG", "GPE", "NORP"):
         stand_ins = sorted((d, m.start_char, m) for d, m in found if m.entity_type == wanted)
         if stand_ins:
@@ -143,8 +155,99 @@ def resolve_party(
         mention = entities.person_with_title(token.lower_, offset + token.idx, exclude)
         if mention:
             return [as_party(mention, "title")]
+        holders = [_home_office_holder(t, offset, entities) for t in [token, *_conjoined(token)]]
+        if any(holders):
+            return [h for h in holders if h is not None and h.entity_id not in exclude]
     described = _described(token, offset, entities)
     return [described] if described else []
+
+
+# Links inside a run of descriptors before a name ("actress and activist Nazanin Boniadi").
+_DESCRIPTOR_LINKS = {"compound", "appos", "conj", "cc", "amod", "nmod"}
+
+
+def _person_after_descriptors(
+    token: Token, offset: int, entities: References, exclude: set[str]
+) -> Party | None:
+    """The person a run of descriptive nouns introduces, when the parser made a descriptor
+    the head ("met today with actress and activist Nazanin Boniadi")."""
+    if token.pos_ != "NOUN" or is_party_head(token):
+        return None  # "Japanese officials and British minister Michael Howard": two sides
+    stack, seen = [token], []
+    while stack:
+        current = stack.pop()
+        seen.append(current)
+        stack.extend(c for c in current.children if c.dep_ in _DESCRIPTOR_LINKS)
+    for member in sorted(seen, key=lambda t: t.i):
+        start = offset + member.idx
+        for mention in entities.overlapping(start, start + len(member.text)):
+            resolved = entities.canonical(mention)
+            if resolved.entity_type == "PERSON" and resolved.entity_id not in exclude:
+                return as_party(resolved, "name")
+    return None
+
+
+def _states_in(start: int, end: int, entities: References, head: str) -> list[Party]:
+    """The states named in body[start:end], each standing in for its official."""
+    states: dict[str, Party] = {}
+    for mention in entities.overlapping(start, end):
+        resolved = entities.canonical(mention)
+        if resolved.entity_type == "GPE" and resolved.entity_id[4:].isupper():
+            party = dataclasses.replace(as_party(resolved, "stand_in"), head=head)
+            states.setdefault(resolved.entity_id, party)
+    return list(states.values())
+
+
+def _coordinated_sides(token: Token, offset: int, entities: References) -> list[Party]:
+    """ "the U.S., Japanese and European Community (EC) trade ministers": each state or group
+    of coordinated modifiers stands in for its officials; [] unless two or more are."""
+    modifiers = [c for c in token.children if c.dep_ in {"nmod", "amod", "compound"}]
+    members: list[Token] = []
+    while modifiers:
+        modifier = modifiers.pop()
+        members.append(modifier)
+        modifiers.extend(c for c in modifier.children if c.dep_ in {"conj", "appos"})
+    if not any(c.dep_ == "cc" for member in members for c in member.children):
+        return []
+    sides: dict[str, Party] = {}
+    for member in sorted(members, key=lambda t: t.i):
+        start = offset + member.idx
+        for mention in entities.overlapping(start, start + len(member.text)):
+            resolved = entities.canonical(mention)
+            state = resolved.entity_type in {"GPE", "NORP"} and resolved.entity_id[4:].isupper()
+            if state or (resolved.entity_type == "ORG" and is_group(resolved.canonical_name)):
+                sides.setdefault(resolved.entity_id, as_party(resolved, "stand_in"))
+    return list(sides.values()) if len(sides) >= 2 else []
+
+
+def _conjoined(token: Token) -> list[Token]:
+    """ "the President and Vice President": the nouns coordinated with ``token``."""
+    return [c for c in token.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}]
+
+
+def _home_office_holder(token: Token, offset: int, entities: References) -> Party | None:
+    """ "the President" in a White House readout, "the Chancellor" datelined Bonn: the one
+    holder of that office in the story's home state on its date, from the curated people
+    file, when the article names no one with that title."""
+    words = [c for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    first = min([token.i, *(w.i for w in words)])
+    phrase = token.doc[first : token.i + 1]
+    country = entities.home.government or entities.home.dateline
+    if country is None or token.lower_ not in HEAD_WORDS:
+        return None
+    person = people_index().holder_of(
+        normalize_role(phrase.text), country, entities.article.published_date
+    )
+    if person is None:
+        return None
+    return Party(
+        person.entity_id,
+        person.canonical_name,
+        "PERSON",
+        person.country_iso3,
+        "title",
+        span=(offset + phrase.start_char, offset + phrase.end_char),
+    )
 
 
 def is_party_head(token: Token) -> bool:

@@ -108,11 +108,33 @@ _PATTERN_SPECS: dict[str, list[list[dict[str, object]]]] = {
 }  # fmt: skip
 
 
+# A proper noun keeps its case as lemma ("the East Asia Summit", "the Quad Foreign
+# Ministers' Meeting"), so each noun trigger node is also matched on its lower-case form.
+_NOUN_FORMS = sorted({*NOUN_TRIGGERS, *(f"{n}s" for n in NOUN_TRIGGERS if not n.endswith("s"))})
+
+
+def _with_name_forms(pattern: list[dict[str, object]]) -> list[dict[str, object]] | None:
+    """The pattern with its noun trigger matched by lower-case form, if it has one."""
+    changed = False
+    nodes = []
+    for node in pattern:
+        attrs = dict(node["RIGHT_ATTRS"])  # type: ignore[arg-type]
+        lemmas = attrs.get("LEMMA")
+        if isinstance(lemmas, dict) and set(NOUN_TRIGGERS) <= set(lemmas.get("IN", ())):
+            del attrs["LEMMA"]
+            attrs["LOWER"] = {"IN": _NOUN_FORMS}
+            attrs["POS"] = "PROPN"
+            changed = True
+        nodes.append({**node, "RIGHT_ATTRS": attrs})
+    return nodes if changed else None
+
+
 def build_matcher(vocab: Vocab) -> DependencyMatcher:
     """The dependency matcher with every trigger family registered under its name."""
     matcher = DependencyMatcher(vocab)
     for name, patterns in _PATTERN_SPECS.items():
-        matcher.add(name, patterns)
+        variants = [v for v in map(_with_name_forms, patterns) if v is not None]
+        matcher.add(name, [*patterns, *variants])
     return matcher
 
 
@@ -182,6 +204,11 @@ def _has_own_subject_or_aux(verb: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
 
 
+# Participles that put a meeting on a calendar rather than report it.
+_SCHEDULING_HEADS = {
+    "plan", "schedule", "set", "slate", "expect", "propose", "due", "arrange", "call",
+}  # fmt: skip
+
 _HABITUAL = {"often", "frequently", "regularly", "usually", "repeatedly", "always", "never"}
 
 # The edges through which an interaction is the thing planned or denied ("hopes to meet",
@@ -209,8 +236,9 @@ def _clause_is_non_factual(token: Token, previous: Token | None) -> bool:
             return True
         if child.dep_ == "mark" and child.lower_ in {"whether", "if", "unless"}:
             return True
-        # "talks scheduled for Thursday", "a meeting planned for May".
-        if child.dep_ == "acl" and child.lemma_.lower() in NON_FACTUAL_HEADS:
+        # "talks scheduled for Thursday", "a meeting planned for May"; a purpose is no plan
+        # ("talks aimed at reaching an accord", "a meeting with senators to seek support").
+        if child.dep_ == "acl" and child.lemma_.lower() in _SCHEDULING_HEADS:
             return True
         if child.dep_ in {"aux", "auxpass"} and (child.lower_ in FUTURE_AUX or child.tag_ == "TO"):
             return True

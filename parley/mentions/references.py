@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from parley.datelines import Home
 from parley.lexicon.countries import country_by_demonym, country_by_name
 from parley.lexicon.titles import HEADS
 from parley.names import name_key
@@ -39,6 +40,8 @@ class References:
 
     def __init__(self, entities: ArticleEntities) -> None:
         self.article = entities.article
+        # Whose offices "the President" and "the Foreign Minister" are, unnamed.
+        self.home = Home.of(entities.article, entities.article.published_date)
         self.body = entities.article.body
         self.mentions = sorted(entities.mentions, key=lambda m: (m.start_char, -m.end_char))
         self.roles: dict[str, list[str]] = {}

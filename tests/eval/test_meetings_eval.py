@@ -109,6 +109,11 @@ def test_slots_compare_kind_and_countries() -> None:
         GOLD,
     )
     assert (report.kind_correct, report.date_correct, report.countries_correct) == (0, 1, 0)
+    no_country = score_predictions(
+        [predicted("m1", ("Baker", "Miyazawa"), ("a1",), countries=("USA", None))], GOLD
+    )
+    assert no_country.without_country == (1, 2)
+    assert no_country.share_without_country == 0.5
 
 
 def test_bcubed_and_pairwise() -> None:
