@@ -7,6 +7,7 @@ from pathlib import Path
 from dagster import ConfigurableResource
 
 from parley import settings
+from parley.ingest.drops import drop_folder
 from warehouse.staging import StagingArea
 
 
@@ -24,8 +25,8 @@ class ParleyPaths(ConfigurableResource):
         )
 
     def drop_folder(self, drop_id: str) -> Path:
-        """The folder of one drop."""
-        return Path(self.drops_dir) / drop_id
+        """The folder of one drop (whose name may be the escaped form of its id)."""
+        return drop_folder(Path(self.drops_dir), drop_id)
 
     @property
     def warehouse(self) -> Path:

@@ -67,6 +67,14 @@ COPY_COLUMNS: dict[str, dict[str, str]] = {
     "event_mentions": {"mention_id": _KEYED, "article_id": _KEYED, "event_date": _SHIFTED},
     "event_participants": {"mention_id": _KEYED},
     "party_mentions": {"article_id": _KEYED},
+    "entity_failures": {"article_id": _KEYED, "source_ref": _KEYED},
+    "mention_failures": {"article_id": _KEYED, "source_ref": _KEYED},
+    "announcements": {
+        "announcement_id": _KEYED,
+        "article_id": _KEYED,
+        "expected_date": _SHIFTED,
+    },
+    "announcement_participants": {"announcement_id": _KEYED},
 }
 
 
@@ -188,7 +196,9 @@ def _write_reprints(base: StagingArea, area: StagingArea, drop_id: str, n: int, 
     chosen[staging.ARTICLES.name] = [
         _renamed(a, suffix, drop_id=drop_id, source_ref=a.source_ref + suffix) for a in picked
     ]
-    mention_ids: set[str] = set()
+    # The ids of the picked articles' event mentions and announcements, which their
+    # participants are staged by.
+    parents: dict[str, set[str]] = {}
     for table in staging.STAGED_TABLES:
         if table is staging.ARTICLES:
             continue
@@ -196,11 +206,19 @@ def _write_reprints(base: StagingArea, area: StagingArea, drop_id: str, n: int, 
         if table is staging.REJECTED_INPUTS:
             kept: list[Any] = []
         elif table is staging.EVENT_PARTICIPANTS:
-            kept = [_renamed(r, suffix) for r in rows if r.mention_id in mention_ids]
+            kept = [_renamed(r, suffix) for r in rows if r.mention_id in parents["mention_id"]]
+        elif table is staging.ANNOUNCEMENT_PARTICIPANTS:
+            kept = [
+                _renamed(r, suffix) for r in rows if r.announcement_id in parents["announcement_id"]
+            ]
         else:
             kept = [_renamed(r, suffix) for r in rows if r.article_id in ids]
             if table is staging.EVENT_MENTIONS:
-                mention_ids = {r.mention_id for r in rows if r.article_id in ids}
+                parents["mention_id"] = {r.mention_id for r in rows if r.article_id in ids}
+            if table is staging.ANNOUNCEMENTS:
+                parents["announcement_id"] = {
+                    r.announcement_id for r in rows if r.article_id in ids
+                }
         chosen[table.name] = kept
     stamp = dt.datetime.now(dt.UTC)
     for table in staging.STAGED_TABLES:
@@ -208,9 +226,10 @@ def _write_reprints(base: StagingArea, area: StagingArea, drop_id: str, n: int, 
 
 
 def _renamed(record: Any, suffix: str, **fields: object) -> Any:
-    """``record`` with its article and mention ids suffixed (and ``fields`` replaced)."""
+    """``record`` with its article, mention and announcement ids suffixed (and ``fields``
+    replaced)."""
     changes = dict(fields)
-    for name in ("article_id", "mention_id"):
+    for name in ("article_id", "mention_id", "announcement_id"):
         if hasattr(record, name):
             changes[name] = getattr(record, name) + suffix
     return dataclasses.replace(record, **changes)

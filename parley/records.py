@@ -44,6 +44,19 @@ class RejectedInput:
 
 
 @dataclass(frozen=True)
+class ArticleFailure:
+    """An accepted article whose processing raised in an NLP stage.
+
+    It is published as a rejected input (reason ``processing_error``) instead of an article,
+    with nothing extracted from it; the rest of its drop goes through.
+    """
+
+    article_id: str
+    source_ref: str
+    detail: str  # the stage, the exception and the line that raised it
+
+
+@dataclass(frozen=True)
 class EntityMention:
     """A resolved entity occurrence in an article body.
 
@@ -143,3 +156,43 @@ def group_entities(
         ArticleEntities(a, tuple(mentions_of[a.article_id]), tuple(roles_of[a.article_id]))
         for a in articles
     ]
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """A meeting, call or visit that one article announces before it happens, or says was
+    called off. ``status`` is what the article states (``announced`` or ``cancelled``); the
+    warehouse adds ``held`` once an article reports the meeting."""
+
+    announcement_id: str
+    article_id: str
+    kind: str  # meeting, phone_call, video_call, visit, summit, negotiation
+    expected_date: dt.date | None
+    date_precision: str | None  # day, week (the Monday), month (the 1st) or None
+    date_text: str | None
+    location: str | None
+    location_iso3: str | None
+    # The event's own name when the text names it ("Indian Ocean Dialogue"), else None.
+    event_name: str | None
+    sentence: str
+    start_char: int
+    end_char: int
+    status: str  # announced, cancelled
+
+
+@dataclass(frozen=True)
+class AnnouncementParticipant:
+    """A party to an announced meeting."""
+
+    announcement_id: str
+    entity_id: str
+
+
+@dataclass(frozen=True)
+class StatedAnnouncement:
+    """An announcement with its participants and the entity mentions of the parties the
+    article names only by description (as for ``StatedEvent``)."""
+
+    announcement: Announcement
+    participants: tuple[AnnouncementParticipant, ...]
+    described: tuple[EntityMention, ...] = ()

@@ -155,6 +155,14 @@ def _run(args: argparse.Namespace) -> int:
 
 def _eval(args: argparse.Namespace) -> int:
     """``parley eval``: the real pipeline over the labelled articles, then the scores."""
+    import duckdb
+
+    from parley.eval.announcements import (
+        AnnouncementReport,
+        format_announcement_errors,
+        format_announcement_summary,
+        score_published_announcements,
+    )
     from parley.eval.consult import format_consult_report, score_consult
     from parley.eval.report import format_extraction_summary, format_report, format_summary
     from parley.eval.run import run_eval, score_mentions_one_meeting_each
@@ -172,20 +180,31 @@ def _eval(args: argparse.Namespace) -> int:
         if summary.failures:
             raise ParleyError(summary.failure_line())
 
+    announcements: dict[str, AnnouncementReport] = {}
     if args.extractor_only:
         reports = {s.name: score_mentions_one_meeting_each(s) for s in chosen}
         print(format_extraction_summary(reports))
     else:
+        names = {s.name for s in chosen}
+
+        def score_announcements(published: duckdb.DuckDBPyConnection) -> None:
+            announcements.update(score_published_announcements(published, names))
+
         # A throwaway Dagster instance: evaluation runs stay out of the user's run history.
         with tempfile.TemporaryDirectory(prefix="parley-eval-home-") as home:
             _use_dagster_home(Path(home))
-            scores = run_eval(chosen, pipeline, keep_dir=args.keep)
+            scores = run_eval(chosen, pipeline, args.keep, score_announcements)
         print(format_summary(scores))
         reports = {name: score.report for name, score in scores.items()}
+        if announcements:
+            print()
+            print(format_announcement_summary(announcements))
     tuned = {s.name for s in chosen if not s.unseen}
     for name, report in reports.items():
         if args.errors and name in tuned:
             print(f"\n== {name}\n{format_report(report)}")
+            if name in announcements:
+                print(format_announcement_errors(announcements[name]))
     if args.consult.exists():
         print()
         print(format_consult_report(score_consult(args.consult)))

@@ -7,7 +7,14 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from parley.records import Article, EntityMention, EventMention, EventParticipant
+from parley.records import (
+    Announcement,
+    AnnouncementParticipant,
+    Article,
+    EntityMention,
+    EventMention,
+    EventParticipant,
+)
 from warehouse import staging
 from warehouse.publish import publish_warehouse
 from warehouse.staging import StagingArea
@@ -21,6 +28,8 @@ def stage_and_publish(
     event_mentions: Sequence[EventMention] = (),
     event_participants: Sequence[EventParticipant] = (),
     now: dt.datetime = dt.datetime(1987, 4, 8, tzinfo=dt.UTC),
+    announcements: Sequence[Announcement] = (),
+    announcement_participants: Sequence[AnnouncementParticipant] = (),
 ) -> None:
     """Write the drop's staged tables beside ``warehouse`` and publish the warehouse."""
     area = StagingArea.for_warehouse(warehouse)
@@ -30,4 +39,6 @@ def stage_and_publish(
     area.write(drop_id, staging.ROLE_OBSERVATIONS, [])
     area.write(drop_id, staging.EVENT_MENTIONS, event_mentions)
     area.write(drop_id, staging.EVENT_PARTICIPANTS, event_participants)
+    area.write(drop_id, staging.ANNOUNCEMENTS, announcements)
+    area.write(drop_id, staging.ANNOUNCEMENT_PARTICIPANTS, announcement_participants)
     publish_warehouse(area, warehouse, now)

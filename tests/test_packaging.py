@@ -62,3 +62,15 @@ def test_an_installed_package_keeps_its_data_in_the_current_folder(
     assert settings.drops_dir() == tmp_path / "drops"
     assert settings.warehouse_path() == tmp_path / "warehouse" / "parley.duckdb"
     assert settings.dagster_home() == tmp_path / ".dagster_home"
+
+
+@pytest.mark.parametrize("package", ["parley", "warehouse"])
+def test_every_sql_and_data_file_ships_in_the_package(package: str) -> None:
+    # The modules load these by path: a file the globs miss is missing from `pip install .`.
+    globs = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "package-data"
+    ][package]
+    root = REPO_ROOT / package
+    shipped = {path for pattern in globs for path in root.glob(pattern)}
+    needed = {path for ext in ("*.sql", "*.csv") for path in root.rglob(ext)}
+    assert sorted(str(p.relative_to(root)) for p in needed - shipped) == []

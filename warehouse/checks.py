@@ -63,6 +63,8 @@ UNIQUE_KEYS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
     ("meeting_sources", ("meeting_id", "mention_id"), True),
     ("meeting_topics", ("meeting_id", "topic"), True),
     ("meeting_id_redirects", ("old_meeting_id",), True),
+    ("meeting_announcements", ("announcement_id",), True),
+    ("announcement_participants", ("announcement_id", "entity_id"), True),
 )
 
 # table -> (column, parent table, parent column) references that must resolve. All blocking:
@@ -92,6 +94,15 @@ FOREIGN_KEYS: dict[str, tuple[tuple[str, str, str], ...]] = {
     ),
     "meeting_countries": (("meeting_id", "meetings", "meeting_id"),),
     "meeting_topics": (("meeting_id", "meetings", "meeting_id"),),
+    "meeting_announcements": (
+        ("article_id", "articles", "article_id"),
+        ("meeting_id", "meetings", "meeting_id"),
+        ("cancelled_by", "meeting_announcements", "announcement_id"),
+    ),
+    "announcement_participants": (
+        ("announcement_id", "meeting_announcements", "announcement_id"),
+        ("entity_id", "entities", "entity_id"),
+    ),
 }
 
 # A scoped reference check: the keys the written rows refer to, with how many rows do.
@@ -332,6 +343,26 @@ WAREHOUSE_CHECKS: tuple[WarehouseCheck, ...] = (
         "redirects_retired_not_live",
         "A retired meeting id has no meetings row of its own.",
         True,
+    ),
+    _sql(
+        "meeting_announcements",
+        "announcement_status_consistent",
+        "Statuses are known; a held announcement names its meeting, a cancelled one what "
+        "called it off, an announced one neither.",
+        True,
+    ),
+    _sql(
+        "meeting_announcements",
+        "announcement_not_a_mention",
+        "No announcement is stated by the words of an event mention: a meeting reported held "
+        "is not also announced.",
+        False,
+    ),
+    _sql(
+        "meeting_announcements",
+        "announcement_offsets",
+        "Announcement offsets lie inside the article body.",
+        False,
     ),
     _sql(
         "meeting_id_redirects",

@@ -24,6 +24,7 @@ SCHEMA = "parley_internal"
 SQL_DIR = Path(__file__).parent / "sql"
 _ROOT = Path(__file__).parent.parent
 _MEETINGS_DIR = _ROOT / "parley" / "meetings"
+_ANNOUNCEMENTS_DIR = _ROOT / "parley" / "announcements"
 _GROUPS_FILE = _ROOT / "parley" / "data" / "groups.csv"
 
 
@@ -60,9 +61,9 @@ def read_build(con: duckdb.DuckDBPyConnection) -> BuildInfo | None:
 def code_signature() -> str:
     """A digest of everything that decides the published rows besides the data.
 
-    The schema, every SQL file of the build and of the clustering, the Python of both, the
-    staged tables' schemas, the group memberships and DuckDB's version: a file built by
-    other code is rebuilt in full rather than extended.
+    The schema, every SQL file of the build, the clustering and the announcements' linking,
+    the Python of all three, the staged tables' schemas, the group memberships and DuckDB's
+    version: a file built by other code is rebuilt in full rather than extended.
     """
     digest = hashlib.sha256()
     digest.update(schema.ddl().encode())
@@ -73,6 +74,8 @@ def code_signature() -> str:
         *sorted(Path(__file__).parent.glob("*.py")),
         *sorted(_MEETINGS_DIR.rglob("*.sql")),
         *sorted(_MEETINGS_DIR.glob("*.py")),
+        *sorted(_ANNOUNCEMENTS_DIR.rglob("*.sql")),
+        *sorted(_ANNOUNCEMENTS_DIR.glob("*.py")),
         _GROUPS_FILE,
     ]
     for path in sources:

@@ -25,20 +25,17 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
-from parley.meetings.cluster import (
-    cluster_meetings,
-    current_generation,
-    new_generation_name,
-    read_state,
-    write_state,
-)
+from parley.announcements.link import link_announcements
+from parley.meetings.cluster import cluster_meetings, drop_work_tables, run_sql
+from parley.meetings.state import current_generation, new_generation_name, read_state, write_state
 from warehouse import internal, schema, staging
+from warehouse.changes import Change, Increment, NeedsFullBuild
 from warehouse.checks import CheckOutcome, Scope, examples_markdown, run_checks
-from warehouse.increment import Change, Increment, NeedsFullBuild, add_drops, covers_everything
+from warehouse.increment import add_drops, covers_everything
 from warehouse.internal import SCHEMA as INTERNAL
 from warehouse.internal import BuildInfo
 from warehouse.lookup import fetch_by_key
-from warehouse.replicas import Replicas, open_for_write
+from warehouse.replicas import Replicas, connect_for_build, open_for_write
 from warehouse.views import create_report_views
 
 SQL_DIR = Path(__file__).parent / "sql"
@@ -192,7 +189,7 @@ def _publish_full(
     version = 1 if plan.published is None else plan.published.version + 1
     building = replicas.building_path()
     try:
-        with duckdb.connect(str(building)) as con:
+        with connect_for_build(building) as con:
             new_state = build_tables(con, staging_area, read_state(staging_area.state_dir), now)
             build = BuildInfo(plan.signature, new_generation_name(), version, now)
             for change in _bookkeeping(con, build, fingerprints):
@@ -232,7 +229,7 @@ def _writable_replica(
         # Held by a reader (who keeps it) or behind: not worth keeping.
         replicas.remove(spare)
     building = replicas.copy_of_published()
-    return building, duckdb.connect(str(building)), True
+    return building, connect_for_build(building), True
 
 
 def _catch_up(replicas: Replicas, replica: Path | None, increment: Increment) -> str:
@@ -270,16 +267,24 @@ def build_tables(
     con.execute("CREATE SCHEMA work")
     for table in staging.STAGED_TABLES:
         _load_staged(con, staging_area, table)
+    con.execute(_sql("reject_failed_articles"))
     con.execute(_sql("publish_articles"))
     con.execute(_sql("publish_entities"))
     con.execute(_sql("stage_events"))
-    # The clustering step reads and writes unqualified names in the work schema.
+    con.execute(_sql("stage_announcements"))
+    # The clustering and linking steps read and write unqualified names in the work schema.
     con.execute("USE work")
     _, new_state = cluster_meetings(con, prev_state, now)
+    link_announcements(con)
     con.execute("USE main")
     con.execute(_sql("published_meetings"))
     con.execute(_sql("publish_meetings"))
+    con.execute(_sql("published_announcements"))
+    con.execute(_sql("publish_announcements"))
+    # The bookkeeping keeps people's name variants as the clustering finds them.
+    run_sql(con, "names")
     con.execute(_sql("internal/full"))
+    drop_work_tables(con)
     con.execute("DROP SCHEMA work CASCADE")
     # The report_* views ship inside the published file, so every SQL client sees them.
     create_report_views(con)

@@ -128,7 +128,9 @@ REJECTED_INPUTS = Table(
         _req(
             "source_ref",
             "VARCHAR",
-            "File name relative to the drop folder; for a JSONL record, file:line.",
+            "File name relative to the drop folder (bytes that are not UTF-8 escaped, \\xff); "
+            "for a JSONL record, file:line; for a processing_error of an article, its "
+            "source_ref as an article.",
         ),
         _req("reason", "VARCHAR", "Short reason code; see the Operations section of the README."),
         _opt("detail", "VARCHAR"),
@@ -319,6 +321,68 @@ MEETING_ID_REDIRECTS = Table(
     primary_key="old_meeting_id",
 )
 
+MEETING_ANNOUNCEMENTS = Table(
+    "meeting_announcements",
+    "One row per meeting, call or visit that an article announces before it happens (or says "
+    "was called off); never a meetings row. Linked to the meeting once an article reports "
+    "it held.",
+    (
+        _req(
+            "announcement_id",
+            "VARCHAR",
+            "Stable key: ann- + hash of the article, the trigger's offsets, kind and parties.",
+        ),
+        _req("article_id", "VARCHAR", "The article that announces it."),
+        _req("kind", "VARCHAR", "meeting, phone_call, video_call, visit, summit or negotiation."),
+        _opt(
+            "expected_date",
+            "DATE",
+            "The day it is expected, resolved forward from the dateline day; the Monday at "
+            "week precision, the 1st at month precision.",
+        ),
+        _opt("date_precision", "VARCHAR", "day, week, month, or NULL when no date is given."),
+        _opt("date_text", "VARCHAR", "The words the expected date was resolved from."),
+        _opt("location", "VARCHAR"),
+        _opt("location_iso3", "VARCHAR"),
+        _opt(
+            "event_name",
+            "VARCHAR",
+            "The event's name when the text names it (e.g. Indian Ocean Dialogue), else NULL.",
+        ),
+        _req("sentence", "VARCHAR", "The sentence that announces it."),
+        _req("start_char", "INTEGER", "Offset of the trigger word in articles.body."),
+        _req("end_char", "INTEGER"),
+        _req(
+            "stated_status",
+            "VARCHAR",
+            "What this article says: announced, or cancelled (called off or postponed).",
+        ),
+        _req(
+            "status",
+            "VARCHAR",
+            "announced; held once an article reports the meeting (meeting_id set); cancelled "
+            "when an article says it was called off and no report of it held came after.",
+        ),
+        _opt(
+            "meeting_id",
+            "VARCHAR",
+            "The meeting it announced, once an article reports that meeting; else NULL.",
+        ),
+        _opt(
+            "cancelled_by",
+            "VARCHAR",
+            "The announcement (of this or a later article) that says it was called off, if any.",
+        ),
+    ),
+    primary_key="announcement_id",
+)
+
+ANNOUNCEMENT_PARTICIPANTS = Table(
+    "announcement_participants",
+    "One row per party to an announced meeting.",
+    (_req("announcement_id", "VARCHAR"), _req("entity_id", "VARCHAR")),
+)
+
 # The published tables, in the order a reader would look at them.
 TABLES: tuple[Table, ...] = (
     ARTICLES,
@@ -335,6 +399,8 @@ TABLES: tuple[Table, ...] = (
     MEETING_SOURCES,
     MEETING_TOPICS,
     MEETING_ID_REDIRECTS,
+    MEETING_ANNOUNCEMENTS,
+    ANNOUNCEMENT_PARTICIPANTS,
 )
 PUBLISHED_TABLES: tuple[str, ...] = tuple(table.name for table in TABLES)
 

@@ -34,7 +34,10 @@ import pyarrow.parquet as pq
 
 from parley.atomic import fsync_path, replace_atomically
 from parley.records import (
+    Announcement,
+    AnnouncementParticipant,
     Article,
+    ArticleFailure,
     EntityMention,
     EventMention,
     EventParticipant,
@@ -108,6 +111,13 @@ EVENT_PARTICIPANTS = StagedTable("event_participants", EventParticipant)
 # Entity mentions of the sides a mention only describes ("Latino leaders"), found by the
 # mention stage; published with the entity stage's mentions.
 PARTY_MENTIONS = StagedTable("party_mentions", EntityMention)
+# Articles whose processing raised in a stage: published as rejected inputs, not articles.
+ENTITY_FAILURES = StagedTable("entity_failures", ArticleFailure, stamped="seen_at")
+MENTION_FAILURES = StagedTable("mention_failures", ArticleFailure, stamped="seen_at")
+# Meetings, calls and visits the articles announce (or say were called off), from the
+# mention stage; linked to the meetings they announced at publish time.
+ANNOUNCEMENTS = StagedTable("announcements", Announcement)
+ANNOUNCEMENT_PARTICIPANTS = StagedTable("announcement_participants", AnnouncementParticipant)
 STAGED_TABLES: tuple[StagedTable, ...] = (
     ARTICLES,
     REJECTED_INPUTS,
@@ -116,6 +126,10 @@ STAGED_TABLES: tuple[StagedTable, ...] = (
     EVENT_MENTIONS,
     EVENT_PARTICIPANTS,
     PARTY_MENTIONS,
+    ENTITY_FAILURES,
+    MENTION_FAILURES,
+    ANNOUNCEMENTS,
+    ANNOUNCEMENT_PARTICIPANTS,
 )
 
 

@@ -17,6 +17,7 @@ REPORT_VIEWS = (
     "report_topics_country_pair_month",
     "report_meeting_coverage",
     "report_outlet_coverage",
+    "report_announcements",
 )
 
 

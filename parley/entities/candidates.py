@@ -29,6 +29,10 @@ HONORIFICS = frozenset(
 )  # fmt: skip
 
 
+# Generational suffixes of a name, which the NER sometimes tags on their own.
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr."})
+
+
 POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 
@@ -82,12 +86,15 @@ def clean_candidates(doc: Doc, day: dt.date) -> list[Candidate]:
             ):
                 start += 1
             end = _hyphenated_name_end(doc, end)
-        if start >= end:
+        # Nothing left, or no letter or digit (the model can tag a run of blanks PERSON).
+        if start >= end or not any(c.isalnum() for c in doc[start:end].text):
             continue
         words = [t.lower_ for t in doc[start:end]]
         # a fragment of a title ("State" of "Secretary of State") is no entity
         if ent.label_ in {"ORG", "PERSON"} and all(w in TITLE_WORDS for w in words):
             continue
+        if all(w in NAME_SUFFIXES for w in words):
+            continue  # "Joseph R. Biden, Jr.": the suffix of the name before it
         out.append(Candidate(start, end, ent.label_))
     return out
 

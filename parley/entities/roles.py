@@ -140,6 +140,10 @@ def _role_of_title(
         country = after.country_iso3 if after is not None else None
     if country is None:
         country = _office_country(person, role, day, org is not None)
+    if country is None and org is not None:
+        # a state body's title is that state's office ("White House Chief of Staff Jeff
+        # Zients", "Bundesbank President"); an international body's has no country.
+        country = org.country_iso3
     # an unprefixed government title of someone not in the curated file, in a story filed
     # from a capital, is that country's office ("Finance Minister Palle Simonsen" datelined
     # Copenhagen); corporate titles (President, Chairman) are not. In a government's own

@@ -43,11 +43,27 @@ def print_report(report: EvalReport) -> None:
     print(format_report(report))
 
 
-_SUMMARY_HEADER = (
+# The extraction and slot columns, shared by both summaries.
+_EXTRACTION_HEADER = (
     f"{'set':<24} {'links':>5} {'P':>5} {'R':>5} {'F1':>5}  {'kind':>5} {'date':>5} "
-    f"{'ctry':>5} {'noctry':>6} {'neg':>7} {'multi':>5}  {'B3fnd':>5} {'B3e2e':>5} {'ratio':>5}  "
+    f"{'ctry':>5} {'noctry':>6} {'neg':>7} {'multi':>5}"
+)
+_SUMMARY_HEADER = (
+    f"{_EXTRACTION_HEADER}  {'B3fnd':>5} {'B3e2e':>5} {'ratio':>5}  "
     f"{'one-a-day B3fnd':>15} {'e2e':>5} {'ratio':>5}"
 )
+
+
+def _extraction_columns(name: str, r: EvalReport) -> str:
+    """The extraction and slot figures of one set, under ``_EXTRACTION_HEADER``."""
+    negatives = f"{len(r.negatives_with_meeting)}/{r.n_negatives}"
+    multilateral = "{}/{}".format(*r.multilateral)
+    return (
+        f"{name:<24} {r.n_gold_links:>5} {r.link_precision:5.3f} {r.link_recall:5.3f} "
+        f"{r.link_f1:5.3f}  {r.kind_accuracy:5.3f} {r.date_accuracy:5.3f} "
+        f"{r.country_accuracy:5.3f} {r.share_without_country:6.3f} {negatives:>7} "
+        f"{multilateral:>5}"
+    )
 
 
 def format_summary(scores: dict[str, SetScores]) -> str:
@@ -56,33 +72,16 @@ def format_summary(scores: dict[str, SetScores]) -> str:
     lines = [_SUMMARY_HEADER]
     for name, s in scores.items():
         r, b = s.report, s.baseline
-        negatives = f"{len(r.negatives_with_meeting)}/{r.n_negatives}"
-        multilateral = "{}/{}".format(*r.multilateral)
         lines.append(
-            f"{name:<24} {r.n_gold_links:>5} {r.link_precision:5.3f} {r.link_recall:5.3f} "
-            f"{r.link_f1:5.3f}  {r.kind_accuracy:5.3f} {r.date_accuracy:5.3f} "
-            f"{r.country_accuracy:5.3f} {r.share_without_country:6.3f} {negatives:>7} "
-            f"{multilateral:>5}  "
-            f"{r.bcubed_found[2]:5.3f} "
-            f"{r.bcubed[2]:5.3f} {r.meeting_ratio:5.2f}  {b.bcubed_found[2]:15.3f} "
-            f"{b.bcubed[2]:5.3f} {b.meeting_ratio:5.2f}"
+            f"{_extraction_columns(name, r)}  {r.bcubed_found[2]:5.3f} {r.bcubed[2]:5.3f} "
+            f"{r.meeting_ratio:5.2f}  {b.bcubed_found[2]:15.3f} {b.bcubed[2]:5.3f} "
+            f"{b.meeting_ratio:5.2f}"
         )
     return "\n".join(lines)
 
 
 def format_extraction_summary(reports: dict[str, EvalReport]) -> str:
     """One line per labelled set: the extraction and slot figures alone."""
-    lines = [
-        f"{'set':<24} {'links':>5} {'P':>5} {'R':>5} {'F1':>5}  {'kind':>5} {'date':>5} "
-        f"{'ctry':>5} {'noctry':>6} {'neg':>7} {'multi':>5}"
-    ]
-    for name, r in reports.items():
-        negatives = f"{len(r.negatives_with_meeting)}/{r.n_negatives}"
-        multilateral = "{}/{}".format(*r.multilateral)
-        lines.append(
-            f"{name:<24} {r.n_gold_links:>5} {r.link_precision:5.3f} {r.link_recall:5.3f} "
-            f"{r.link_f1:5.3f}  {r.kind_accuracy:5.3f} {r.date_accuracy:5.3f} "
-            f"{r.country_accuracy:5.3f} {r.share_without_country:6.3f} {negatives:>7} "
-            f"{multilateral:>5}"
-        )
+    lines = [_EXTRACTION_HEADER]
+    lines += [_extraction_columns(name, r) for name, r in reports.items()]
     return "\n".join(lines)

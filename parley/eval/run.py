@@ -36,6 +36,7 @@ def run_eval(
     sets: Sequence[LabelledSet],
     run_pipeline: Callable[[Path, Path], None],
     keep_dir: Path | None = None,
+    on_published: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
 ) -> dict[str, SetScores]:
     """Run a pipeline once over the articles of every set, then score each set.
 
@@ -43,6 +44,8 @@ def run_eval(
     articles file or folder becomes one drop. With two or more unseen sets, their union is
     scored too, as ``parley-unseen``. With ``keep_dir`` the drops root and the warehouse are
     left there for inspection, else in a temporary directory that is removed.
+    ``on_published`` is called with a read-only connection to the published warehouse, for
+    further scores (the announcements).
     """
     with tempfile.TemporaryDirectory(prefix="parley-eval-") as tmp:
         work = keep_dir or Path(tmp)
@@ -59,6 +62,8 @@ def run_eval(
             duckdb.connect(str(warehouse), read_only=True) as published,
             baseline_connection(warehouse) as baseline,
         ):
+            if on_published is not None:
+                on_published(published)
             return {
                 name: SetScores(score_connection(published, gold), score_connection(baseline, gold))
                 for name, gold in golds.items()

@@ -8,7 +8,8 @@
 - Negatives: how many negative articles have any predicted meeting.
 - Slots, over predicted meetings with a true-positive link (each against its best gold
   meeting: most shared participants, then nearest date): kind equal; date equal at the
-  gold's precision; the set of participant countries equal to the gold's.
+  gold's precision; the set of participant countries equal to the gold's; and the share of
+  their participants left without a country.
 - Dedup, over the gold (meeting, article) pairs: each pair lands in one predicted meeting
   that cites the article and matches the gold meeting (``_landing``); a pair with none is a
   singleton. B-cubed and pairwise scores (``parley.metrics``) of that clustering against
@@ -214,7 +215,9 @@ def score_predictions(
     counts = _count_links(predicted, gold, evidence or {})
     gold_links = [(g.meeting_id, a) for g in gold.meetings for a in g.article_ids]
     by_id = {m.meeting_id: m for m in predicted}
-    kind_ok, date_ok, countries_ok, slot_errors = _slots(counts.matched_gold, by_id)
+    kind_ok, date_ok, countries_ok, without_country, slot_errors = _slots(
+        counts.matched_gold, by_id
+    )
     clusters = _landing(counts.landed, gold, by_id, gold_links)
     found_links = [link for link in gold_links if link in clusters]
     negatives = sorted(
@@ -238,7 +241,7 @@ def score_predictions(
         pairwise=metrics.pairwise(*_clusterings(gold_links, clusters)),
         n_predicted_meetings_on_gold=len(set(clusters.values())),
         multilateral=_multilateral(gold, counts.found),
-        without_country=_without_country(counts.matched_gold, by_id),
+        without_country=without_country,
         false_positives=counts.false_positive_rows,
         missed=[
             (m.meeting_id, a, m.evidence_in(a))
@@ -283,9 +286,11 @@ def _count_links(
 
 def _slots(
     matched_gold: dict[str, list[GoldMeeting]], by_id: dict[str, PredictedMeeting]
-) -> tuple[int, int, int, list[str]]:
-    """Kind, date and country agreement of each matched meeting with its best gold meeting."""
+) -> tuple[int, int, int, tuple[int, int], list[str]]:
+    """Kind, date and country agreement of each matched meeting with its best gold meeting,
+    and (without a country, all) of their participants."""
     kind_ok = date_ok = countries_ok = 0
+    every_country = [c for m in matched_gold for _, c in by_id[m].participants]
     errors = []
     for meeting_id, candidates in sorted(matched_gold.items()):
         meeting = by_id[meeting_id]
@@ -308,15 +313,8 @@ def _slots(
                 f"countries {','.join(sorted(countries))}/"
                 f"{','.join(sorted(best.participant_countries))}"
             )
-    return kind_ok, date_ok, countries_ok, errors
-
-
-def _without_country(
-    matched_gold: dict[str, list[GoldMeeting]], by_id: dict[str, PredictedMeeting]
-) -> tuple[int, int]:
-    """(without a country, all) participants of the matched predicted meetings."""
-    participants = [c for m in matched_gold for _, c in by_id[m].participants]
-    return sum(1 for c in participants if not c), len(participants)
+    without = (sum(1 for c in every_country if not c), len(every_country))
+    return kind_ok, date_ok, countries_ok, without, errors
 
 
 def _landing(

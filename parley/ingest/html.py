@@ -6,12 +6,18 @@ import re
 from html.parser import HTMLParser
 
 # A body is treated as HTML when it holds at least one common markup tag; a lone "<" in
-# text ("growth < 2 pct") is not enough.
+# text ("growth < 2 pct") is not enough. The pattern stays linear on hostile text: a tag ends
+# before the next "<" (a body of "<p<p<p..."), and the blanks around "/" cannot be matched in
+# two ways (a "<" before a million spaces).
 _HTML_TAG = re.compile(
-    r"<\s*/?\s*(html|head|body|p|div|br|span|a|table|tr|td|h[1-6]|li|ul|ol|script|style|"
-    r"article|section|strong|em|b|i)\b[^>]*>",
+    r"<(?:\s*/)?\s*(html|head|body|p|div|br|span|a|table|tr|td|h[1-6]|li|ul|ol|script|style|"
+    r"article|section|strong|em|b|i)\b[^<>]*>",
     re.IGNORECASE,
 )
+# A "<" that no ">" closes before the next "<" cannot open a tag. Python 3.11's HTMLParser
+# rescans the rest of the text from every such "<" (time quadratic in "<a<a<a..."), so they
+# are written as "&lt;" first, which the parser reads back as the text "<".
+_UNCLOSED_LT = re.compile(r"<(?![^<>]*>)")
 _BLOCK_TAGS = frozenset(
     {
         "p",
@@ -44,7 +50,7 @@ def looks_like_html(text: str) -> bool:
 def html_to_text(markup: str) -> str:
     """The visible text of an HTML fragment or page, one line per block, entities decoded."""
     parser = _TextExtractor()
-    parser.feed(markup)
+    parser.feed(_UNCLOSED_LT.sub("&lt;", markup))
     parser.close()
     lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
     return "\n".join(line for line in lines if line)

@@ -12,14 +12,18 @@ import datetime as dt
 import gzip
 import hashlib
 import io
-import json
 import os
 import re
+import reprlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from json import JSONDecodeError
 from pathlib import Path
 
+from parley.failures import PROCESSING_ERROR, describe_error
+from parley.ingest.drops import escape_name
 from parley.ingest.html import html_to_text, looks_like_html
+from parley.ingest.json_value import TooDeep, load_json
 from parley.records import Article, RejectedInput
 
 # Largest file or JSONL line read into memory. News articles are a few KB; anything this big
@@ -36,6 +40,11 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _MAX_OUTLET_CHARS = 60
+# A JSON string escape can denote half of a UTF-16 pair ("\ud800"), which no UTF-8 text holds.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# Input values quoted in a rejection's detail are shortened: a value can be megabytes long.
+_shown = reprlib.Repr()
+_shown.maxstring = _shown.maxother = 60
 
 
 @dataclass
@@ -69,8 +78,10 @@ def content_hash(body: str) -> str:
 def ingest_drop(drop_dir: Path, drop_id: str) -> IngestResult:
     """Parse every file under ``drop_dir`` (recursively, never following symlinks)."""
     result = IngestResult()
+    if not drop_dir.is_dir():
+        return result
     for path in _walk_files(drop_dir, drop_id, result):
-        source_ref = path.relative_to(drop_dir).as_posix()
+        source_ref = _source_ref(path, drop_dir)
         name = path.name.lower()
         try:
             if name.endswith(".txt"):
@@ -79,31 +90,55 @@ def ingest_drop(drop_dir: Path, drop_id: str) -> IngestResult:
                 _ingest_jsonl(path, source_ref, drop_id, result)
             else:
                 raise InputRejected(
-                    "unsupported_kind", f"{path.suffix or 'no extension'} is not .txt or .jsonl"
+                    "unsupported_kind",
+                    f"{escape_name(path.suffix) or 'no extension'} is not .txt or .jsonl",
                 )
         except InputRejected as rejection:
             result.rejected.append(
                 RejectedInput(drop_id, source_ref, rejection.reason, rejection.detail)
             )
         except OSError as error:
-            result.rejected.append(RejectedInput(drop_id, source_ref, "unreadable", str(error)))
+            detail = _io_message(error)
+            result.rejected.append(RejectedInput(drop_id, source_ref, "unreadable", detail))
+        except Exception as error:
+            # A bug the input found: this file is rejected, the rest of the drop goes on.
+            result.rejected.append(
+                RejectedInput(drop_id, source_ref, PROCESSING_ERROR, describe_error(error))
+            )
     return result
 
 
+def _source_ref(path: Path, drop_dir: Path) -> str:
+    """The path relative to the drop folder, with bytes that are not UTF-8 escaped."""
+    return escape_name(path.relative_to(drop_dir).as_posix())
+
+
+def _io_message(error: OSError | EOFError) -> str:
+    """The message of an I/O error, with the bytes of its file name that are not UTF-8
+    escaped."""
+    return escape_name(str(error))
+
+
 def _walk_files(drop_dir: Path, drop_id: str, result: IngestResult) -> Iterator[Path]:
-    """Yield regular files in a stable order; symlinks and specials become rejections."""
-    for root, dirs, files in os.walk(drop_dir, followlinks=False):
+    """Yield regular files in a stable order; symlinks, specials and folders that cannot be
+    listed become rejections."""
+
+    def unlistable(error: OSError) -> None:
+        source_ref = _source_ref(Path(error.filename), drop_dir)
+        result.rejected.append(RejectedInput(drop_id, source_ref, "unreadable", _io_message(error)))
+
+    for root, dirs, files in os.walk(drop_dir, onerror=unlistable, followlinks=False):
         dirs.sort()
         root_path = Path(root)
         for linked_dir in [d for d in dirs if (root_path / d).is_symlink()]:
             dirs.remove(linked_dir)
-            source_ref = (root_path / linked_dir).relative_to(drop_dir).as_posix()
+            source_ref = _source_ref(root_path / linked_dir, drop_dir)
             result.rejected.append(
                 RejectedInput(drop_id, source_ref, "symlink", "symbolic links are not followed")
             )
         for file_name in sorted(files):
             path = root_path / file_name
-            source_ref = path.relative_to(drop_dir).as_posix()
+            source_ref = _source_ref(path, drop_dir)
             if path.is_symlink():
                 result.rejected.append(
                     RejectedInput(drop_id, source_ref, "symlink", "symbolic links are not followed")
@@ -167,11 +202,11 @@ def parse_seed_text(
 def parse_iso_date(value: object) -> dt.date:
     """A ``YYYY-MM-DD`` date, or a rejection saying what was wrong with it."""
     if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
-        raise InputRejected("bad_date", f"{value!r} is not a YYYY-MM-DD date")
+        raise InputRejected("bad_date", f"{_shown.repr(value)} is not a YYYY-MM-DD date")
     try:
         day = dt.date.fromisoformat(value)
     except ValueError as error:
-        raise InputRejected("bad_date", f"{value!r}: {error}") from error
+        raise InputRejected("bad_date", f"{_shown.repr(value)}: {error}") from error
     # A day of slack for time zones ahead of UTC. A later date is a typo or a clock error, and
     # it would date its meetings in the future, which the publish step refuses.
     if day > dt.datetime.now(dt.UTC).date() + dt.timedelta(days=1):
@@ -192,9 +227,10 @@ def split_attribution(text: str) -> tuple[str, str | None]:
     """Strip blank padding and a trailing attribution line; return (body, outlet)."""
     lines = text.strip().splitlines()
     outlet = None
-    if lines:
+    # The length first: the pattern takes time quadratic in a long line that starts "based on".
+    if lines and len(lines[-1]) <= _MAX_OUTLET_CHARS + 20:
         match = _ATTRIBUTION.match(lines[-1])
-        if match and len(lines[-1]) <= _MAX_OUTLET_CHARS + 20:
+        if match:
             outlet = next(g for g in match.groups() if g).strip()
             lines = lines[:-1]
     return "\n".join(lines).strip(), outlet
@@ -226,7 +262,7 @@ def _ingest_jsonl(path: Path, source_ref: str, drop_id: str, result: IngestResul
                     if article.source_ref in seen_ids:
                         raise InputRejected(
                             "duplicate_id",
-                            f"id {article.source_ref!r} appeared earlier in the file",
+                            f"id {_shown.repr(article.source_ref)} appeared earlier in the file",
                         )
                     seen_ids.add(article.source_ref)
                     result.articles.append(article)
@@ -239,9 +275,19 @@ def _ingest_jsonl(path: Path, source_ref: str, drop_id: str, result: IngestResul
                             rejection.detail,
                         )
                     )
+                except Exception as error:
+                    result.rejected.append(
+                        RejectedInput(
+                            drop_id,
+                            f"{source_ref}:{line_no}",
+                            PROCESSING_ERROR,
+                            describe_error(error),
+                        )
+                    )
     except (OSError, EOFError, gzip.BadGzipFile) as error:
         # A truncated gzip stream keeps the records read before the damage.
-        raise InputRejected("unreadable", f"after {n_records} records: {error}") from error
+        detail = f"after {n_records} records: {_io_message(error)}"
+        raise InputRejected("unreadable", detail) from error
     if n_records == 0:
         raise InputRejected("empty", "the file holds no records")
 
@@ -264,11 +310,21 @@ def parse_jsonl_record(raw_line: bytes, drop_id: str) -> Article:
     """Parse one JSONL line into an article, or raise ``InputRejected``."""
     text, flags = decode_text(raw_line)
     try:
-        record = json.loads(text)
-    except json.JSONDecodeError as error:
+        record = load_json(text)
+    except TooDeep as error:
+        raise InputRejected("too_deep", str(error)) from error
+    except JSONDecodeError as error:
         raise InputRejected("bad_json", f"{error.msg} at column {error.colno}") from error
+    except ValueError as error:
+        raise InputRejected("bad_json", str(error)) from error
     if not isinstance(record, dict):
         raise InputRejected("bad_record", f"a JSON {type(record).__name__}, not an object")
+    if any(isinstance(v, str) and _LONE_SURROGATE.search(v) for v in record.values()):
+        record = {
+            k: _LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v
+            for k, v in record.items()
+        }
+        flags = ";".join(filter(None, [flags, "unpaired_surrogate"]))
     record_id = record.get("id")
     if isinstance(record_id, int) and not isinstance(record_id, bool):
         record_id = str(record_id)

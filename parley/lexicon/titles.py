@@ -54,6 +54,9 @@ HEADS: tuple[tuple[str, ...], ...] = (
     ("queen",),
     ("crown", "prince"),
     ("emperor",),
+    ("amir",),
+    ("emir",),
+    ("sultan",),
     ("speaker",),
     ("majority", "leader"),
     ("minority", "leader"),
@@ -118,7 +121,7 @@ GOVERNMENT_OFFICE_HEADS: frozenset[str] = frozenset(
 # titles as a state's, so they are in neither set.
 PUBLIC_OFFICE_HEADS: frozenset[str] = GOVERNMENT_OFFICE_HEADS | {
     "undersecretary", "general", "advisor", "envoy", "commissioner", "king", "queen", "prince",
-    "emperor",
+    "emperor", "amir", "emir", "sultan",
 }  # fmt: skip
 
 # Every word that can be part of a title; an ORG/PERSON span made only of these is a

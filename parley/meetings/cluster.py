@@ -36,19 +36,15 @@ run it over part of the history (``parley.meetings.scope``) and write the state 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import shutil
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pyarrow as pa
-import pyarrow.parquet as pq
 
-from parley.atomic import fsync_path
 from parley.lexicon.groups import group_membership_rows
+from parley.meetings.state import read_state, write_state
 from parley.sqlfile import run_statements, split_statements, used_params
 
 # Score thresholds of the clustering levels. Level 0 links reports sharing their parties on
@@ -61,27 +57,6 @@ MAX_SPAN_DAYS = 3
 # turns a bug into an error instead of an endless loop.
 MAX_PROPAGATION_STEPS = 200
 
-STATE_POINTER = "CURRENT"
-STATE_FILES = {
-    "assign": "mention_meeting.parquet",
-    "registry": "meeting_registry.parquet",
-    "redirects": "meeting_id_redirects.parquet",
-}
-_TS = pa.timestamp("us", tz="UTC")
-STATE_SCHEMAS = {
-    "assign": pa.schema([("mention_id", pa.string()), ("meeting_id", pa.string())]),
-    "registry": pa.schema(
-        [
-            ("meeting_id", pa.string()),
-            ("born_at", _TS),
-            ("status", pa.string()),
-            ("status_at", _TS),
-        ]
-    ),
-    "redirects": pa.schema(
-        [("old_meeting_id", pa.string()), ("meeting_id", pa.string()), ("merged_at", _TS)]
-    ),
-}
 # Relation names the previous state is registered under while the SQL runs.
 _STATE_RELATIONS = {
     "assign": "_mc_prev_assign",
@@ -100,9 +75,10 @@ _GROUP_MEMBERS_SCHEMA = pa.schema(
     ]
 )
 
-# The corpus counts, when given rather than counted (CorpusCounts).
+# The history facts, when given rather than found (HistoryFacts).
 _CORPUS_RELATION = "_mc_corpus"
 _ENTITY_DF_RELATION = "_mc_entity_df"
+_PERSON_ALIAS_RELATION = "_mc_person_alias"
 
 # Temporary tables holding the new state when the SQL is done.
 _NEW_STATE_TABLES = {
@@ -118,19 +94,23 @@ CROSS_ARTICLE = "_mc_x"
 _GRAPHS = (WITHIN_ARTICLE, CROSS_ARTICLE)
 _GRAPH_PLACEHOLDER = "{graph}"
 # SQL files that only define the macros the steps share.
-_MACRO_FILES = ("units", "score_pairs", "ids")
+_MACRO_FILES = ("units", "score_pairs", "ids", "names")
 
 SQL_DIR = Path(__file__).parent / "sql"
 _MACRO_NAME = re.compile(r"^CREATE OR REPLACE TEMP MACRO (_mc_\w+)\(.*?\) AS( TABLE)?", re.M)
 
 
 @dataclass(frozen=True)
-class CorpusCounts:
-    """The counts behind the rarity weights (``corpus.sql``), given to a run over part of the
-    history so that its weights are those of a run over all of it."""
+class HistoryFacts:
+    """What ``corpus.sql`` finds over the whole history, given to a run over part of it so
+    that its parties and rarity weights are those of a run over all of it."""
 
     n_articles: int
-    # entity_id, n_event_articles: for (at least) every participant of the run's mentions.
+    # entity_id, alias_of: the name variant each person stands for (names.sql), for (at
+    # least) every participant of the run's mentions that is a person with a full name.
+    person_alias: pa.Table
+    # entity_id, n_event_articles: for (at least) every party (a person's variant) of the
+    # run's mentions, its variants' articles counted together.
     entity_event_articles: pa.Table
 
 
@@ -171,23 +151,24 @@ def cluster_meetings(
     con: duckdb.DuckDBPyConnection,
     state: dict[str, pa.Table],
     now: dt.datetime,
-    corpus: CorpusCounts | None = None,
+    history: HistoryFacts | None = None,
 ) -> tuple[ClusterStats, dict[str, pa.Table]]:
     """``build_meetings`` with the state as tables: the previous state in, the new one out.
 
-    Without ``corpus`` the rarity weights count the relations given (the whole history);
-    with it, they use its counts, as a run over part of the history must.
+    Without ``history`` the name variants and rarity weights come from the relations given
+    (the whole history); with it, from its facts, as a run over part of the history must.
     """
     now = _as_utc(now)
     relations: dict[str, pa.Table] = {_STATE_RELATIONS[key]: table for key, table in state.items()}
     relations[_GROUP_MEMBERS_RELATION] = _group_members_table()
-    if corpus is not None:
-        relations[_CORPUS_RELATION] = pa.table({"n_articles": [corpus.n_articles]})
-        relations[_ENTITY_DF_RELATION] = corpus.entity_event_articles
+    if history is not None:
+        relations[_CORPUS_RELATION] = pa.table({"n_articles": [history.n_articles]})
+        relations[_PERSON_ALIAS_RELATION] = history.person_alias
+        relations[_ENTITY_DF_RELATION] = history.entity_event_articles
     for name, table in relations.items():
         con.register(name, table)
     try:
-        counts = _run_steps(con, now, count_corpus=corpus is None)
+        counts = _run_steps(con, now, find_history_facts=history is None)
         stats = _stats(con, *counts)
         new_state = {
             key: con.sql(f"SELECT * FROM {table}").to_arrow_table()
@@ -222,59 +203,6 @@ def check_meeting_date_span(
     return _fetch_sql(con, "check_meeting_date_span", max_days=max_days)
 
 
-def read_state(state_dir: Path) -> dict[str, pa.Table]:
-    """The id state of the last run (empty tables when there was none)."""
-    generation = _current_generation(state_dir)
-    tables: dict[str, pa.Table] = {}
-    for key, schema in STATE_SCHEMAS.items():
-        if generation is None:
-            tables[key] = schema.empty_table()
-        else:
-            tables[key] = pq.read_table(generation / STATE_FILES[key]).cast(schema)
-    return tables
-
-
-def new_generation_name() -> str:
-    """A fresh name for a state generation (``write_state`` can be told to use it)."""
-    return f"gen-{uuid.uuid4().hex}"
-
-
-def current_generation(state_dir: Path) -> str | None:
-    """The name of the state generation ``CURRENT`` points at, if any."""
-    pointer = state_dir / STATE_POINTER
-    if not pointer.exists():
-        return None
-    return pointer.read_text().strip()
-
-
-def write_state(
-    state_dir: Path, tables: dict[str, pa.Table], generation_name: str | None = None
-) -> str:
-    """Write a new state generation, then switch ``CURRENT`` to it with one atomic rename.
-
-    Returns the generation's name (``generation_name`` when given, so that a caller can
-    record it elsewhere before the switch)."""
-    state_dir.mkdir(parents=True, exist_ok=True)
-    generation = state_dir / (generation_name or new_generation_name())
-    generation.mkdir()
-    for key, schema in STATE_SCHEMAS.items():
-        path = generation / STATE_FILES[key]
-        pq.write_table(tables[key].cast(schema), path)
-        fsync_path(path)
-    fsync_path(generation)
-    pointer_tmp = state_dir / f".{STATE_POINTER}.{uuid.uuid4().hex}.tmp"
-    pointer_tmp.write_text(generation.name + "\n")
-    fsync_path(pointer_tmp)
-    os.replace(pointer_tmp, state_dir / STATE_POINTER)
-    fsync_path(state_dir)
-    # Only the current generation is needed; the previous one and any left by a crashed run
-    # (written but never pointed at) go.
-    for child in state_dir.glob("gen-*"):
-        if child != generation and child.is_dir():
-            shutil.rmtree(child, ignore_errors=True)
-    return generation.name
-
-
 def run_sql(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> None:
     """Run every statement of ``parley/meetings/sql/<name>.sql`` with its bound params."""
     run_statements(con, _statements(name), params)
@@ -289,17 +217,17 @@ def _fetch_sql(
 
 
 def _run_steps(
-    con: duckdb.DuckDBPyConnection, now: dt.datetime, count_corpus: bool
+    con: duckdb.DuckDBPyConnection, now: dt.datetime, find_history_facts: bool
 ) -> tuple[int, int, int]:
     """Run every step in order; returns (candidate pairs, linked pairs, guard failures).
 
     The order is the step graph of ``parley/meetings/README.md``: each step reads only what
-    the inputs and the steps before it wrote. ``count_corpus`` False: the corpus counts were
-    given (registered as ``_mc_corpus`` and ``_mc_entity_df``).
+    the inputs and the steps before it wrote. ``find_history_facts`` False: the history facts
+    were given (registered as ``_mc_person_alias``, ``_mc_corpus`` and ``_mc_entity_df``).
     """
     for name in _MACRO_FILES:
         run_sql(con, name)
-    if count_corpus:
+    if find_history_facts:
         run_sql(con, "corpus")
     run_sql(con, "mentions")
     run_sql(con, "within_article_pairs")
@@ -438,12 +366,6 @@ def _statements(name: str, graph: str | None = None) -> list[str]:
             raise ValueError(f"{name}.sql needs a graph from {_GRAPHS}, got {graph!r}")
         text = text.replace(_GRAPH_PLACEHOLDER, graph)
     return split_statements(text)
-
-
-def _current_generation(state_dir: Path) -> Path | None:
-    """The state generation folder ``CURRENT`` points at, if any."""
-    name = current_generation(state_dir)
-    return None if name is None else state_dir / name
 
 
 def _as_utc(now: dt.datetime) -> dt.datetime:

@@ -25,17 +25,22 @@ The caller gives the history as relations in the current schema:
 - ``scope_mentions(mention_id, article_id, event_date, date_precision, published_date,
   setting, meeting_id)``: every event mention, old and new; ``meeting_id`` is the previous
   state's meeting, NULL for a new mention;
-- ``scope_participants(mention_id, entity_id)``;
-- ``scope_entity_countries(entity_id, country_iso3)``: the country of each participant;
+- ``scope_participants(mention_id, entity_id)``: each mention's participants, and for a
+  person the name variant the clustering takes them for (``names.sql``: "JD Vance" stands
+  for "J.D. Vance"), so that reports of one person under two names share a party here as
+  they do in the clustering;
+- ``scope_entity_countries(entity_id, country_iso3)``: the country of each entity of
+  ``scope_participants``;
 - ``scope_meetings(meeting_id, meeting_date, first_reported, part_of)``: the meetings as the
   previous run published them;
 - ``scope_entity_changes(entity_id, lo, hi)``: entities whose name, type, country or roles
-  changed; the meetings naming one dated in ``[lo, hi]`` (NULL: any date) are redone.
+  changed, or whose name variant did; the meetings naming one dated in ``[lo, hi]`` (NULL:
+  any date) are redone.
 
 ``select_scope`` then chooses the mentions (a ``Selection``); the caller gives
 ``cluster_meetings``'s input relations for those mentions only (on a connection of its own,
-if it likes), and ``cluster_scope`` runs it there with the whole history's corpus counts and
-returns the whole history's new state.
+if it likes), and ``cluster_scope`` runs it there with the whole history's facts (name
+variants and counts, ``HistoryFacts``) and returns the whole history's new state.
 """
 
 from __future__ import annotations
@@ -49,13 +54,13 @@ import duckdb
 import pyarrow as pa
 
 from parley.meetings.cluster import (
-    STATE_SCHEMAS,
     ClusterStats,
-    CorpusCounts,
+    HistoryFacts,
     cluster_meetings,
     drop_work_tables,
     run_sql,
 )
+from parley.meetings.state import STATE_SCHEMAS
 
 # How far (days) from a new mention's date interval an old mention may lie and still be
 # looked at as a candidate: at least the candidate window of cross_candidates.sql (2 days).
@@ -128,7 +133,7 @@ def cluster_scope(
     selection: Selection,
     prev_state: dict[str, pa.Table],
     now: dt.datetime,
-    corpus: CorpusCounts,
+    history: HistoryFacts,
 ) -> ScopeResult:
     """Cluster the chosen mentions; merge the result into the whole history's state.
 
@@ -136,7 +141,7 @@ def cluster_scope(
     (and their articles, participants, entities and roles) only. The meeting tables it
     creates then hold every meeting whose rows may have changed (``touched_meetings``).
     """
-    stats, new_state = cluster_meetings(con, selection.restricted, now, corpus)
+    stats, new_state = cluster_meetings(con, selection.restricted, now, history)
     relations = {_PREV[key]: table for key, table in prev_state.items()}
     relations |= {_NEW[key]: table for key, table in new_state.items()}
     relations |= {_RESTRICTED[key]: table for key, table in selection.restricted.items()}

@@ -55,7 +55,7 @@ def event_date(
         span = doc.char_span(found.start, found.end, alignment_mode="expand")
         if span is None:
             continue
-        if _attachment(span.root) in anchors:
+        if attachment(span.root) in anchors:
             attached.append(found)
     if attached:
         past = [d for d in attached if not d.future]
@@ -93,7 +93,7 @@ def _before_statement(trigger: Token) -> bool:
     return False
 
 
-def _attachment(token: Token) -> int:
+def attachment(token: Token) -> int:
     """The nearest verb or interaction noun a date expression hangs from."""
     for ancestor in token.ancestors:
         if ancestor.pos_ in {"VERB", "AUX"} or ancestor.lemma_.lower() in NOUN_TRIGGERS:

@@ -16,19 +16,27 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 
 from parley.datelines import dateline_city, local_day
 from parley.lexicon.countries import place_country
 from parley.lexicon.groups import is_group
+from parley.mentions.arguments import can_be_party
 from parley.mentions.event_date import DateInfo, event_date
-from parley.mentions.frames import Frame, can_be_party, read_frame
+from parley.mentions.frames import Frame, read_frame
 from parley.mentions.kinds import event_kind
-from parley.mentions.parties import Party, as_party, is_group_party, resolve_party
-from parley.mentions.patterns import is_non_factual, trigger_index
+from parley.mentions.parties import (
+    Party,
+    as_party,
+    described_mentions,
+    is_group_party,
+    resolve_party,
+)
+from parley.mentions.passes import one_per_group_meeting, placed_at_side_meetings
+from parley.mentions.patterns import is_non_factual
 from parley.mentions.places import event_location
 from parley.mentions.references import References
 from parley.mentions.scope import in_public_sphere
@@ -39,31 +47,27 @@ from parley.records import Article, EntityMention, EventMention, EventParticipan
 
 def events_in_sentence(
     doc: Doc,
-    matcher: DependencyMatcher,
+    triggers: Sequence[int],
     article: Article,
     sentence: SentenceSpan,
     entities: References,
 ) -> Iterable[StatedEvent]:
-    """The events a parsed trigger sentence states, one or more per trigger."""
-    stated = list(_events_of_triggers(doc, matcher, article, sentence, entities))
-    return _placed_at_side_meetings(_one_per_group_meeting(stated))
+    """The events a parsed trigger sentence states, one or more per trigger (``triggers``:
+    the token indices ``patterns.trigger_indices`` found)."""
+    stated = list(_events_of_triggers(doc, triggers, article, sentence, entities))
+    return placed_at_side_meetings(one_per_group_meeting(stated))
 
 
 def _events_of_triggers(
     doc: Doc,
-    matcher: DependencyMatcher,
+    triggers: Sequence[int],
     article: Article,
     sentence: SentenceSpan,
     entities: References,
 ) -> Iterable[StatedEvent]:
-    triggers: dict[int, str] = {}
-    for match_id, token_ids in matcher(doc):
-        name = doc.vocab.strings[match_id]
-        index = trigger_index(name, token_ids)
-        triggers.setdefault(index, name)
     base = local_day(article.published_date, article.dateline)
     handled: set[int] = set()
-    for index in sorted(triggers):
+    for index in triggers:
         frame = read_frame(doc[index])
         if frame is None or is_non_factual(frame.trigger):
             continue
@@ -74,42 +78,6 @@ def _events_of_triggers(
         if built:
             handled.add(index)
         yield from built
-
-
-def _one_per_group_meeting(stated: list[StatedEvent]) -> list[StatedEvent]:
-    """One mention per group meeting in a sentence: the meeting named as a trigger ("the
-    Quad Foreign Ministers' Meeting") and as the setting of a side meeting are one, and
-    several side meetings at one summit name the one summit."""
-    seen: set[frozenset[str]] = set()
-    kept = []
-    for one in stated:
-        parties = frozenset(p.entity_id for p in one.participants)
-        if len(parties) == 1 and parties in seen:
-            continue
-        seen.add(parties)
-        kept.append(one)
-    return kept
-
-
-def _placed_at_side_meetings(stated: list[StatedEvent]) -> list[StatedEvent]:
-    """A group's meeting that the sentence gives no place takes the place of a meeting held on
-    its sidelines ("met Rubio in Washington on the sidelines of the Quad Foreign Ministers'
-    Meeting": the Quad met in Washington too)."""
-    placed = {
-        one.event.setting: one.event
-        for one in stated
-        if one.event.setting is not None and one.event.location is not None
-    }
-    result = []
-    for one in stated:
-        side = next((placed[p.entity_id] for p in one.participants if p.entity_id in placed), None)
-        if side is not None and one.event.location is None:
-            event = dataclasses.replace(
-                one.event, location=side.location, location_iso3=side.location_iso3
-            )
-            one = dataclasses.replace(one, event=event)
-        result.append(one)
-    return result
 
 
 def _inside_other_trigger(trigger: Token, handled: set[int]) -> bool:
@@ -128,6 +96,54 @@ def _build_events(
     entities: References,
     base: dt.date,
 ) -> Iterable[StatedEvent]:
+    sides = frame_sides(frame, article, sentence, entities)
+    if sides is None:
+        return
+    agents, counterparts, as_group = sides.agents, sides.counterparts, sides.as_group
+    offset = sentence.start
+    date_info = event_date(frame, doc, base, sentence, article)
+    if date_info is None:  # only future dates: an announcement
+        return
+    if as_group and not counterparts and not _reported(frame, date_info):
+        return  # "a G-7 meeting is unlikely to change ...", "despite the G-7 meeting"
+    groups = [[c] for c in counterparts] if frame.separate and counterparts else [counterparts]
+    setting_mention = _setting_group(frame, offset, entities)
+    setting = setting_mention.entity_id if setting_mention is not None else None
+    for group in groups:
+        parties = unique_parties([*agents, *group])
+        if len(parties) < 2 and not as_group:
+            continue
+        kind = event_kind(frame, parties, group, article.title)
+        location, location_iso3 = event_location(frame, doc, offset, entities, article, kind, group)
+        stated = _event_record(
+            frame, article, sentence, kind, date_info, location, location_iso3, agents, group
+        )
+        if setting_mention is not None and setting not in {p.entity_id for p in parties}:
+            stated = dataclasses.replace(
+                stated, event=dataclasses.replace(stated.event, setting=setting)
+            )
+            yield stated
+            # "spoke with Prime Minister Suga at the G7": the group's meeting is reported too.
+            yield _setting_meeting(frame, article, sentence, date_info, stated, setting_mention)
+            continue
+        yield stated
+
+
+@dataclass(frozen=True)
+class Sides:
+    """The resolved parties of a frame: agents, counterparts, and whether a group of states
+    meets as a group."""
+
+    agents: list[Party]
+    counterparts: list[Party]
+    as_group: bool
+
+
+def frame_sides(
+    frame: Frame, article: Article, sentence: SentenceSpan, entities: References
+) -> Sides | None:
+    """The parties a frame names, or None when they make no interaction in scope: fewer
+    than two parties (and no group), none public, or people who only attended."""
     offset = sentence.start
     # Counterparts first: they are usually named, and a pronoun or title on the agent side
     # ("Before meeting with Bush, the Crown Prince ...") must not resolve to them.
@@ -162,38 +178,13 @@ def _build_events(
         for p in [*agents, *counterparts]
     )
     if not counterparts and len(agents) < 2 and not as_group:
-        return
+        return None
     if not in_public_sphere([*agents, *counterparts], entities.roles):
-        return
+        return None
     if not counterparts and _attended(frame.trigger) and not as_group:
         # "X and Y also attended the meeting": they joined someone else's meeting.
-        return
-    date_info = event_date(frame, doc, base, sentence, article)
-    if date_info is None:  # only future dates: an announcement
-        return
-    if as_group and not counterparts and not _reported(frame, date_info):
-        return  # "a G-7 meeting is unlikely to change ...", "despite the G-7 meeting"
-    groups = [[c] for c in counterparts] if frame.separate and counterparts else [counterparts]
-    setting_mention = _setting_group(frame, offset, entities)
-    setting = setting_mention.entity_id if setting_mention is not None else None
-    for group in groups:
-        parties = unique_parties([*agents, *group])
-        if len(parties) < 2 and not as_group:
-            continue
-        kind = event_kind(frame, parties, group, article.title)
-        location, location_iso3 = event_location(frame, doc, offset, entities, article, kind, group)
-        stated = _event_record(
-            frame, article, sentence, kind, date_info, location, location_iso3, agents, group
-        )
-        if setting_mention is not None and setting not in {p.entity_id for p in parties}:
-            stated = dataclasses.replace(
-                stated, event=dataclasses.replace(stated.event, setting=setting)
-            )
-            yield stated
-            # "spoke with Prime Minister Suga at the G7": the group's meeting is reported too.
-            yield _setting_meeting(frame, article, sentence, date_info, stated, setting_mention)
-            continue
-        yield stated
+        return None
+    return Sides(agents, counterparts, as_group)
 
 
 # Groups whose ministers meet in statutory councils (the labelling rules): only their
@@ -394,22 +385,7 @@ def _event_record(
         elif frame.host_is_agent:
             role = "host" if party in agents else "visitor"
         participants.append(EventParticipant(mention_id, party.entity_id, role))
-    described = tuple(
-        EntityMention(
-            article_id=article.article_id,
-            entity_id=party.entity_id,
-            canonical_name=party.canonical_name,
-            entity_type=party.entity_type,
-            country_iso3=party.country_iso3,
-            mention_text=article.body[party.span[0] : party.span[1]],
-            label="PARTY",
-            start_char=party.span[0],
-            end_char=party.span[1],
-        )
-        for party in parties
-        if party.span is not None
-    )
-    return StatedEvent(event, tuple(participants), described)
+    return StatedEvent(event, tuple(participants), described_mentions(article, parties))
 
 
 def _paragraph_text(body: str, offset: int) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from parley.mentions.arguments import can_be_party, prep_objects, quantified, setting_of
 from parley.mentions.parties import is_party_head
 from parley.mentions.patterns import FRAME_PREPS, LIGHT_VERBS, NOUN_TRIGGERS
 
@@ -42,9 +43,6 @@ _PLENARY_BODY_RE = re.compile(
 )
 # The EC's councils of ministers are statutory; its leaders' summits are meetings.
 _COUNCIL_BODY_RE = re.compile(r"^(?:EC|EEC|EU|European Community|European Union)\b")
-# Where a meeting held at another's margins says so ("on the sidelines of the summit").
-_SIDELINES = {"sideline", "sidelines", "margin", "margins", "side", "fringe", "fringes"}
-_SETTING_NOUNS = {"summit", "meeting", "conference", "session", "ministerial", "gathering"}
 
 
 # Verbs after which "for talks" means the talks are under way: "is in New York for talks
@@ -83,15 +81,19 @@ class Frame:
     setting: Token | None = None
 
 
-def read_frame(trigger: Token) -> Frame | None:
-    """Agents and counterparts of a trigger, read off the dependency parse."""
+def read_frame(trigger: Token, planned: bool = False) -> Frame | None:
+    """Agents and counterparts of a trigger, read off the dependency parse.
+
+    ``planned`` reads an announcement: "left for Ottawa for talks with X" names the talks
+    the travellers are going to, which a report of what happened does not count.
+    """
     lemma = trigger.lemma_.lower()
     if trigger.pos_ in {"VERB", "AUX"}:
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             return None  # "costs negotiated between A and B" describes the costs
         return _verb_frame(trigger, lemma)
     if lemma in NOUN_TRIGGERS:
-        return _noun_frame(trigger, lemma)
+        return _noun_frame(trigger, lemma, planned)
     return _function_frame(trigger)
 
 
@@ -105,7 +107,7 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     objects = [quantified(c) for c in verb.children if c.dep_ == "dobj"]
     if lemma == "speak":
         # "spoke with/to Y", "spoke by phone", and "A and B spoke today about ...".
-        together = any(c.dep_ == "conj" for s in _clause_subjects(verb) for c in s.children)
+        together = any(c.dep_ == "conj" for s in clause_subjects(verb) for c in s.children)
         if not (_has_phone_prep(verb) or {"with", "to"} & preps.keys() or together):
             return None
         frame.kind_hint = "phone_call" if _has_phone_prep(verb) else None
@@ -127,7 +129,7 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
         if agent is not None:
             frame.agents.extend(c for c in agent.children if c.dep_ == "pobj")
     else:
-        frame.agents.extend(_clause_subjects(verb))
+        frame.agents.extend(clause_subjects(verb))
         frame.counterparts.extend(objects)
     if objects and not any(can_be_party(o) for o in objects):
         return None  # "received a related order", "met the deadline": another sense
@@ -180,7 +182,7 @@ def _call_sense(verb: Token, preps: dict[str, Token], objects: list[Token]) -> s
     return None
 
 
-def _noun_frame(noun: Token, lemma: str) -> Frame | None:
+def _noun_frame(noun: Token, lemma: str, planned: bool = False) -> Frame | None:
     if _is_plenary(noun):
         return None
     frame = Frame(trigger=noun, clause_verb=_clause_verb(noun))
@@ -216,7 +218,7 @@ def _noun_frame(noun: Token, lemma: str) -> Frame | None:
     frame_preps = FRAME_PREPS if position is noun else (*FRAME_PREPS, "on")
     if position.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in LIGHT_VERBS:
         if not frame.agents:
-            frame.agents.extend(_clause_subjects(head))
+            frame.agents.extend(clause_subjects(head))
         for prep in (c for c in head.children if c.dep_ == "prep"):
             if (
                 prep.lower_ in {"with", "between"}
@@ -224,15 +226,18 @@ def _noun_frame(noun: Token, lemma: str) -> Frame | None:
                 or (prep.lower_ == "to" and lemma == "welcome")
             ):
                 frame.counterparts.extend(prep_objects(prep))
-    elif position.dep_ in {"pobj", "pcomp"} and head.lower_ in frame_preps and not frame.agents:
-        if head.lower_ == "for" and not _there_for(head.head):
+    elif position.dep_ in {"pobj", "pcomp"} and head.lower_ in frame_preps:
+        if frame.agents:
+            frame.agents = _cataphoric(frame.agents, head)
+            return frame
+        if head.lower_ == "for" and not _there_for(head.head) and not planned:
             return None  # "heading for Washington for talks", "expectations for the summit"
         frame.agents.extend(_holders(head))
     elif position.dep_ == "dobj" and head.lower_ == "following" and not frame.agents:
         # "at a briefing following informal talks with ...": "following" parsed as a
         # participle of the noun; the talks are the speaker's.
         verb = _clause_verb(head)
-        frame.agents.extend(_clause_subjects(verb) if verb is not None else [])
+        frame.agents.extend(clause_subjects(verb) if verb is not None else [])
     elif position.dep_ == "dobj" and head.dep_ == "acl" and not frame.agents:
         frame.agents.append(head.head)  # "leaders attending a meeting with Sarney"
     elif lemma == "visit" and position.dep_ == "pobj" and head.lower_ == "on":
@@ -276,6 +281,18 @@ def _there_for(head: Token) -> bool:
     )
 
 
+def _cataphoric(agents: list[Token], prep: Token) -> list[Token]:
+    """The clause's subject for a possessive pronoun that points ahead to it ("In his
+    audience with Pope Francis, President Biden thanked ...", "In her visit with MBZ, the
+    Vice President conveyed ..."): the phrase comes before the subject it belongs to."""
+    if len(agents) != 1 or agents[0].lower_ not in {"his", "her"}:
+        return agents
+    subjects = clause_subjects(prep.head)
+    if subjects and all(s.i > prep.i and s.pos_ in {"PROPN", "NOUN"} for s in subjects):
+        return subjects
+    return agents
+
+
 def _holders(prep: Token) -> list[Token]:
     """Who a framing phrase is about: the noun it describes ("The prime minister, on the
     first day of a visit to the United States, said"; "Saouma, in Brazil for talks"), else
@@ -285,7 +302,7 @@ def _holders(prep: Token) -> list[Token]:
         attached = attached.head  # "Saouma, in Brazil for talks with ..."
     if attached.pos_ == "PROPN" or (attached.pos_ == "NOUN" and is_party_head(attached)):
         return [attached]
-    return _clause_subjects(attached)
+    return clause_subjects(attached)
 
 
 def _arrival_visit(frame: Frame, verb: Token) -> None:
@@ -294,7 +311,7 @@ def _arrival_visit(frame: Frame, verb: Token) -> None:
     if verb.lemma_.lower() not in _ARRIVAL_VERBS:
         return
     if not frame.agents:
-        frame.agents.extend(_clause_subjects(verb))
+        frame.agents.extend(clause_subjects(verb))
     if not frame.counterparts:
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "to"}):
             frame.counterparts.extend(c for c in prep.children if c.dep_ == "pobj")
@@ -313,38 +330,6 @@ def _is_plenary(noun: Token) -> bool:
     return False
 
 
-def setting_of(head: Token) -> Token | None:
-    """The meeting ``head`` (a trigger or its verb) was held at or on the sidelines of:
-    "on the sidelines/margins of the X", "at/during the X summit"."""
-    for prep in (c for c in head.children if c.dep_ == "prep"):
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            if prep.lower_ in {"on", "at"} and obj.lower_ in _SIDELINES:
-                of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-                found = [o for o in of.children if o.dep_ == "pobj"] if of is not None else []
-                if found:
-                    return found[0]
-            if prep.lower_ in {"at", "during"} and _may_name_a_gathering(obj):
-                return obj  # "at the G20 summit", "at the G7", "at the APEC Leaders' week"
-    return None
-
-
-def _may_name_a_gathering(obj: Token) -> bool:
-    """A meeting noun, or a name that may be a group's ("the G7", "the APEC Leaders' week");
-    a place ("at NATO headquarters") is where, not which meeting."""
-    if obj.lemma_.lower() in _SETTING_NOUNS or obj.pos_ == "PROPN":
-        return True
-    return obj.lemma_.lower() not in _PLACE_NOUNS and any(
-        t.pos_ == "PROPN" for t in obj.subtree if t is not obj
-    )
-
-
-# Where a meeting is held, not which meeting: "at NATO headquarters", "at the U.N. mission".
-_PLACE_NOUNS = {
-    "headquarters", "office", "residence", "embassy", "mission", "house", "hotel", "palace",
-    "airport", "ministry", "building", "home", "base", "compound", "capital", "city",
-}  # fmt: skip
-
-
 def _function_frame(noun: Token) -> Frame | None:
     """ "a reception held for him by President Alfonsin": host = agent, guest = counterpart."""
     verb = next((c for c in noun.children if c.dep_ == "acl"), None)
@@ -361,7 +346,7 @@ def _function_frame(noun: Token) -> Frame | None:
     return frame
 
 
-def _clause_subjects(verb: Token) -> list[Token]:
+def clause_subjects(verb: Token) -> list[Token]:
     """The subject(s) of a verb, borrowed from the governing clause when it has none."""
     token = verb
     for _ in range(6):
@@ -389,57 +374,3 @@ def _has_phone_prep(verb: Token) -> bool:
         prep.dep_ == "prep" and any(c.lower_ in PHONE_WORDS for c in prep.subtree if c is not prep)
         for prep in verb.children
     )
-
-
-def can_be_party(token: Token) -> bool:
-    """An object that names a party: a name, a pronoun or a person-like noun, not
-    "President Reagan's decision" (whose possessor is no party to the welcome)."""
-    if token.pos_ in {"PROPN", "PRON"}:
-        return True
-    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
-        return True  # "the Tokyo stock exchange (TSE)": a body named by its acronym
-    if any(c.dep_ in {"compound", "conj"} and c.pos_ == "PROPN" for c in token.children):
-        # "President Moon Jae-in" (its last part mis-tagged "in"), "actress and activist
-        # Nazanin Boniadi" (the name parsed as a conjunct of the first descriptor)
-        return True
-    lemma = token.lemma_.lower()
-    return is_party_head(token) or lemma == "two"
-
-
-def prep_objects(prep: Token) -> list[Token]:
-    """The objects of a preposition; when the parse gave it none, the name right after it.
-
-    The small model often hangs the noun phrase after "with" on a later verb ("spoke today
-    with President Ivan Duque of Colombia to express ...": Duque parsed as the subject of
-    "express"; "met with families of Americans taken hostage": families the subject of
-    "taken"); the last word of the run of nouns that starts within two words of the
-    preposition is then its object.
-    """
-    objects = [quantified(c) for c in prep.children if c.dep_ == "pobj"]
-    if objects:
-        return objects
-    doc = prep.doc
-    start = next(
-        (i for i in range(prep.i + 1, min(prep.i + 3, len(doc))) if doc[i].pos_ in _NOUNS),
-        None,
-    )
-    if start is None:
-        return []
-    end = start
-    while end + 1 < len(doc) and doc[end + 1].pos_ == doc[start].pos_:
-        end += 1
-    return [doc[end]]
-
-
-_NOUNS = {"PROPN", "NOUN"}
-# Heads that count a party rather than name it: "a number of U.N. diplomats".
-_COUNTING_HEADS = {"number", "couple", "group", "host", "dozen", "dozens", "handful", "majority"}
-
-
-def quantified(token: Token) -> Token:
-    """The party a counting phrase counts ("a number of U.N. diplomats" -> diplomats)."""
-    if token.lemma_.lower() not in _COUNTING_HEADS:
-        return token
-    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    counted = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
-    return counted[0] if counted else token

@@ -23,7 +23,7 @@ from parley.lexicon.people import people_index
 from parley.lexicon.titles import HEAD_WORDS, normalize_role
 from parley.mentions.references import References
 from parley.names import slugify
-from parley.records import EntityMention
+from parley.records import Article, EntityMention
 
 PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 
@@ -359,3 +359,22 @@ def as_party(mention: EntityMention, via: str) -> Party:
 def is_group_party(party: Party) -> bool:
     """True for a group of states ("G7", "OPEC", "Quad")."""
     return party.entity_type == "ORG" and is_group(party.canonical_name)
+
+
+def described_mentions(article: Article, parties: list[Party]) -> tuple[EntityMention, ...]:
+    """Entity mentions of the parties the article names only by description."""
+    return tuple(
+        EntityMention(
+            article_id=article.article_id,
+            entity_id=party.entity_id,
+            canonical_name=party.canonical_name,
+            entity_type=party.entity_type,
+            country_iso3=party.country_iso3,
+            mention_text=article.body[party.span[0] : party.span[1]],
+            label="PARTY",
+            start_char=party.span[0],
+            end_char=party.span[1],
+        )
+        for party in parties
+        if party.span is not None
+    )

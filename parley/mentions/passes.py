@@ -7,6 +7,9 @@
   parties is that call.
 - Later paragraphs about "the conversation" / "their discussion" lend their topics to the
   nearest mention before them.
+
+Two passes run over the mentions of one sentence: one mention per group meeting it names,
+and a side meeting's place lent to the group meeting it was held at.
 """
 
 from __future__ import annotations
@@ -124,3 +127,39 @@ def _ids(stated: StatedEvent) -> set[str]:
 def _with_event(stated: StatedEvent, **changes: object) -> StatedEvent:
     """The stated event with some fields of its event mention changed."""
     return dataclasses.replace(stated, event=dataclasses.replace(stated.event, **changes))
+
+
+def one_per_group_meeting(stated: list[StatedEvent]) -> list[StatedEvent]:
+    """One mention per group meeting in a sentence: the meeting named as a trigger ("the
+    Quad Foreign Ministers' Meeting") and as the setting of a side meeting are one, and
+    several side meetings at one summit name the one summit."""
+    seen: set[frozenset[str]] = set()
+    kept = []
+    for one in stated:
+        parties = frozenset(p.entity_id for p in one.participants)
+        if len(parties) == 1 and parties in seen:
+            continue
+        seen.add(parties)
+        kept.append(one)
+    return kept
+
+
+def placed_at_side_meetings(stated: list[StatedEvent]) -> list[StatedEvent]:
+    """A group's meeting that the sentence gives no place takes the place of a meeting held on
+    its sidelines ("met Rubio in Washington on the sidelines of the Quad Foreign Ministers'
+    Meeting": the Quad met in Washington too)."""
+    placed = {
+        one.event.setting: one.event
+        for one in stated
+        if one.event.setting is not None and one.event.location is not None
+    }
+    result = []
+    for one in stated:
+        side = next((placed[p.entity_id] for p in one.participants if p.entity_id in placed), None)
+        if side is not None and one.event.location is None:
+            event = dataclasses.replace(
+                one.event, location=side.location, location_iso3=side.location_iso3
+            )
+            one = dataclasses.replace(one, event=event)
+        result.append(one)
+    return result

@@ -15,7 +15,7 @@ cancellations (negation, "cancelled the meeting") are not meetings.
 from __future__ import annotations
 
 from spacy.matcher import DependencyMatcher
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 # Verb lemmas that state an interaction; "speak", "call" and "join" need extra evidence
@@ -27,7 +27,8 @@ VERB_TRIGGERS = (
 # Noun lemmas that name an interaction.
 NOUN_TRIGGERS = (
     "meeting", "talk", "talks", "conversation", "discussion", "call", "visit", "summit",
-    "negotiation", "consultation", "encounter", "welcome",
+    "negotiation", "consultation", "encounter", "welcome", "roundtable", "convening",
+    "audience",
 )  # fmt: skip
 # Hosted functions: "a reception held for him by President Alfonsin".
 FUNCTION_NOUNS = ("reception", "dinner", "luncheon", "lunch", "banquet", "breakfast")
@@ -141,6 +142,12 @@ def build_matcher(vocab: Vocab) -> DependencyMatcher:
 def trigger_index(name: str, token_ids: list[int]) -> int:
     """Which matched token of a pattern is the trigger (the patterns above fix the order)."""
     return token_ids[1] if name in {"light_verb", "frame_prep"} else token_ids[0]
+
+
+def trigger_indices(matcher: DependencyMatcher, doc: Doc) -> list[int]:
+    """The token indices of the triggers the matcher finds in a parsed sentence, in order
+    (found once, read by the meeting and the announcement rules)."""
+    return sorted({trigger_index(doc.vocab.strings[m], ids) for m, ids in matcher(doc)})
 
 
 def is_non_factual(trigger: Token) -> bool:

@@ -8,6 +8,7 @@ into spaces (same length), so token offsets map back by adding the sentence star
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ _TRIGGER_WORDS = (
     "discussions?", r"summit\w*", r"negotiat\w*", "conferr?(?:ed|ing)?",
     "consult(?:ed|ations?)", "spoke", r"videoconferenc\w*", r"welcom\w*", "receptions?",
     "dinners?", "lunch(?:es|eon|eons)?", "banquets?", "breakfasts?", "encounters?",
+    r"conven\w*", "brief(?:s|ed|ing)?", "greet(?:s|ed|ing)?", "roundtables?", "audiences?",
 )  # fmt: skip
 # The lookahead on the words' first letters matches nothing the words would not, and lets
 # the regex engine skip most word starts without trying every word: half the time.
@@ -37,6 +39,15 @@ _ABBREVIATION_RE = re.compile(
     r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gen|Col|Gov|Lt|Sgt|Capt|Prof|St|Jr|Sr|Inc|"
     r"Co|Corp|Ltd|No|Nos|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Ft|Mt|vs|approx|Messrs)\.)$"
 )
+# The abbreviation check looks this far back from a full stop (the words are short, and a
+# run of initials matches from anywhere inside it): from the sentence start instead, a body
+# of initials took time quadratic in its length.
+_ABBREVIATION_REACH = 40
+# The parser's time and memory grow with the text it is given, so a "sentence" longer than
+# this (a table, a transcript without full stops) is cut at whitespace. The longest sentence
+# of the Reuters and White House readout corpora has 3,314 characters.
+MAX_SENTENCE_CHARS = 5_000
+_TO_LAST_BLANK = re.compile(r".*\s", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -48,7 +59,10 @@ class SentenceSpan:
     paragraph: int
 
 
-def paragraph_spans(body: str) -> list[tuple[int, int]]:
+# Cached: each event mention of an article asks for its paragraph, which on a long article
+# made the time grow with the square of its length.
+@functools.lru_cache(maxsize=4)
+def paragraph_spans(body: str) -> tuple[tuple[int, int], ...]:
     """Character spans of the paragraphs of a body, without surrounding whitespace."""
     spans: list[tuple[int, int]] = []
     position = 0
@@ -56,7 +70,7 @@ def paragraph_spans(body: str) -> list[tuple[int, int]]:
         spans.append((position, match.start()))
         position = match.end()
     spans.append((position, len(body)))
-    return [_strip(body, start, end) for start, end in spans if body[start:end].strip()]
+    return tuple(_strip(body, start, end) for start, end in spans if body[start:end].strip())
 
 
 def sentence_spans(body: str) -> list[SentenceSpan]:
@@ -65,13 +79,26 @@ def sentence_spans(body: str) -> list[SentenceSpan]:
     for index, (p_start, p_end) in enumerate(paragraph_spans(body)):
         start = p_start
         for match in _SENTENCE_END_RE.finditer(body, p_start, p_end):
-            if _ABBREVIATION_RE.search(body[start : match.start() + 1]):
+            reach = max(start, match.start() - _ABBREVIATION_REACH)
+            if _ABBREVIATION_RE.search(body, reach, match.start() + 1):
                 continue
-            sentences.append(SentenceSpan(*_strip(body, start, match.end()), index))
+            sentences.extend(_capped(body, *_strip(body, start, match.end()), index))
             start = match.end()
         if body[start:p_end].strip():
-            sentences.append(SentenceSpan(*_strip(body, start, p_end), index))
+            sentences.extend(_capped(body, *_strip(body, start, p_end), index))
     return sentences
+
+
+def _capped(body: str, start: int, end: int, paragraph: int) -> Iterator[SentenceSpan]:
+    """The sentence [start, end), in pieces of at most ``MAX_SENTENCE_CHARS`` cut after the
+    last whitespace in reach (a hard cut where there is none)."""
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        blank = _TO_LAST_BLANK.match(body, start + MAX_SENTENCE_CHARS // 2, limit)
+        cut = blank.end() if blank else limit
+        yield SentenceSpan(*_strip(body, start, cut), paragraph)
+        start, end = _strip(body, cut, end)
+    yield SentenceSpan(start, end, paragraph)
 
 
 def has_trigger(text: str) -> bool:

@@ -8,14 +8,13 @@ from pathlib import Path
 import duckdb
 
 from parley.meetings.cluster import (
-    STATE_POINTER,
     baseline_one_a_day,
     build_meetings,
     check_meeting_date_span,
     check_meeting_id_unique,
     check_mention_in_one_meeting,
-    read_state,
 )
+from parley.meetings.state import STATE_POINTER, read_state
 from tests.meetings.builder import Corpus
 
 BAKER = "person:james-baker"
@@ -32,6 +31,8 @@ BALLADUR = "person:edouard-balladur"
 LAROSIERE = "person:jacques-de-larosiere"
 KURODA = "person:makoto-kuroda"
 SMITH = "person:michael-smith"
+G7 = "org:g7"
+MODI = "person:narendra-modi"
 
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 
@@ -452,3 +453,60 @@ def test_state_of_a_crashed_write_is_ignored_and_cleaned(tmp_path: Path) -> None
     assert read_state(tmp_path)["assign"].num_rows == 4
     assert meeting_of(run(corpus, tmp_path)) == before
     assert not stray.exists()
+
+
+def test_reports_naming_only_the_group_join_its_meeting(tmp_path: Path) -> None:
+    # Reports of a group's ministerial often name the group alone ("Finance ministers of
+    # the Group of Seven met here today"); others name the members who spoke afterwards.
+    # Neither shares a pair of parties or a person with the other.
+    corpus = Corpus()
+    for article, published in (
+        ("rt-1", "1987-04-08"),
+        ("rt-2", "1987-04-09"),
+        ("rt-3", "1987-04-09"),
+    ):
+        corpus.article(article, published)
+    corpus.mention("rt-1#0", "rt-1", [G7], "1987-04-08", location="Washington")
+    corpus.mention("rt-2#0", "rt-2", [G7, BAKER, MIYAZAWA], "1987-04-08", location="Washington")
+    corpus.mention("rt-3#0", "rt-3", [G7], "1987-04-08")
+    # The same group a month later is another meeting.
+    corpus.article("rt-4", "1987-05-12")
+    corpus.mention("rt-4#0", "rt-4", [G7], "1987-05-11")
+    con = run(corpus, tmp_path)
+    assert clusters(con) == {frozenset({"rt-1#0", "rt-2#0", "rt-3#0"}), frozenset({"rt-4#0"})}
+
+
+def test_a_month_precise_report_joins_the_day_it_holds(tmp_path: Path) -> None:
+    # One report dates the talks to the day and names Rubio; a report of three days later
+    # says only that Jaishankar held talks with U.S. officials this month (month precision,
+    # an unresolved American side). With both dated to the day they would merge.
+    corpus = Corpus()
+    corpus.article("mea-1", "2025-07-01", "MEA")
+    corpus.article("ht-2", "2025-07-04", "Hindustan Times")
+    corpus.mention("mea-1#0", "mea-1", [JAISHANKAR, RUBIO], "2025-07-01", location="Washington")
+    corpus.mention("ht-2#0", "ht-2", [JAISHANKAR, "gpe:USA"], "2025-07-01", precision="month")
+    con = run(corpus, tmp_path)
+    assert clusters(con) == {frozenset({"mea-1#0", "ht-2#0"})}
+    assert con.execute("SELECT meeting_date, date_precision FROM meetings").fetchall() == [
+        (dt.date(2025, 7, 1), "day")
+    ]
+
+
+def test_name_variants_of_one_person_are_one_party(tmp_path: Path) -> None:
+    # Two outlets spell the Vice President differently; resolved to two ids, the reports
+    # named "different people on both sides". Usha Vance, who shares only the surname, is
+    # another person.
+    corpus = Corpus()
+    for article, outlet in (("pti-1", "PTI"), ("ap-2", "AP"), ("ani-3", "ANI")):
+        corpus.article(article, "2025-04-22", outlet)
+    corpus.mention("pti-1#0", "pti-1", ["person:j-d-vance", MODI], "2025-04-21")
+    corpus.mention("ap-2#0", "ap-2", ["person:jd-vance", MODI], "2025-04-21")
+    corpus.mention("ani-3#0", "ani-3", ["person:usha-vance", MODI], "2025-04-21")
+    con = run(corpus, tmp_path)
+    assert clusters(con) == {frozenset({"pti-1#0", "ap-2#0"}), frozenset({"ani-3#0"})}
+    vance = con.execute(
+        "SELECT DISTINCT p.entity_id FROM meeting_participants AS p "
+        "JOIN mention_meeting AS m USING (meeting_id) WHERE m.mention_id = 'ap-2#0' "
+        "AND p.entity_id LIKE '%vance'"
+    ).fetchall()
+    assert len(vance) == 1

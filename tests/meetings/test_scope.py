@@ -12,8 +12,9 @@ import pyarrow as pa
 import pytest
 
 from parley.meetings.bench import synthetic_inputs
-from parley.meetings.cluster import CorpusCounts, build_meetings, read_state, write_state
+from parley.meetings.cluster import HistoryFacts, build_meetings, run_sql
 from parley.meetings.scope import cluster_scope, select_scope
+from parley.meetings.state import read_state, write_state
 from tests.meetings.builder import Corpus
 from tests.meetings.test_cluster import BAKER, KURODA, MIYAZAWA, SMITH, baker_miyazawa, bridged
 from tests.meetings.test_side_meetings import _quad_week
@@ -54,9 +55,13 @@ def _scoped_run(
         "m.setting, p.meeting_id FROM event_mentions AS m JOIN articles AS a USING (article_id) "
         "LEFT JOIN prev_assign AS p USING (mention_id)"
     )
+    history = _history_facts(con)
+    con.register("person_alias", history.person_alias)
     con.execute(
         "CREATE OR REPLACE TEMP VIEW scope_participants AS "
-        "SELECT mention_id, entity_id FROM event_mention_participants"
+        "SELECT mention_id, entity_id FROM event_mention_participants UNION "
+        "SELECT p.mention_id, a.alias_of FROM event_mention_participants AS p "
+        "JOIN person_alias AS a USING (entity_id)"
     )
     con.execute(
         "CREATE OR REPLACE TEMP VIEW scope_entity_countries AS "
@@ -70,14 +75,6 @@ def _scoped_run(
         "CREATE OR REPLACE TEMP TABLE scope_entity_changes (entity_id VARCHAR, lo DATE, hi DATE)"
     )
     selection = select_scope(con, prev)
-    corpus = CorpusCounts(
-        n_articles=con.execute("SELECT count(*) FROM articles").fetchall()[0][0],
-        entity_event_articles=con.sql(
-            "SELECT p.entity_id, count(DISTINCT m.article_id) AS n_event_articles "
-            "FROM event_mention_participants AS p JOIN event_mentions AS m USING (mention_id) "
-            "GROUP BY p.entity_id"
-        ).to_arrow_table(),
-    )
     con.register("chosen", selection.mention_ids)
     scoped = {
         "event_mentions": "FROM event_mentions SEMI JOIN chosen USING (mention_id)",
@@ -96,7 +93,7 @@ def _scoped_run(
         work.register("_input", con.sql(scoped[name]).to_arrow_table())
         work.execute(f"CREATE TABLE {name} AS FROM _input")
         work.unregister("_input")
-    result = cluster_scope(work, selection, prev, now, corpus)
+    result = cluster_scope(work, selection, prev, now, history)
     write_state(state, result.state)
     new = _outputs(work)
     touched = set(result.touched_meetings.column("meeting_id").to_pylist())
@@ -113,6 +110,20 @@ def _scoped_run(
         kept = [row for row in before[table].to_pylist() if keep[table](row)]
         merged[table] = pa.concat_tables([pa.Table.from_pylist(kept, rows.schema), rows])
     return merged
+
+
+def _history_facts(con: duckdb.DuckDBPyConnection) -> HistoryFacts:
+    """What the clustering's history facts step finds over all of ``con``'s inputs."""
+    run_sql(con, "names")
+    run_sql(con, "corpus")
+    facts = HistoryFacts(
+        n_articles=con.execute("SELECT n_articles FROM _mc_corpus").fetchall()[0][0],
+        person_alias=con.sql("FROM _mc_person_alias").to_arrow_table(),
+        entity_event_articles=con.sql("FROM _mc_entity_df").to_arrow_table(),
+    )
+    for table in ("_mc_person_name", "_mc_person_alias", "_mc_corpus", "_mc_entity_df"):
+        con.execute(f"DROP TABLE {table}")
+    return facts
 
 
 def _compare_in_turn(inputs: Inputs, n_steps: int, tmp_path: Path) -> None:
@@ -170,6 +181,24 @@ def test_side_meetings_and_their_setting_in_either_order(
         holds_summit = article["article_id"] in {"mea-1", "abc-3"}
         article["drop_id"] = "drop-1" if holds_summit == summit_first else "drop-2"
     _compare_in_turn(_corpus_in_drops(corpus), 2, tmp_path)
+
+
+def test_name_variants_of_both_parties_in_a_later_drop(tmp_path: Path) -> None:
+    # The second drop's report names both people otherwise ("Jen Klein", "Melanie
+    # Campbell"), and no state: only the variants they stand for reach the first report.
+    corpus = Corpus()
+    corpus.article("first", "2025-04-22", "PTI", "drop-1")
+    corpus.mention(
+        "first#0", "first", ["person:jennifer-klein", "person:melanie-l-campbell"], "2025-04-21"
+    )
+    corpus.article("second", "2025-04-23", "AP", "drop-2")
+    corpus.mention(
+        "second#0", "second", ["person:jen-klein", "person:melanie-campbell"], "2025-04-21"
+    )
+    _compare_in_turn(_corpus_in_drops(corpus), 2, tmp_path)
+    full = corpus.connect()
+    build_meetings(full, tmp_path / "once", NOW)
+    assert full.execute("SELECT count(*) FROM meetings").fetchall() == [(1,)]
 
 
 def test_late_reports_of_a_known_meeting(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ BAKER = ("person:james-baker", "PERSON", "USA")
 MIYAZAWA = ("person:kiichi-miyazawa", "PERSON", "JPN")
 KURODA = ("person:makoto-kuroda", "PERSON", "JPN")
 SMITH = ("person:michael-smith", "PERSON", "USA")
+G7 = ("org:g7", "ORG", None)
 JAPAN = ("gpe:JPN", "GPE", "JPN")
 USA = ("gpe:USA", "GPE", "USA")
 DAY = dt.date(1987, 4, 7)
@@ -30,11 +31,14 @@ def unit(
     kind: str = "meeting",
     place: tuple[str | None, str | None] = ("Washington", "USA"),
     topics: tuple[str, ...] = ("currency",),
+    setting: str | None = None,
+    precision: str = "day",
+    published: dt.date = PUBLISHED,
 ) -> dict[str, object]:
     """A clustering unit; every party weighs 1, so weighted overlaps are plain counts."""
     return {
         "parties": parties,
-        "base": (kind, date, "day" if date else None, *place, list(topics), PUBLISHED),
+        "base": (kind, date, precision if date else None, *place, list(topics), setting, published),
     }
 
 
@@ -46,7 +50,7 @@ def scores(pairs: list[tuple[dict[str, object], dict[str, object]]]) -> list[tup
     con.execute(
         "CREATE TABLE base (unit_id VARCHAR, article_id VARCHAR, has_new BOOLEAN, kind VARCHAR, "
         "best_date DATE, date_precision VARCHAR, location VARCHAR, location_iso3 VARCHAR, "
-        "topics VARCHAR[], published_date DATE)"
+        "topics VARCHAR[], setting VARCHAR, published_date DATE)"
     )
     con.execute(
         "CREATE TABLE named (unit_id VARCHAR, entity_id VARCHAR, entity_type VARCHAR, "
@@ -57,7 +61,7 @@ def scores(pairs: list[tuple[dict[str, object], dict[str, object]]]) -> list[tup
         for side, u in zip("ab", pair, strict=True):
             unit_id = f"{n}{side}"
             con.execute(
-                "INSERT INTO base VALUES (?, ?, true, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO base VALUES (?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [unit_id, unit_id, *u["base"]],
             )
             for entity in u["parties"]:
@@ -124,3 +128,43 @@ def test_different_people_on_both_sides_is_a_veto() -> None:
     )
     assert score == pytest.approx(expected)
     assert conflict
+
+
+def test_a_side_meeting_and_the_group_meeting_it_was_held_at_is_a_veto() -> None:
+    # "On the sidelines of the G-7 meeting, Baker met Miyazawa" vs the G-7 meeting itself,
+    # reported with the two among its members: same people, day and city.
+    ministers = unit([G7, BAKER, MIYAZAWA])
+    bilateral = unit([BAKER, MIYAZAWA], setting=G7[0])
+    ((score, conflict, p),) = scores([(ministers, bilateral)])
+    expected = (
+        p["party_containment"]
+        + p["party_jaccard"] * 2 / 3
+        + p["two_shared_actors"]
+        + p["side_vs_its_setting"]
+        + p["day_same"]
+        + p["kind_same"]
+        + p["place_same_city"]
+        + p["topic_jaccard"]
+    )
+    assert score == pytest.approx(expected)
+    assert conflict
+
+
+def test_a_month_holds_a_day_only_when_reported_within_the_week_after_it() -> None:
+    # "Kuroda held talks with U.S. officials this month" (month precision) two days after
+    # the talks with Smith, and the same sentence three weeks later.
+    talks = unit([KURODA, SMITH], DAY, "negotiation", (None, None), ())
+    month = dt.date(1987, 4, 1)
+    soon = unit([KURODA, USA], month, "negotiation", (None, None), (), precision="month")
+    late = unit(
+        [KURODA, USA],
+        month,
+        "negotiation",
+        (None, None),
+        (),
+        precision="month",
+        published=DAY + dt.timedelta(days=21),
+    )
+    (s_soon, conflict, p), (s_late, _, _) = scores([(talks, soon), (talks, late)])
+    assert s_soon - s_late == pytest.approx(p["month_holds_recent_day"] - p["interval_overlap"])
+    assert not conflict

@@ -103,3 +103,30 @@ def test_members_are_those_of_the_meeting_date_and_named_members_count_once(
     assert after["USA"] == after["JPN"] == "participant"
     assert set(before) - set(after) == {"GBR"}
     assert all(via == "membership" for c, via in after.items() if c not in {"USA", "JPN"})
+
+
+def test_a_side_meeting_never_merges_with_the_group_meeting_it_was_held_at(
+    tmp_path: Path,
+) -> None:
+    # A report of the Quad ministers' meeting names its members; the Jaishankar-Rubio
+    # bilateral on its sidelines shares two of them, a day and a city with it. Within one
+    # article (lead and body) and across articles they stay two meetings, linked by part_of.
+    corpus = Corpus()
+    corpus.article("mea-1", "2025-07-02", "MEA")
+    corpus.article("ht-2", "2025-07-02", "Hindustan Times")
+    members = [QUAD, JAISHANKAR, RUBIO, WONG]
+    corpus.mention("mea-1#0", "mea-1", members, "2025-07-01", location="Washington")
+    corpus.mention(
+        "mea-1#1", "mea-1", [JAISHANKAR, RUBIO], "2025-07-01", location="Washington", setting=QUAD
+    )
+    corpus.mention("ht-2#0", "ht-2", members, "2025-07-01", location="Washington")
+    corpus.mention(
+        "ht-2#1", "ht-2", [RUBIO, JAISHANKAR], "2025-07-01", location="Washington", setting=QUAD
+    )
+    con = corpus.connect()
+    build_meetings(con, tmp_path, NOW)
+    group, side = _meeting_of(con, "mea-1#0"), _meeting_of(con, "mea-1#1")
+    assert group != side
+    assert _meeting_of(con, "ht-2#0") == group
+    assert _meeting_of(con, "ht-2#1") == side
+    assert _part_of(con, "mea-1#1") == group

@@ -156,7 +156,7 @@ def test_the_president_of_a_government_release_is_its_office_holder(extract: Ext
         "Build Back Better Agenda."
     )
     meeting = only(extract(leaders, "2021-08-03", outlet=WHITE_HOUSE), "Biden")
-    assert meeting.names == {"Joe Biden", "Latino leaders"}
+    assert meeting.names == {"Joe Biden", "Kamala Harris", "Latino leaders"}
     sinema = "The President spoke to Senator Sinema today to thank her again for her work."
     assert only(extract(sinema, "2021-06-25", outlet=WHITE_HOUSE), "Biden", "Sinema")
     # A wire from a capital names its own head of government the same way.
@@ -244,3 +244,52 @@ def test_counterparts_named_by_their_states_in_one_phrase(extract: Extract) -> N
     talks = only(extract(body, "1987-04-25", "OTTAWA, April 25"), "Carney")
     assert {"CAN", "USA", "JPN"} <= talks.countries
     assert len(talks.names) == 4
+
+
+def test_convening_roundtables_and_briefings_are_meetings(extract: Extract) -> None:
+    roundtable = (
+        "Today, President Biden convened a roundtable with farmers, ranchers, an independent "
+        "poultry processor, and members of his Cabinet to discuss the need for greater "
+        "competition in beef, pork and poultry processing."
+    )
+    assert only(extract(roundtable, "2022-01-03", outlet=WHITE_HOUSE), "Biden", "farmers")
+    convened = (
+        "On Tuesday, August 6, senior Biden-Harris Administration officials convened "
+        "philanthropic organizations and stakeholders who are key collaborators in the "
+        "Administration's historic Investing in America agenda."
+    )
+    assert len(extract(convened, "2024-08-06", outlet=WHITE_HOUSE)) == 1
+    briefing = (
+        "Papandreou expressed qualified optimism after briefing opposition leaders on Aegean "
+        "developments early yesterday."
+    )
+    meeting = only(extract(briefing, "1987-03-29", "ATHENS, March 29"), "Papandreou")
+    assert meeting.event.event_date == dt.date(1987, 3, 28)
+
+
+def test_a_possessive_pronoun_ahead_of_its_subject_is_that_subject(extract: Extract) -> None:
+    body = (
+        "In her visit with UAE President Sheikh Mohammed bin Zayed Al Nahyan, the Vice "
+        "President conveyed condolences on behalf of President Biden, the Biden-Harris "
+        "Administration, and the American people."
+    )
+    # "the Vice President" of a White House readout: the curated holder of the office.
+    visit = only(extract(body, "2022-05-16", outlet=WHITE_HOUSE), "Harris", "Nahyan")
+    assert "USA" in visit.countries
+
+
+def test_a_name_suffix_is_no_party_and_a_state_body_title_gives_its_state(
+    extract: Extract,
+) -> None:
+    amir = (
+        "President Joseph R. Biden, Jr. met today with Amir Sheikh Tamim bin Hamad Al-Thani "
+        "of Qatar at the White House."
+    )
+    meeting = only(extract(amir, "2022-01-31", outlet=WHITE_HOUSE), "Biden", "Al-Thani")
+    assert len(meeting.names) == 2
+    zients = (
+        "White House Chief of Staff Jeff Zients met today with Governor Josh Shapiro to "
+        "discuss the bridge collapse."
+    )
+    meeting = only(extract(zients, "2023-06-13", outlet=WHITE_HOUSE), "Zients")
+    assert "USA" in meeting.countries

@@ -116,3 +116,22 @@ def test_roles_and_topics(seeds_warehouse: Path) -> None:
         name == "Pete Hegseth" and role.startswith("Secretary of Def") for name, role, _ in roles
     )
     assert {"trade", "security"} <= topics
+
+
+def test_the_upcoming_icet_intersessional_and_indian_ocean_dialogue_are_announcements(
+    seeds_warehouse: Path,
+) -> None:
+    with duckdb.connect(str(seeds_warehouse), read_only=True) as con:
+        rows = con.execute(
+            "SELECT n.event_name, n.kind, n.status, n.meeting_id, "
+            "list(p.entity_id ORDER BY p.entity_id) "
+            "FROM meeting_announcements n JOIN announcement_participants p USING (announcement_id) "
+            "GROUP BY ALL ORDER BY n.event_name"
+        ).fetchall()
+        headlines = [h for (h,) in con.execute("SELECT headline FROM meetings").fetchall()]
+    assert rows == [
+        ("Indian Ocean Dialogue", "meeting", "announced", None, ["gpe:IND", "gpe:USA"]),
+        ("iCET Intersessional", "meeting", "announced", None, ["gpe:IND", "gpe:USA"]),
+    ]
+    # Announcements, not meetings: no meeting is either of them.
+    assert not any("Dialogue" in h or "Intersessional" in h for h in headlines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from dagster import DagsterInstance, SensorResult, build_sensor_context
@@ -42,3 +43,16 @@ def test_sensor_is_quiet_when_nothing_changed_and_wakes_on_a_change(
         assert sorted(r.partition_key for r in third.run_requests) == ["2025-07-04 ani", "seeds"]
         [add_request] = third.dynamic_partitions_requests
         assert list(add_request.partition_keys) == ["2025-07-04 ani"]
+
+
+def test_sensor_ticks_over_names_that_are_not_utf8(paths: ParleyPaths, drops_root: Path) -> None:
+    # The name of issue 14: every tick failed on it with UnicodeEncodeError.
+    seeds = bytes(drops_root / "seeds")
+    with open(os.path.join(seeds, b"bad\xff\xfe.txt"), "wb") as handle:
+        handle.write(b"date 2025-07-03 Wong met Jaishankar.")
+    os.mkdir(os.path.join(bytes(drops_root), b"drop\xff"))
+    with DagsterInstance.ephemeral() as instance:
+        result = _tick(instance, paths)
+        [add_request] = result.dynamic_partitions_requests
+        assert list(add_request.partition_keys) == ["drop\\xff", "seeds"]
+        assert sorted(r.partition_key for r in result.run_requests) == ["drop\\xff", "seeds"]

@@ -17,7 +17,13 @@ from assets.resources import ParleyPaths
 from warehouse import staging
 
 REUTERS_DEV = Path(__file__).parents[1] / "data" / "reuters_dev" / "drop" / "articles.jsonl"
-TABLES = (staging.ENTITY_MENTIONS, staging.ROLE_OBSERVATIONS, staging.EVENT_MENTIONS)
+TABLES = (
+    staging.ENTITY_MENTIONS,
+    staging.ROLE_OBSERVATIONS,
+    staging.EVENT_MENTIONS,
+    staging.ANNOUNCEMENTS,
+    staging.ANNOUNCEMENT_PARTICIPANTS,
+)
 
 
 def _staged(tmp_path: Path, name: str) -> dict[str, object]:
@@ -47,3 +53,4 @@ def test_two_workers_in_a_dagster_run_stage_the_same_rows(
     two = _staged(tmp_path, "two")
     assert two == one
     assert one[staging.EVENT_MENTIONS.name]
+    assert one[staging.ANNOUNCEMENTS.name]

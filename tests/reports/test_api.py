@@ -143,6 +143,7 @@ def test_announcements_with_their_article_and_participants(
     tiny_warehouse: Path, reference: str
 ) -> None:
     columns = ", ".join(f"{name} {sql_type}" for name, sql_type in REFERENCES[reference].items())
+    _drop_announcement_tables(tiny_warehouse)
     with duckdb.connect(str(tiny_warehouse)) as con:
         con.execute(ANNOUNCEMENTS_DDL.format(reference=columns))
         con.executemany(INSERT_ANNOUNCEMENT, ANNOUNCEMENTS)
@@ -163,9 +164,26 @@ def test_announcements_with_their_article_and_participants(
     assert _column(wh.announcements(status="announced"), "announcement_id") == ["ann-1"]
 
 
+def test_announcements_as_parley_publishes_them(tiny_warehouse: Path) -> None:
+    announced = Warehouse(tiny_warehouse).announcements()
+    assert _column(announced, "announcement_id") == ["ann-1", "ann-3", "ann-2"]
+    assert _column(announced, "status") == ["held", "announced", "cancelled"]
+    assert _column(announced, "participants")[0] == ["Alice", "Bob"]
+    assert {"stated_status", "cancelled_by", "date_precision"} <= set(announced.columns)
+
+
 def test_a_warehouse_without_the_announcement_tables_says_so(tiny_warehouse: Path) -> None:
+    _drop_announcement_tables(tiny_warehouse)
     with pytest.raises(WarehouseError, match="meeting_announcements"):
         Warehouse(tiny_warehouse).announcements()
+
+
+def _drop_announcement_tables(warehouse: Path) -> None:
+    """The tiny warehouse as one published before announcements (it holds parley's own)."""
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("DROP VIEW IF EXISTS report_announcements")
+        con.execute("DROP TABLE announcement_participants")
+        con.execute("DROP TABLE meeting_announcements")
 
 
 def test_no_warehouse_file(tmp_path: Path) -> None:

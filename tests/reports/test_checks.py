@@ -146,6 +146,47 @@ BREAKAGES: dict[tuple[str, str], list[list[str]]] = {
     ("meeting_id_redirects", "redirects_retired_not_live"): [
         ["INSERT INTO meeting_id_redirects VALUES ('mtg-2', 'mtg-1', now())"]
     ],
+    ("meeting_announcements", "keys_unique"): [
+        _duplicate("meeting_announcements", "announcement_id = 'ann-1'")
+    ],
+    ("announcement_participants", "keys_unique"): [
+        ["INSERT INTO announcement_participants VALUES ('ann-1', 'person:bob')"]
+    ],
+    ("meeting_announcements", "foreign_keys_resolve"): [
+        # A meeting merged away or emptied must not stay linked.
+        [
+            "UPDATE meeting_announcements SET meeting_id = 'mtg-gone' "
+            "WHERE announcement_id = 'ann-1'"
+        ],
+        [
+            "UPDATE meeting_announcements SET article_id = 'art-gone' "
+            "WHERE announcement_id = 'ann-3'"
+        ],
+        [
+            "UPDATE meeting_announcements SET cancelled_by = 'ann-gone' "
+            "WHERE announcement_id = 'ann-2'"
+        ],
+    ],
+    ("announcement_participants", "foreign_keys_resolve"): [
+        ["INSERT INTO announcement_participants VALUES ('ann-gone', 'person:bob')"],
+        ["INSERT INTO announcement_participants VALUES ('ann-3', 'person:ghost')"],
+    ],
+    ("meeting_announcements", "announcement_status_consistent"): [
+        # Held without its meeting; linked but not held; cancelled by nothing; unknown word.
+        ["UPDATE meeting_announcements SET meeting_id = NULL WHERE announcement_id = 'ann-1'"],
+        ["UPDATE meeting_announcements SET meeting_id = 'mtg-3' WHERE announcement_id = 'ann-3'"],
+        ["UPDATE meeting_announcements SET cancelled_by = NULL WHERE announcement_id = 'ann-2'"],
+        ["UPDATE meeting_announcements SET status = 'planned' WHERE announcement_id = 'ann-3'"],
+    ],
+    ("meeting_announcements", "announcement_not_a_mention"): [
+        [
+            "UPDATE meeting_announcements SET article_id = 'art-1', start_char = 0, "
+            "end_char = 65 WHERE announcement_id = 'ann-1'"
+        ]
+    ],
+    ("meeting_announcements", "announcement_offsets"): [
+        ["UPDATE meeting_announcements SET end_char = 400 WHERE announcement_id = 'ann-1'"]
+    ],
     ("meeting_id_redirects", "redirects_lead_to_meeting"): [
         ["INSERT INTO meeting_id_redirects VALUES ('mtg-old', 'mtg-gone', now())"],
         # A chain old -> mid -> gone ends nowhere.

@@ -109,3 +109,70 @@ def test_meeting_coverage_names_the_first_reporter_and_the_lag(tiny_warehouse: P
 def test_outlet_coverage_counts_firsts_and_exclusives(tiny_warehouse: Path) -> None:
     rows = _rows(tiny_warehouse, "FROM report_outlet_coverage")
     assert rows == [(None, 3, 3, 3), ("ANI", 1, 0, 0), ("Reuters", 1, 1, 0)]
+
+
+def test_a_summit_pairs_only_the_states_whose_officials_took_part(tiny_warehouse: Path) -> None:
+    # A G20 summit in April where Alice (USA) and Bob (IND) are named: its other members
+    # take part through the group only and make no pairs (else 20 states, 190 pairs).
+    members = ("ARG", "AUS", "BRA", "CAN", "CHN", "DEU", "FRA", "GBR", "IDN", "ITA", "JPN")
+    with duckdb.connect(str(tiny_warehouse)) as con:
+        con.execute(
+            "INSERT INTO meetings VALUES ('mtg-g20', 'summit', DATE '2025-04-15', 'day', "
+            "'Rio', 'BRA', 'G20 summit', 1, 1, 0, DATE '2025-04-16', DATE '2025-04-16', NULL)"
+        )
+        con.execute(
+            "INSERT INTO meeting_countries VALUES ('mtg-g20', 'IND', 'participant'), "
+            "('mtg-g20', 'USA', 'participant')"
+        )
+        con.executemany(
+            "INSERT INTO meeting_countries VALUES ('mtg-g20', ?, 'membership')",
+            [[c] for c in members],
+        )
+    rows = _rows(
+        tiny_warehouse,
+        "SELECT country_a, country_b, n_meetings FROM report_country_pair_month "
+        "WHERE month = DATE '2025-04-01'",
+    )
+    assert rows == [("IND", "USA", 2), ("JPN", "USA", 1)]
+
+
+def test_announcements_tell_what_became_of_each(tiny_warehouse: Path) -> None:
+    rows = _rows(
+        tiny_warehouse,
+        "SELECT announcement_id, announced_on, expected_date, expected_until, participants, "
+        "status, held_on, meeting_headline FROM report_announcements",
+    )
+    assert rows == [
+        (
+            "ann-1",
+            D(2025, 2, 25),
+            D(2025, 3, 1),
+            D(2025, 3, 1),
+            "Alice, Bob",
+            "held",
+            D(2025, 3, 1),
+            "Alice met Bob in Delhi",
+        ),
+        (
+            "ann-3",
+            D(2025, 4, 25),
+            D(2025, 4, 28),
+            D(2025, 5, 4),
+            "Alice, India",
+            "announced",
+            None,
+            None,
+        ),
+        ("ann-2", D(2025, 4, 25), None, None, "Bob, Carol", "cancelled", None, None),
+    ]
+
+
+def test_announcements_for_next_week_as_the_readme_asks(tiny_warehouse: Path) -> None:
+    # The README's query with "today" fixed to Wednesday 2025-04-23: next week is 04-28..05-04.
+    rows = _rows(
+        tiny_warehouse,
+        "SELECT announcement_id FROM report_announcements "
+        "WHERE expected_date <= date_trunc('week', DATE '2025-04-23') + INTERVAL 13 DAY "
+        "AND expected_until >= date_trunc('week', DATE '2025-04-23') + INTERVAL 7 DAY",
+    )
+    assert rows == [("ann-3",)]

@@ -3,6 +3,9 @@
 --   person: one named person both reports share (catches a counterpart named in one report
 --         and unresolved or differently resolved in the other); not for month-precise
 --         reports, which would pair with everything that person did that month;
+--   group: one group of states both reports name (org:g7, from groups.csv): a report of a
+--         group's meeting often names the group alone ("the G-7 finance ministers met"), so
+--         it has no pair of parties and no person to share with the reports naming members;
 --   dyad: an unordered pair of countries (or one country, for domestic meetings) when a
 --         report has an unresolved official of a country.
 -- Within each block key the reports are sorted by date and split where the gap to every
@@ -20,6 +23,12 @@ WITH keys AS (
     FROM _mc_x_unit_party AS e
     JOIN _mc_x_unit AS u USING (unit_id)
     WHERE e.entity_type = 'PERSON' AND u.date_precision IS DISTINCT FROM 'month'
+    UNION ALL
+    SELECT e.unit_id, 'g|' || e.entity_id, 'group'
+    FROM _mc_x_unit_party AS e
+    JOIN _mc_entity AS n USING (entity_id)
+    WHERE n.entity_type = 'ORG'
+      AND n.canonical_name IN (SELECT group_name FROM _mc_group_member)
     UNION ALL
     SELECT c1.unit_id, 'c|' || c1.country_iso3 || '|' || c2.country_iso3, 'dyad'
     FROM _mc_x_unit_country AS c1

@@ -1,7 +1,8 @@
 -- The chaining guard of one clustering level. Every pair of reports that ended up in one
 -- component holding a new report is scored (components of old meetings only were checked
 -- when they formed); a component fails when two of its reports may never share a meeting
--- (hard conflict: different people on both sides, phone vs in person, dates 3+ days apart)
+-- (hard conflict: different people on both sides, phone vs in person, dates 3+ days apart,
+-- a side meeting and the group meeting it was held at)
 -- or when its day-precise dates span more than $max_span_days days.
 CREATE OR REPLACE TEMP TABLE _mc_x_component_report AS
 SELECT substr(l.node, 3) AS unit_id, l.label

@@ -50,7 +50,9 @@ report AS (
         any_value(article_id) AS article_id,
         bool_or(is_new) AS has_new,
         any_value(published_date) AS published_date,
-        list_sort(list_distinct(flatten(list(topics)))) AS topics
+        list_sort(list_distinct(flatten(list(topics)))) AS topics,
+        -- The group meeting it was held on the sidelines of, if a mention says so.
+        min(setting) AS setting
     FROM m
     GROUP BY report_id
 ),
@@ -65,6 +67,7 @@ base AS (
         l.location,
         l.location_iso3,
         r.topics,
+        r.setting,
         r.published_date
     FROM report AS r
     JOIN best_kind AS k USING (report_id)

@@ -1,9 +1,9 @@
--- The clustering inputs, normalised once: one row per participant entity with a rarity
--- weight, and one row per event mention with its article facts and its previous meeting.
+-- The clustering inputs, normalised once: one row per party with a rarity weight, and one
+-- row per event mention with its article facts and its previous meeting.
 
 -- Rarity weight ln(1 + N / df): a participant named in few articles (a junior minister) says
 -- more about which meeting a report is about than one named everywhere (a superpower).
--- N and df come from the corpus counts (corpus.sql).
+-- N and df come from the history facts (corpus.sql); a person's name variants are one party.
 CREATE OR REPLACE TEMP TABLE _mc_entity AS
 WITH n AS (
     SELECT greatest(n_articles, 1)::DOUBLE AS n_articles FROM _mc_corpus
@@ -52,8 +52,14 @@ LEFT JOIN _mc_prev_assign AS p USING (mention_id);
 
 -- Participants of each mention, with where the party's last name first occurs in the
 -- mention's sentence (subject first, for headlines; NULL when the sentence words it
--- differently). Row order of the input is not used: it is not stable across a DISTINCT.
+-- differently), a person's name variant resolved to the variant it stands for. Row order of
+-- the input is not used: it is not stable across a DISTINCT.
 CREATE OR REPLACE TEMP TABLE _mc_participant AS
+WITH resolved AS (
+    SELECT p.mention_id, coalesce(a.alias_of, p.entity_id) AS entity_id, p.role_in_event
+    FROM event_mention_participants AS p
+    LEFT JOIN _mc_person_alias AS a USING (entity_id)
+)
 SELECT
     p.mention_id,
     p.entity_id,
@@ -65,7 +71,7 @@ SELECT
         ),
         0
     ) AS position
-FROM event_mention_participants AS p
+FROM resolved AS p
 JOIN _mc_mention AS m USING (mention_id)
 JOIN _mc_entity AS e USING (entity_id)
 GROUP BY p.mention_id, p.entity_id;

@@ -14,12 +14,14 @@ SELECT
     1.5::DOUBLE AS country_dyad_only,       -- no shared party, same countries, an unresolved side
     -10.0::DOUBLE AS no_shared_party,
     -10.0::DOUBLE AS different_people,      -- different named people on both sides
+    -10.0::DOUBLE AS side_vs_its_setting,   -- a side meeting and the group meeting it was held at
     -- date: both day-precise
     2.0::DOUBLE AS day_same,
     0.5::DOUBLE AS day_1_apart,
     -2.0::DOUBLE AS day_2_apart,
     -- date: month-precise or undated on one side (intervals)
     0.0::DOUBLE AS interval_overlap,
+    2.0::DOUBLE AS month_holds_recent_day,  -- a month holding the other's day, reported <= 7 days after it
     -1.0::DOUBLE AS interval_1_2_apart,
     -1.0::DOUBLE AS no_date_interval,       -- a side without any date interval
     -10.0::DOUBLE AS days_3_apart,          -- 3 or more days apart, any precision
@@ -42,7 +44,10 @@ SELECT
 -- features in `units` (from _mc_unit_features) and the parties in `parties` (from
 -- _mc_unit_parties): the sum of the points above, the facts the within-article merge rules
 -- use, and hard_conflict, the pairs that may never share a meeting (the cannot-link of the
--- chaining guard: different people on both sides, phone vs in person, 3+ days apart).
+-- chaining guard: different people on both sides, phone vs in person, 3+ days apart, a side
+-- meeting and the group meeting it was held on the sidelines of). `units` carry `setting`,
+-- the group's entity id of a side meeting ("on the sidelines of the Quad Foreign Ministers'
+-- Meeting"); a unit naming that group as a party reports the group meeting itself.
 CREATE OR REPLACE TEMP MACRO _mc_score_pairs(pairs, units, parties) AS TABLE
 WITH shared AS (
     SELECT
@@ -78,6 +83,12 @@ f AS (
         ua.vague OR ub.vague AS vague,
         greatest(0, date_diff('day', least(ua.hi, ub.hi), greatest(ua.lo, ub.lo))) AS date_dist,
         ua.date_precision = 'day' AND ub.date_precision = 'day' AS both_day,
+        -- "Earlier this month" in a report published a few days after the other report's
+        -- day: the month-precise report dates the same meeting less precisely.
+        (ua.date_precision = 'month' AND ub.date_precision = 'day'
+            AND ua.published_date BETWEEN ub.best_date AND ub.best_date + 7)
+        OR (ub.date_precision = 'month' AND ua.date_precision = 'day'
+            AND ub.published_date BETWEEN ua.best_date AND ua.best_date + 7) AS month_of_recent_day,
         ua.kind AS ka,
         ub.kind AS kb,
         ua.remote AS ra,
@@ -87,11 +98,14 @@ f AS (
         lower(ua.location) AS ca,
         lower(ub.location) AS cb,
         ua.topics AS ta,
-        ub.topics AS tb
+        ub.topics AS tb,
+        sa.unit_id IS NOT NULL OR sb.unit_id IS NOT NULL AS side_vs_setting
     FROM query_table(pairs) AS p
     JOIN query_table(units) AS ua ON ua.unit_id = p.a
     JOIN query_table(units) AS ub ON ub.unit_id = p.b
     LEFT JOIN shared AS s ON s.a = p.a AND s.b = p.b
+    LEFT JOIN query_table(parties) AS sa ON sa.unit_id = p.b AND sa.entity_id = ua.setting
+    LEFT JOIN query_table(parties) AS sb ON sb.unit_id = p.a AND sb.entity_id = ub.setting
 ),
 g AS (
     SELECT
@@ -111,6 +125,7 @@ g AS (
             WHEN both_day AND date_dist = 0 THEN pt.day_same
             WHEN both_day AND date_dist = 1 THEN pt.day_1_apart
             WHEN both_day THEN pt.day_2_apart
+            WHEN date_dist = 0 AND month_of_recent_day THEN pt.month_holds_recent_day
             WHEN date_dist = 0 THEN pt.interval_overlap
             ELSE pt.interval_1_2_apart
         END AS s_date,
@@ -134,7 +149,8 @@ g AS (
                 / len(list_distinct(list_concat(ta, tb)))
             ELSE 0.0
         END AS s_topics,
-        pt.different_people
+        pt.different_people,
+        pt.side_vs_its_setting
     FROM f
     CROSS JOIN _mc_pair_points() AS pt
 )
@@ -154,7 +170,8 @@ SELECT
     kb,
     divergent,
     n_shared_actors = aa OR n_shared_actors = ab AS actor_subset,
-    divergent OR ra <> rb OR coalesce(date_dist >= 3, false) AS hard_conflict,
+    divergent OR ra <> rb OR coalesce(date_dist >= 3, false) OR side_vs_setting AS hard_conflict,
     CASE WHEN divergent THEN different_people ELSE s_participants END
+        + CASE WHEN side_vs_setting THEN side_vs_its_setting ELSE 0.0 END
         + s_date + s_kind + s_location + s_topics AS score
 FROM g;

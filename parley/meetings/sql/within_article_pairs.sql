@@ -21,6 +21,7 @@ WITH base AS (
         location,
         location_iso3,
         topics,
+        setting,
         published_date
     FROM _mc_mention
 )

@@ -93,3 +93,25 @@ INSERT INTO meeting_topics VALUES
 
 INSERT INTO meeting_id_redirects VALUES
     ('mtg-0', 'mtg-1', TIMESTAMPTZ '2025-03-03 10:00:00+00');
+
+-- Three announcements: Alice's meeting with Bob, held as mtg-1; Bob's meeting with Carol,
+-- called off; Alice's visit to India next week, pending.
+INSERT INTO articles VALUES
+    ('art-4', 'a4.txt', 'tiny', DATE '2025-02-25', NULL, NULL, 'Reuters', NULL,
+     'Alice will meet Bob in Delhi on March 1.', 'sha-4', NULL, NULL,
+     TIMESTAMPTZ '2025-02-25 10:00:00+00'),
+    ('art-5', 'a5.txt', 'tiny', DATE '2025-04-25', NULL, NULL, NULL, NULL,
+     'Bob postponed his meeting with Carol. Alice will visit India next week.', 'sha-5', NULL,
+     NULL, TIMESTAMPTZ '2025-04-25 10:00:00+00');
+
+INSERT INTO meeting_announcements VALUES
+    ('ann-1', 'art-4', 'meeting', DATE '2025-03-01', 'day', 'on March 1', 'Delhi', 'IND', NULL,
+     'Alice will meet Bob in Delhi on March 1.', 11, 15, 'announced', 'held', 'mtg-1', NULL),
+    ('ann-2', 'art-5', 'meeting', NULL, NULL, NULL, NULL, NULL, NULL,
+     'Bob postponed his meeting with Carol.', 18, 25, 'cancelled', 'cancelled', NULL, 'ann-2'),
+    ('ann-3', 'art-5', 'visit', DATE '2025-04-28', 'week', 'next week', 'India', 'IND', NULL,
+     'Alice will visit India next week.', 49, 54, 'announced', 'announced', NULL, NULL);
+
+INSERT INTO announcement_participants VALUES
+    ('ann-1', 'person:alice'), ('ann-1', 'person:bob'), ('ann-2', 'person:bob'),
+    ('ann-2', 'person:carol'), ('ann-3', 'gpe:IND'), ('ann-3', 'person:alice');

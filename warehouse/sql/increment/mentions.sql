@@ -12,15 +12,3 @@ SELECT DISTINCT p.mention_id, p.entity_id, p.role_in_event
 FROM inc_stg_event_participants AS p
 SEMI JOIN inc_event_mention USING (mention_id)
 ORDER BY p.mention_id, p.entity_id;
-
--- The participants' entities rows this publish changes: the entities it rewrote that are or
--- become participants, and the published rows (inc_extra_participant_entity, fetched) of
--- new participants it did not rewrite.
-CREATE OR REPLACE TEMP TABLE inc_participant_entities_rows AS
-SELECT e.entity_id, e.canonical_name, e.entity_type, e.country_iso3, e.n_articles
-FROM inc_entities_rows AS e
-WHERE e.entity_id IN (SELECT entity_id FROM inc_event_mention_participants_rows)
-   OR e.entity_id IN (SELECT entity_id FROM inc_old_participant_entity)
-UNION ALL
-SELECT entity_id, canonical_name, entity_type, country_iso3, n_articles
-FROM inc_extra_participant_entity;

@@ -32,7 +32,25 @@ CREATE TABLE parley_internal.participant_entities (
     country_iso3 VARCHAR,
     n_articles BIGINT
 );
-COMMENT ON TABLE parley_internal.participant_entities IS 'The entities rows of every event participant, for the meeting clustering.';
+COMMENT ON TABLE parley_internal.participant_entities IS 'The entities rows of every event participant and of the name variant each stands for, for the meeting clustering.';
+
+CREATE TABLE parley_internal.person_names (
+    entity_id VARCHAR PRIMARY KEY,
+    country_iso3 VARCHAR,
+    n_articles BIGINT NOT NULL,
+    given VARCHAR NOT NULL,
+    surname VARCHAR NOT NULL,
+    alias_of VARCHAR NOT NULL
+);
+COMMENT ON TABLE parley_internal.person_names IS 'Every person with a given name and a surname, and the name variant the meeting clustering takes them for (parley/meetings/sql/names.sql).';
+
+CREATE TABLE parley_internal.announcement_windows (
+    announcement_id VARCHAR PRIMARY KEY,
+    published_date DATE NOT NULL,
+    window_start DATE NOT NULL,
+    window_end DATE NOT NULL
+);
+COMMENT ON TABLE parley_internal.announcement_windows IS 'Per announcement, its article''s day and the days the meeting it announced may fall on (parley/announcements/sql/windows.sql).';
 
 CREATE TABLE parley_internal.check_results (
     table_name VARCHAR NOT NULL,
