@@ -132,6 +132,10 @@ class Scope:
     rows: dict[str, pa.Table]
     looked_up: dict[str, pa.Table] = field(default_factory=dict)
 
+    def wrote(self, table: str) -> bool:
+        """True when the publish wrote rows of ``table``."""
+        return table in self.rows and self.rows[table].num_rows > 0
+
     def of(self, con: duckdb.DuckDBPyConnection, table: str) -> pa.Table:
         """The written rows of ``table`` (none: an empty table of its columns)."""
         if table in self.rows:
@@ -391,7 +395,13 @@ def run_checks(con: duckdb.DuckDBPyConnection, scope: Scope | None = None) -> li
     prepare_connection(con)
     outcomes = []
     for check in WAREHOUSE_CHECKS:
-        rows = check.failures(con) if scope is None else check.scoped_failures(con, scope)
+        if scope is None:
+            rows = check.failures(con)
+        elif scope.wrote(check.table):
+            rows = check.scoped_failures(con, scope)
+        else:
+            # A scoped check reports rows of its table the publish wrote: none, none broken.
+            rows = []
         outcomes.append(CheckOutcome(check, rows))
     return outcomes
 

@@ -23,6 +23,7 @@ from warehouse.changes import (
     published_views,
     rows,
     run,
+    scalar,
     work_database,
 )
 from warehouse.internal import SCHEMA as INTERNAL
@@ -45,7 +46,6 @@ def link_again(con: duckdb.DuckDBPyConnection, increment: Increment) -> None:
     """Add the new announcements; link again every announcement whose link may change."""
     define_windows(con)
     run(con, "announcements", **PARAMS)
-    run(con, "relink", **PARAMS)
     increment.make(
         con,
         Change(
@@ -60,6 +60,9 @@ def link_again(con: duckdb.DuckDBPyConnection, increment: Increment) -> None:
             inserted=rows(con, "*", "inc_announcement_windows_rows"),
         ),
     )
+    if not _relinking_needed(con):
+        return
+    run(con, "relink", **PARAMS)
     relinked = rows(con, "announcement_id", "inc_relink")
     increment.n_linked_announcements = relinked.num_rows
     if not relinked.num_rows:
@@ -82,6 +85,23 @@ def link_again(con: duckdb.DuckDBPyConnection, increment: Increment) -> None:
             inserted=kept,
             by_index=True,
         ),
+    )
+
+
+def _relinking_needed(con: duckdb.DuckDBPyConnection) -> bool:
+    """A new announcement, a touched meeting or an entity of changed type (the reasons of
+    relink.sql): without one, no link can change."""
+    # The clustering, when it ran, noted its meetings' keys (meeting_keys.sql).
+    con.execute(
+        "CREATE TEMP TABLE IF NOT EXISTS inc_meeting_key (party_key VARCHAR, lo DATE, hi DATE)"
+    )
+    return bool(
+        scalar(
+            con,
+            "SELECT (SELECT count(*) FROM inc_announcement) "
+            "+ (SELECT count(*) FROM inc_meeting_key) "
+            "+ (SELECT count(*) FROM inc_entity_change WHERE lo IS NULL)",
+        )
     )
 
 

@@ -8,6 +8,41 @@
 --   after (inc_meeting_key);
 --   a new cancellation shares a key with it, published in its window;
 --   the type of an entity it names changed (a changed entity, inc_entity_change).
+-- warehouse/increment_announcements.py skips this file when none of these can hold.
+
+-- Every announcement's day and window, published and new.
+CREATE OR REPLACE TEMP VIEW inc_announcement_window AS
+SELECT * FROM parley_internal.announcement_windows
+UNION ALL
+SELECT * FROM inc_announcement_windows_rows;
+
+-- Every announcement's keys, published and new, with its stated status and window: its
+-- parties, or the state of the place it names (a superset of what link_announcements.sql
+-- matches by).
+CREATE OR REPLACE TEMP TABLE inc_announcement_key AS
+WITH announcement AS (
+    SELECT announcement_id, location_iso3, stated_status FROM main.meeting_announcements
+    UNION ALL
+    SELECT announcement_id, location_iso3, status FROM inc_announcement
+),
+participant AS (
+    SELECT announcement_id, entity_id FROM main.announcement_participants
+    UNION ALL
+    SELECT announcement_id, entity_id FROM inc_announcement_participants_rows
+),
+k AS (
+    SELECT announcement_id, entity_id AS party_key FROM participant
+    UNION
+    SELECT announcement_id, 'gpe:' || location_iso3
+    FROM announcement
+    WHERE location_iso3 IS NOT NULL
+)
+SELECT k.announcement_id, k.party_key, n.stated_status, w.published_date, w.window_start,
+       w.window_end
+FROM k
+JOIN announcement AS n USING (announcement_id)
+JOIN inc_announcement_window AS w USING (announcement_id);
+
 CREATE OR REPLACE TEMP TABLE inc_relink AS
 SELECT announcement_id FROM inc_announcement
 UNION
