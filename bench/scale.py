@@ -10,11 +10,13 @@
    drop, NLP, Dagster runs, publish, checks and pictures included.
 2. **Synthetic histories** (``--multiples``): the largest real history's staged tables copied
    until the history holds M times the Reuters corpus (19,043 articles): each copy under new
-   article and mention ids, a new body digest, its dates moved back one year per copy, as a
-   drop of its own; no NLP is re-run. One full publish builds the warehouse; then increments
-   of 100 reprinted articles (their staged rows under new ids, on the dates of the original
-   copy, so their meetings dedup against published ones) are staged and published in turn,
-   each timed (``publish_warehouse``: the publish with its dedup and checks).
+   article and mention ids, a new body digest, its dates moved forward by the base's span of
+   publication dates and two weeks more per copy (so that no copy's reports dedup with
+   another's), as a drop of its own; no NLP is re-run. One full publish builds the
+   warehouse; then increments of 100 reprinted articles (their staged rows under new ids, on
+   the dates of the original copy, so their meetings dedup against published ones) are
+   staged and published in turn, each timed (``publish_warehouse``: the publish with its
+   dedup and checks).
 """
 
 from __future__ import annotations
@@ -50,10 +52,15 @@ REUTERS_ARTICLES = 19_043
 # Targets of issue 17.
 TARGET_SPREAD = 0.30
 TARGET_SHARE = 0.05
-# Per staged table: the columns a synthetic copy rewrites (SQL over the base row; {k} is the
-# copy's number, {drop} its drop id, both bound as $k and $drop).
+# Per staged table: the columns a synthetic copy rewrites (SQL over the base row; the copy's
+# number, its drop id and its shift in days are bound as $k, $drop and $days).
 _KEYED = "{column} || '~' || $k"
-_SHIFTED = "CAST({column} - to_years($k::INTEGER) AS DATE)"
+# Forward, not back: a meeting of a group of states alone ("OPEC ministers met") needs the
+# group's members on its date, and several groups did not exist a few years before 1987.
+_SHIFTED = "CAST({column} + to_days($days::INTEGER) AS DATE)"
+# Days between two copies beyond the base's span of publication dates: more than any window
+# the dedup pairs reports in (a month-precise report aside).
+COPY_GAP_DAYS = 14
 COPY_COLUMNS: dict[str, dict[str, str]] = {
     "articles": {
         "article_id": _KEYED,
@@ -121,14 +128,15 @@ def synthetic_history(
     warehouse = workdir / "parley.duckdb"
     area = StagingArea.for_warehouse(warehouse)
     with duckdb.connect() as con:
-        base_articles = con.execute(
-            "SELECT count(*) FROM read_parquet($files)",
+        base_articles, span_days = con.execute(
+            "SELECT count(*), date_diff('day', min(published_date), max(published_date)) "
+            "FROM read_parquet($files)",
             {"files": base.files(staging.ARTICLES)},
-        ).fetchall()[0][0]
+        ).fetchall()[0]
         copies = max(1, round(multiple * REUTERS_ARTICLES / base_articles))
         started = time.perf_counter()
         for k in range(copies):
-            _write_copy(con, base, area, k)
+            _write_copy(con, base, area, k, k * (span_days + COPY_GAP_DAYS))
         staged_s = time.perf_counter() - started
     started, cpu = time.perf_counter(), time.process_time()
     full = publish_warehouse(area, warehouse, dt.datetime.now(dt.UTC))
@@ -163,9 +171,10 @@ def synthetic_history(
 
 
 def _write_copy(
-    con: duckdb.DuckDBPyConnection, base: StagingArea, area: StagingArea, k: int
+    con: duckdb.DuckDBPyConnection, base: StagingArea, area: StagingArea, k: int, days: int
 ) -> None:
-    """Copy ``k`` of every staged table of ``base`` as the drop ``synthetic-k`` of ``area``."""
+    """Copy ``k`` of every staged table of ``base``, its dates ``days`` later, as the drop
+    ``synthetic-k`` of ``area``."""
     drop_id = f"synthetic-{k:04d}"
     area.drop_dir(drop_id).mkdir(parents=True, exist_ok=True)
     for table in staging.STAGED_TABLES:
@@ -178,8 +187,13 @@ def _write_copy(
         con.execute(
             f"COPY (SELECT * REPLACE ({columns}) FROM read_parquet($files, union_by_name = true)) "
             f"TO '{target}' (FORMAT parquet)",
-            {"files": files, "k": str(k), "drop": drop_id},
+            {"files": files, **_used({"k": str(k), "drop": drop_id, "days": days}, columns)},
         )
+
+
+def _used(params: dict[str, object], sql: str) -> dict[str, object]:
+    """The params ``sql`` names (DuckDB refuses named params a statement does not use)."""
+    return {name: value for name, value in params.items() if f"${name}" in sql}
 
 
 def _write_reprints(base: StagingArea, area: StagingArea, drop_id: str, n: int, size: int) -> None:

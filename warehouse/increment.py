@@ -170,11 +170,6 @@ def _entities(con: duckdb.DuckDBPyConnection, increment: Increment) -> None:
     ids = column(con, "SELECT entity_id FROM inc_touched_entity")
     entity_columns = ", ".join(schema.ENTITIES.column_names)
     keep(con, "inc_old_entity", fetch_by_key(con, "main.entities", "entity_id", ids, "*"))
-    keep(
-        con,
-        "inc_old_tally",
-        fetch_by_key(con, f"{INTERNAL}.entity_tallies", "entity_id", ids, "*"),
-    )
     run(con, "tallies")
     increment.make(
         con,

@@ -1,8 +1,16 @@
--- An incremental publish, entities part 2, given inc_old_entity and inc_old_tally (the
--- published rows of the entities the new mentions name): the tallies with the new mentions
--- added, and the entities rows they give. Each field takes its most frequent value, ties to
--- the smallest, as publish_entities.sql picks it; the counts add up, the new articles being
--- new.
+-- An incremental publish, entities part 2, given inc_old_entity (the published rows of the
+-- entities the new mentions name): the tallies with the new mentions added, and the entities
+-- rows they give. Each field takes its most frequent value, ties to the smallest, as
+-- publish_entities.sql picks it; the counts add up, the new articles being new.
+
+-- The tallies of those entities by a join, not a key list (warehouse/lookup.py): with their
+-- nested lists, DuckDB reads every row's lists before matching a list of 1,000 keys (600 ms
+-- of 23,000 entities), where the join scans the entity-sized table in 7 ms.
+CREATE OR REPLACE TEMP TABLE inc_old_tally AS
+SELECT t.*
+FROM parley_internal.entity_tallies AS t
+SEMI JOIN inc_touched_entity USING (entity_id);
+
 CREATE OR REPLACE TEMP TABLE inc_entity_tallies_rows AS
 WITH counted AS (
     SELECT entity_id, 'names' AS field, canonical_name AS value, count(*) AS n
