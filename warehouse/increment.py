@@ -45,9 +45,9 @@ from warehouse.increment_meetings import cluster_again, clustering_needed
 from warehouse.internal import SCHEMA as INTERNAL
 from warehouse.lookup import fetch_by_key
 
-# The meetings of a person whose roles changed are redone when dated this close (days) to
-# the changed roles' spans: at least the half year a role's span is widened by when a
-# meeting picks its participants' titles (parley/meetings/sql/outputs.sql).
+# The meetings whose title pick a role change may change are looked for with the roles'
+# spans widened by this many days: at least the half year a meeting widens them by when it
+# picks its participants' titles (parley/meetings/sql/outputs.sql; roles.sql).
 ROLE_MARGIN_DAYS = 366
 # The staged tables an incremental publish reads. A table added to the staging without
 # being handled here makes every publish a full build.

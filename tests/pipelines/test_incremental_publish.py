@@ -14,7 +14,9 @@ Klein"), then a drop that makes the other variant of one of them the one named m
 meeting's participant changes, with no new report of it); a side meeting and the group
 meeting it was held at, in either order across drops (``part_of``); an announcement whose
 meeting is reported in a later drop (held), and one called off by a later article
-(cancelled).
+(cancelled); titles seen in later drops that change the title a published meeting's
+participant takes (a first title, a title whose span grew to reach the meeting, one of two
+titles whose order changed).
 """
 
 from __future__ import annotations
@@ -77,7 +79,12 @@ NAMED = {
     "person:ajit-doval": ("Ajit Doval", "PERSON", "IND"),
     "person:abdel-fattah-al-sisi": ("Abdel Fattah Al-Sisi", "PERSON", None),
     "person:tamim-bin-hamad-al-thani": ("Tamim bin Hamad Al-Thani", "PERSON", None),
+    "person:anwar-ibrahim": ("Anwar Ibrahim", "PERSON", "MYS"),
+    "person:lee-hsien-loong": ("Lee Hsien Loong", "PERSON", "SGP"),
+    "person:gabriel-boric": ("Gabriel Boric", "PERSON", "CHL"),
+    "person:gustavo-petro": ("Gustavo Petro", "PERSON", "COL"),
 }
+ANWAR, LEE = "person:anwar-ibrahim", "person:lee-hsien-loong"
 QUAD = "org:quad"
 VANCE_KLEIN = ("person:j-d-vance", "person:jennifer-klein")
 
@@ -104,7 +111,16 @@ class Report:
 # and Kamikawa's meeting is announced in drop 3 and reported in drop 4; Sullivan and
 # Doval's, announced in drop 4, is called off in drop 5.
 CASES: dict[int, list[Report]] = {
-    1: [Report("quad-fmm", "2025-07-02", (QUAD,), "2025-07-01")],
+    1: [
+        Report("quad-fmm", "2025-07-02", (QUAD,), "2025-07-01"),
+        Report("anwar-lee", "2024-03-11", (ANWAR, LEE), "2024-03-10"),
+        Report(
+            "boric-petro",
+            "2024-05-11",
+            ("person:gabriel-boric", "person:gustavo-petro"),
+            "2024-05-10",
+        ),
+    ],
     2: [
         Report("vance-a", "2025-04-22", VANCE_KLEIN, "2025-04-21"),
         Report(
@@ -155,16 +171,35 @@ CASES: dict[int, list[Report]] = {
         ),
     ],
 }
-# Articles that only name someone (drop -> (source_ref, published, entity id) per article).
-NAMES_ONLY: dict[int, list[tuple[str, str, str]]] = {
+# Articles that only name someone, and maybe give them a title (drop -> (source_ref,
+# published, entity id, role) per article). Anwar and Lee meet in drop 1, each titled Prime
+# Minister the day after. Drop 3 gives Anwar a new title on the meeting's day (it wins: a
+# new role); drop 4 gives Lee one a fortnight later (Prime Minister stays nearer), and drop 5
+# sees it again on the meeting's day (it wins: a title whose span grew, among two). Drop 3
+# also gives Boric, untitled when he met Petro in drop 1, his first title; Petro's, seen in
+# drop 2 long before that meeting, reaches it once drop 4 sees it again (a span that grew).
+# Nothing else of those drops comes near those meetings.
+NAMES_ONLY: dict[int, list[tuple[str, str, str, str | None]]] = {
+    1: [
+        ("anwar-pm", "2024-03-11", ANWAR, "Prime Minister"),
+        ("lee-pm", "2024-03-11", LEE, "Prime Minister"),
+    ],
     2: [
-        ("vance-0", "2025-04-01", "person:j-d-vance"),
-        ("klein-0", "2025-04-01", "person:jennifer-klein"),
+        ("vance-0", "2025-04-01", "person:j-d-vance", None),
+        ("klein-0", "2025-04-01", "person:jennifer-klein", None),
+        ("petro-title-1", "2022-08-07", "person:gustavo-petro", "President"),
+    ],
+    3: [
+        ("anwar-title", "2024-03-10", ANWAR, "Finance Minister"),
+        ("boric-title", "2024-05-12", "person:gabriel-boric", "President"),
     ],
     4: [
-        ("klein-1", "2025-05-01", "person:jen-klein"),
-        ("klein-2", "2025-05-02", "person:jen-klein"),
+        ("klein-1", "2025-05-01", "person:jen-klein", None),
+        ("klein-2", "2025-05-02", "person:jen-klein", None),
+        ("lee-title-1", "2024-03-25", LEE, "Senior Minister"),
+        ("petro-title-2", "2024-04-30", "person:gustavo-petro", "President"),
     ],
+    5: [("lee-title-2", "2024-03-10", LEE, "Senior Minister")],
 }
 
 
@@ -229,8 +264,8 @@ def staged_drops(tmp_path_factory: pytest.TempPathFactory) -> list[StagedDrop]:
             _add_bridge_report(tables, drop_id, *report)
         for case in CASES.get(n, []):
             _add_report(tables, drop_id, case)
-        for source_ref, published, entity_id in NAMES_ONLY.get(n, []):
-            _add_names(tables, drop_id, source_ref, published, entity_id)
+        for source_ref, published, entity_id, role in NAMES_ONLY.get(n, []):
+            _add_names(tables, drop_id, source_ref, published, entity_id, role)
         drops.append(StagedDrop(drop_id, tables))
     return drops
 
@@ -394,11 +429,22 @@ def _add_report(tables: dict[str, list[object]], drop_id: str, report: Report) -
 
 
 def _add_names(
-    tables: dict[str, list[object]], drop_id: str, source_ref: str, published: str, entity_id: str
+    tables: dict[str, list[object]],
+    drop_id: str,
+    source_ref: str,
+    published: str,
+    entity_id: str,
+    role: str | None,
 ) -> None:
-    """An article that only names ``entity_id``."""
+    """An article that only names ``entity_id``, with ``role`` as their title if given."""
     body = f"{NAMED[entity_id][0]} spoke ({source_ref})."
-    _add_article(tables, drop_id, source_ref, published, body, (entity_id,))
+    article = _add_article(tables, drop_id, source_ref, published, body, (entity_id,))
+    if role is not None:
+        tables[staging.ROLE_OBSERVATIONS.name].append(
+            RoleObservation(
+                article.article_id, entity_id, role, NAMED[entity_id][2], article.published_date
+            )
+        )
 
 
 def _tables(warehouse: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -475,3 +521,16 @@ def _assert_cases_happened(warehouse: Path) -> None:
         assert part_of("side-b") == meeting_of("quad-late")
         assert announcement_of("wong-soon") == ("held", meeting_of("wong-met"), None)
         assert announcement_of("doval-soon") == ("cancelled", None, "doval-off")
+        roles = con.execute(
+            "SELECT entity_id, role FROM meeting_participants WHERE meeting_id = ? ORDER BY 1",
+            [meeting_of("anwar-lee")],
+        ).fetchall()
+        assert roles == [(ANWAR, "Finance Minister"), (LEE, "Senior Minister")]
+        boric_petro = con.execute(
+            "SELECT entity_id, role FROM meeting_participants WHERE meeting_id = ? ORDER BY 1",
+            [meeting_of("boric-petro")],
+        ).fetchall()
+        assert boric_petro == [
+            ("person:gabriel-boric", "President"),
+            ("person:gustavo-petro", "President"),
+        ]

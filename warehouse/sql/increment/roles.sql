@@ -1,8 +1,6 @@
 -- An incremental publish, roles: the new articles' role observations merged into the
 -- published person_roles rows of the same (entity, role, country), as publish_entities.sql
--- aggregates them; the new articles being new, the article counts add up. A person whose
--- roles changed has the meetings dated within $margin_days of the changed roles' spans redone
--- (a meeting takes the title whose span, widened by half a year, holds its date).
+-- aggregates them; the new articles being new, the article counts add up.
 CREATE OR REPLACE TEMP TABLE inc_role_new AS
 SELECT r.entity_id, r.role, r.country_iso3,
        min(r.seen_date) AS first_seen,
@@ -30,7 +28,49 @@ LEFT JOIN inc_role_old AS o
    AND o.country_iso3 IS NOT DISTINCT FROM n.country_iso3
 ORDER BY n.entity_id, first_seen;
 
+-- The meetings whose title pick may change (outputs.sql: among the person's roles whose span,
+-- widened by $margin_days here, holds the meeting's date, the one that holds it unwidened,
+-- then the nearest, then the most attested). A new role may win wherever its span reaches;
+-- a role's span grown earlier or later reaches new days; and where the widened spans of a
+-- changed role and another role of the person overlap, the order between them may change.
+-- Elsewhere a changed role is the only one a meeting can take, and it stays the pick: so a
+-- minister's every new article redoes the meetings of the days it adds to their span, not
+-- those of the whole tenure.
 INSERT INTO inc_entity_change
-SELECT entity_id, min(first_seen) - $margin_days, max(last_seen) + $margin_days
-FROM inc_person_roles_rows
-GROUP BY entity_id;
+WITH changed AS (
+    SELECT n.entity_id, n.role, n.country_iso3,
+           n.first_seen AS new_first, n.last_seen AS new_last,
+           o.first_seen AS old_first, o.last_seen AS old_last
+    FROM inc_person_roles_rows AS n
+    LEFT JOIN inc_role_old AS o
+        ON o.entity_id = n.entity_id AND o.role = n.role
+       AND o.country_iso3 IS NOT DISTINCT FROM n.country_iso3
+),
+other AS (
+    SELECT r.entity_id, r.role, r.country_iso3, r.first_seen, r.last_seen
+    FROM main.person_roles AS r
+    WHERE r.entity_id IN (SELECT entity_id FROM changed)
+    UNION
+    SELECT entity_id, role, country_iso3, first_seen, last_seen FROM inc_person_roles_rows
+)
+SELECT entity_id, new_first - $margin_days, new_last + $margin_days
+FROM changed
+WHERE old_first IS NULL
+UNION ALL
+SELECT entity_id, new_first - $margin_days, old_first - $margin_days
+FROM changed
+WHERE new_first < old_first
+UNION ALL
+SELECT entity_id, old_last + $margin_days, new_last + $margin_days
+FROM changed
+WHERE new_last > old_last
+UNION ALL
+SELECT c.entity_id,
+       greatest(c.new_first, r.first_seen) - $margin_days,
+       least(c.new_last, r.last_seen) + $margin_days
+FROM changed AS c
+JOIN other AS r
+    ON r.entity_id = c.entity_id
+   AND (r.role, r.country_iso3) IS DISTINCT FROM (c.role, c.country_iso3)
+WHERE greatest(c.new_first, r.first_seen) - $margin_days
+   <= least(c.new_last, r.last_seen) + $margin_days;
