@@ -79,11 +79,19 @@ CREATE OR REPLACE TEMP MACRO _an_kinds_match(a, b) AS
 
 -- The day the announcement was called off, if it was: the article's own word, else the
 -- earliest later article that calls off a matching announcement before its period ended.
+-- The pairs are counted for cancellations published in the announcement's window only (the
+-- conditions below): every pair of announcements sharing a state is, on a large history, more
+-- than the memory holds.
 CREATE OR REPLACE TEMP TABLE _an_cancel_pair AS
 WITH shared AS (
     SELECT a.announcement_id, c.announcement_id AS cancelled_by, count(*) AS n_shared
     FROM _an_party AS a
+    JOIN _an_announcement AS an ON an.announcement_id = a.announcement_id
     JOIN _an_party AS c ON c.party_key = a.party_key AND c.announcement_id <> a.announcement_id
+    JOIN _an_announcement AS cn
+        ON cn.announcement_id = c.announcement_id
+       AND cn.stated_status = 'cancelled'
+       AND cn.published_date BETWEEN an.published_date AND an.window_end
     GROUP BY ALL
 )
 SELECT s.announcement_id, s.cancelled_by, c.published_date AS cancelled_on
@@ -115,11 +123,18 @@ GROUP BY announcement_id;
 -- a compatible kind, held in the announcement's window and not before it was published,
 -- reported by another article, and, when it was called off, held on or after that day.
 -- An announcement of states alone ("the US-India iCET Intersessional") needs a date.
+-- The shared parties are counted for meetings held in the announcement's window only (as
+-- below), for the same reason.
 CREATE OR REPLACE TEMP TABLE _an_held_pair AS
 WITH shared AS (
     SELECT p.announcement_id, k.meeting_id, count(DISTINCT p.party_key) AS n_shared
     FROM _an_party AS p
+    JOIN _an_announcement AS an ON an.announcement_id = p.announcement_id
     JOIN _an_meeting_key AS k USING (party_key)
+    JOIN _an_meeting AS mt
+        ON mt.meeting_id = k.meeting_id
+       AND mt.held_from <= an.window_end
+       AND mt.held_to >= an.window_start
     GROUP BY ALL
 )
 SELECT
