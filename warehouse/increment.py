@@ -5,8 +5,9 @@ what the new drops change: their articles, rejections and entity mentions append
 rows of the entities, aliases and roles they name, and the name variants of the people of
 those entities' surnames; their event mentions, and the meetings those join or create
 (``warehouse.increment_meetings``: the clustering over the part of the history they can
-touch); their announcements, and the announcements those meetings or new cancellations may
-concern, linked again (``warehouse.increment_announcements``). Every change is kept as a
+touch), and the titles of other meetings' participants whose roles changed; their
+announcements, and the announcements those meetings or new cancellations may concern,
+linked again (``warehouse.increment_announcements``). Every change is kept as a
 ``Change`` (``warehouse.changes``).
 
 The result is the file a full build from every staged drop would give, row for row
@@ -41,7 +42,7 @@ from warehouse.changes import (
     scalar,
 )
 from warehouse.increment_announcements import link_again
-from warehouse.increment_meetings import cluster_again, clustering_needed
+from warehouse.increment_meetings import cluster_again, clustering_needed, retitle
 from warehouse.internal import SCHEMA as INTERNAL
 from warehouse.lookup import fetch_by_key
 
@@ -92,6 +93,7 @@ def add_drops(
     _mentions(con, increment)
     if clustering_needed(con):
         cluster_again(con, increment, prev_state, now)
+    retitle(con, increment)
     link_again(con, increment)
     drop_temporaries(con)
     return increment

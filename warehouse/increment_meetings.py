@@ -1,6 +1,7 @@
 """An incremental publish, meetings: the clustering over the part of the history the new
 mentions (and the entities whose facts changed) can touch (``parley.meetings.scope``), and
-the rows of the meetings it touched replaced.
+the rows of the meetings it touched replaced; then the titles of the other meetings whose
+participants' roles changed.
 
 The scope reads the history from the bookkeeping (``warehouse/sql/increment/scope.sql``):
 every event mention with its previous meeting, the participants and the name variants they
@@ -19,6 +20,7 @@ import pyarrow as pa
 
 from parley.announcements.link import PARAMS as LINK_PARAMS
 from parley.meetings.cluster import HistoryFacts
+from parley.meetings.cluster import run_sql as run_meetings_sql
 from parley.meetings.scope import ScopeResult, Selection, cluster_scope, select_scope
 from warehouse.changes import (
     Change,
@@ -132,6 +134,27 @@ def cluster_again(
     increment.state = result.state
     increment.n_scope_mentions = selection.mention_ids.num_rows
     increment.n_touched_meetings = result.touched_meetings.num_rows
+
+
+def retitle(con: duckdb.DuckDBPyConnection, increment: Increment) -> None:
+    """The titles of the participants of the meetings the clustering did not rewrite, where
+    a role change may have changed them (``retitle.sql``): a role changes nothing else in a
+    meeting, so such meetings need no clustering."""
+    if not scalar(con, "SELECT count(*) FROM inc_role_change"):
+        return
+    # The macro of parley/meetings/sql/titles.sql, as the clustering defines it.
+    run_meetings_sql(con, "titles")
+    run(con, "retitle")
+    retitled = rows(con, "*", "inc_retitled_rows")
+    increment.make(
+        con,
+        Change(
+            "main.meeting_participants",
+            key=("meeting_id", "entity_id"),
+            deleted=retitled.select(["meeting_id", "entity_id"]),
+            inserted=retitled,
+        ),
+    )
 
 
 def _cluster(

@@ -94,7 +94,7 @@ CROSS_ARTICLE = "_mc_x"
 _GRAPHS = (WITHIN_ARTICLE, CROSS_ARTICLE)
 _GRAPH_PLACEHOLDER = "{graph}"
 # SQL files that only define the macros the steps share.
-_MACRO_FILES = ("units", "score_pairs", "ids", "names")
+_MACRO_FILES = ("units", "score_pairs", "ids", "names", "titles")
 
 SQL_DIR = Path(__file__).parent / "sql"
 _MACRO_NAME = re.compile(r"^CREATE OR REPLACE TEMP MACRO (_mc_\w+)\(.*?\) AS( TABLE)?", re.M)

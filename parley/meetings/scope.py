@@ -33,9 +33,10 @@ The caller gives the history as relations in the current schema:
   ``scope_participants``;
 - ``scope_meetings(meeting_id, meeting_date, first_reported, part_of)``: the meetings as the
   previous run published them;
-- ``scope_entity_changes(entity_id, lo, hi)``: entities whose name, type, country or roles
-  changed, or whose name variant did; the meetings naming one dated in ``[lo, hi]`` (NULL:
-  any date) are redone.
+- ``scope_entity_changes(entity_id, lo, hi)``: entities whose name, type or country changed,
+  or whose name variant did; the meetings naming one dated in ``[lo, hi]`` (NULL: any date)
+  are redone. (A change of roles changes only the titles of meetings' participants: the
+  warehouse's incremental publish picks those again without clustering.)
 
 ``select_scope`` then chooses the mentions (a ``Selection``); the caller gives
 ``cluster_meetings``'s input relations for those mentions only (on a connection of its own,

@@ -28,15 +28,14 @@ LEFT JOIN inc_role_old AS o
    AND o.country_iso3 IS NOT DISTINCT FROM n.country_iso3
 ORDER BY n.entity_id, first_seen;
 
--- The meetings whose title pick may change (outputs.sql: among the person's roles whose span,
--- widened by $margin_days here, holds the meeting's date, the one that holds it unwidened,
--- then the nearest, then the most attested). A new role may win wherever its span reaches;
--- a role's span grown earlier or later reaches new days; and where the widened spans of a
--- changed role and another role of the person overlap, the order between them may change.
--- Elsewhere a changed role is the only one a meeting can take, and it stays the pick: so a
--- minister's every new article redoes the meetings of the days it adds to their span, not
--- those of the whole tenure.
-INSERT INTO inc_entity_change
+-- The days on which a meeting's title pick may change (titles.sql: among the person's roles
+-- whose span, widened by $margin_days here, holds the meeting's day, the one that holds it
+-- unwidened, then the nearest, then the most attested), per person: a new role may win
+-- wherever its span reaches; a role's span grown earlier or later reaches new days; and where
+-- the widened spans of a changed role and another role of the person overlap, the order
+-- between them may change. Elsewhere a changed role is the only one a meeting can take, and
+-- it stays the pick. Titles are all a role changes in a meeting (retitle.sql).
+CREATE OR REPLACE TEMP TABLE inc_role_change AS
 WITH changed AS (
     SELECT n.entity_id, n.role, n.country_iso3,
            n.first_seen AS new_first, n.last_seen AS new_last,
@@ -53,7 +52,7 @@ other AS (
     UNION
     SELECT entity_id, role, country_iso3, first_seen, last_seen FROM inc_person_roles_rows
 )
-SELECT entity_id, new_first - $margin_days, new_last + $margin_days
+SELECT entity_id, new_first - $margin_days AS lo, new_last + $margin_days AS hi
 FROM changed
 WHERE old_first IS NULL
 UNION ALL

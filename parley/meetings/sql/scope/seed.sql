@@ -6,7 +6,7 @@
 --   only scored against reports sharing a party or, for country dyads, a country, at most a
 --   few days apart: cross_candidates.sql);
 --   every article of a meeting that names an entity whose published facts changed, when the
---   meeting's date lies in the span given for it (role changes) or at any date.
+--   meeting's date lies in the span given for it, if any.
 CREATE OR REPLACE TEMP TABLE _sc_mention AS
 SELECT
     mention_id,
