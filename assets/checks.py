@@ -1,4 +1,10 @@
-"""Asset checks on every published table, run read-only against the published file."""
+"""Asset checks on every published table, read from the published file.
+
+A publish runs every check on the rows it wrote before it links the new version into place,
+and records the results in the file (``parley_internal.check_results``); in the publish job
+this step reports those. The check job (and its daily schedule) runs every check over the
+whole file again, as does this step for a file without recorded results.
+"""
 
 from collections.abc import Iterator
 
@@ -9,15 +15,14 @@ from dagster import (
     AssetCheckSeverity,
     AssetCheckSpec,
     AssetKey,
+    Config,
     MetadataValue,
     multi_asset_check,
 )
 
 from assets.resources import ParleyPaths
-from warehouse.checks import WAREHOUSE_CHECKS, Rows, prepare_connection
-
-# Failing rows shown in the UI per check; the count says how many there are in all.
-EXAMPLE_ROWS = 5
+from warehouse.checks import WAREHOUSE_CHECKS, examples_markdown, run_checks
+from warehouse.internal import read_check_results
 
 WAREHOUSE_CHECK_SPECS = [
     AssetCheckSpec(
@@ -30,36 +35,37 @@ WAREHOUSE_CHECK_SPECS = [
 ]
 
 
+class WarehouseCheckConfig(Config):
+    """Whether to run every check over the whole published file, rather than report the
+    results its publish recorded for the rows it wrote."""
+
+    whole_file: bool = False
+
+
 @multi_asset_check(
     specs=WAREHOUSE_CHECK_SPECS,
     description="Keys, references, dates and parties of the published tables.",
 )
 def warehouse_checks(
-    context: AssetCheckExecutionContext, paths: ParleyPaths
+    context: AssetCheckExecutionContext, config: WarehouseCheckConfig, paths: ParleyPaths
 ) -> Iterator[AssetCheckResult]:
-    """Run every warehouse check over one read-only connection to the published file."""
+    """Report every warehouse check over one read-only connection to the published file."""
     with duckdb.connect(str(paths.warehouse), read_only=True) as con:
-        prepare_connection(con)
-        for check in WAREHOUSE_CHECKS:
-            rows = check.failures(con)
-            if rows:
-                context.log.warning(f"{check.table}.{check.name}: {len(rows)} failing rows")
-            yield AssetCheckResult(
-                asset_key=AssetKey(check.table),
-                check_name=check.name,
-                passed=not rows,
-                severity=AssetCheckSeverity.ERROR if check.blocking else AssetCheckSeverity.WARN,
-                metadata={
-                    "failures": len(rows),
-                    "examples": MetadataValue.md(_examples(rows)),
-                },
-            )
-
-
-def _examples(rows: Rows) -> str:
-    """The first failing rows as a Markdown list (or a note that there are none)."""
-    if not rows:
-        return "no failing rows"
-    shown = [f"- `{row!r}`" for row in rows[:EXAMPLE_ROWS]]
-    more = [f"- ... and {len(rows) - EXAMPLE_ROWS} more"] if len(rows) > EXAMPLE_ROWS else []
-    return "\n".join(shown + more)
+        recorded = None if config.whole_file else read_check_results(con)
+        if recorded is None:
+            context.log.info("running every check over the whole published file")
+            recorded = {
+                (o.check.table, o.check.name): (len(o.rows), examples_markdown(o.rows))
+                for o in run_checks(con)
+            }
+    for check in WAREHOUSE_CHECKS:
+        n_failures, examples = recorded[(check.table, check.name)]
+        if n_failures:
+            context.log.warning(f"{check.table}.{check.name}: {n_failures} failing rows")
+        yield AssetCheckResult(
+            asset_key=AssetKey(check.table),
+            check_name=check.name,
+            passed=not n_failures,
+            severity=AssetCheckSeverity.ERROR if check.blocking else AssetCheckSeverity.WARN,
+            metadata={"failures": n_failures, "examples": MetadataValue.md(examples)},
+        )

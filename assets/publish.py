@@ -1,4 +1,4 @@
-"""Publish: every drop's staged files -> the DuckDB warehouse, built fresh and swapped in."""
+"""Publish: the drops staged since the last publish -> the DuckDB warehouse, swapped in."""
 
 import datetime as dt
 from collections.abc import Iterator
@@ -46,15 +46,17 @@ WAREHOUSE_SPECS = [
 def warehouse_tables(
     context: AssetExecutionContext, paths: ParleyPaths
 ) -> Iterator[MaterializeResult]:
-    """Dedupe meetings across all drops and publish the warehouse file atomically."""
+    """Add the new drops (their meetings deduplicated against all others) to the warehouse
+    and publish it atomically."""
     result = publish_warehouse(paths.staging, paths.warehouse, dt.datetime.now(dt.UTC))
-    context.log.info(f"published {result.path}: {result.row_counts}")
+    context.log.info(f"published {result.path} ({result.mode}: {result.detail})")
     for table in PUBLISHED_TABLES:
         yield MaterializeResult(
             asset_key=AssetKey(table),
             metadata={
                 "dagster/row_count": result.row_counts[table],
                 "warehouse": MetadataValue.path(str(result.path)),
+                "publish": MetadataValue.text(f"{result.mode}: {result.detail}"),
                 "preview": MetadataValue.md(result.previews[table]),
             },
         )

@@ -22,8 +22,7 @@ from dagster import (
 
 from assets.publish import PUBLISH_CONDITION
 from assets.resources import ParleyPaths
-from parley.atomic import write_bytes_atomically
-from parley.reports.plots import markdown_image, network_png, timeline_png
+from parley.reports.pictures import markdown_image, network_picture, timeline_picture
 from parley.reports.read import network_edges, timeline_points, view_row_counts
 from warehouse.publish import PUBLISHED_TABLES, preview_markdown
 from warehouse.views import REPORT_VIEWS
@@ -82,12 +81,15 @@ def report_pictures(
         view_rows = view_row_counts(con, REPORT_VIEWS)
         pair_preview = preview_markdown(con, "report_country_pair_month", limit=10)
         network_preview = preview_markdown(con, "report_person_network", limit=10)
+    # A picture that would show what it shows already is kept (a publish that changed no
+    # meeting draws nothing).
     out = reports_dir(warehouse)
-    timeline = timeline_png(points, n_undated)
-    network = network_png(edges)
-    timeline_path = write_bytes_atomically(out / "meeting_timeline.png", timeline)
-    network_path = write_bytes_atomically(out / "who_met_whom.png", network)
-    context.log.info(f"wrote {timeline_path} and {network_path}; report views: {view_rows}")
+    timeline = timeline_picture(out, points, n_undated)
+    network = network_picture(out, edges)
+    done = ", ".join(
+        f"{p.path} ({'drawn' if p.drawn else 'unchanged'})" for p in (timeline, network)
+    )
+    context.log.info(f"pictures: {done}; report views: {view_rows}")
     views_md = "| view | rows |\n|---|---|\n" + "\n".join(
         f"| {view} | {rows} |" for view, rows in view_rows.items()
     )
@@ -96,8 +98,8 @@ def report_pictures(
         metadata={
             "dagster/row_count": len(points),
             "undated_meetings": n_undated,
-            "picture": MetadataValue.md(markdown_image(timeline, "meeting timeline")),
-            "path": MetadataValue.path(str(timeline_path)),
+            "picture": MetadataValue.md(markdown_image(timeline.png, "meeting timeline")),
+            "path": MetadataValue.path(str(timeline.path)),
             "preview": MetadataValue.md(pair_preview),
             "report_views": MetadataValue.md(views_md),
         },
@@ -107,8 +109,8 @@ def report_pictures(
         metadata={
             "dagster/row_count": len(edges),
             "people": len({e.person_a for e in edges} | {e.person_b for e in edges}),
-            "picture": MetadataValue.md(markdown_image(network, "who met whom")),
-            "path": MetadataValue.path(str(network_path)),
+            "picture": MetadataValue.md(markdown_image(network.png, "who met whom")),
+            "path": MetadataValue.path(str(network.path)),
             "preview": MetadataValue.md(network_preview),
         },
     )
@@ -130,7 +132,8 @@ reports_automation_sensor = AutomationConditionSensorDefinition(
 check_warehouse_job = define_asset_job(
     "check_warehouse",
     selection=AssetSelection.checks_for_assets(*[AssetKey(t) for t in PUBLISHED_TABLES]),
-    description="Run every data-quality check against the published warehouse (read-only).",
+    description="Run every data-quality check against the whole published warehouse (read-only).",
+    config={"ops": {"warehouse_checks": {"config": {"whole_file": True}}}},
 )
 
 daily_warehouse_checks = ScheduleDefinition(

@@ -25,12 +25,9 @@ def drops_needing_work(
 
 
 def publish_needed(staging_area: StagingArea, warehouse: Path) -> bool:
-    """True when the warehouse is missing or older than a drop's staged results (a publish
-    failed or was killed after its drops were processed)."""
-    if not warehouse.exists():
-        return True
-    newest = staging_area.newest_drop_file_mtime()
-    return newest is not None and newest > warehouse.stat().st_mtime
+    """True when the warehouse is missing or a drop's staged results were written since the
+    last publish (a publish failed or was killed after its drops were processed)."""
+    return not warehouse.exists() or bool(staging_area.pending_changes())
 
 
 def _is_done(instance: DagsterInstance, staging_area: StagingArea, drop: Drop) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import fcntl
 import json
@@ -16,11 +17,11 @@ import threading
 from pathlib import Path
 
 import duckdb
-import pyarrow as pa
-import pyarrow.parquet as pq
 
 from tests.conftest import CONTRACT_COLUMNS
 from tests.entities.test_parallel import SAMPLE
+from warehouse import staging
+from warehouse.staging import StagingArea
 
 
 def _parley(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
@@ -107,12 +108,12 @@ def test_a_failed_step_is_one_line_naming_it(drops_root: Path, tmp_path: Path) -
     assert _parley(*args, home=home).returncode == 0
     published = warehouse.read_bytes()
 
-    # Staged results that a blocking check refuses: meetings dated in the far future.
-    staged = next((warehouse.parent / "parley_staging" / "drops").glob("*/event_mentions.parquet"))
-    table = pq.read_table(staged)
-    future = pa.array([dt.date(2999, 1, 1)] * table.num_rows, pa.date32())
-    index = table.schema.get_field_index("event_date")
-    pq.write_table(table.set_column(index, "event_date", future), staged)
+    # The drop staged again with results a blocking check refuses: meetings dated in the far
+    # future.
+    area = StagingArea.for_warehouse(warehouse)
+    mentions = area.read("seeds", staging.EVENT_MENTIONS)
+    future = [dataclasses.replace(m, event_date=dt.date(2999, 1, 1)) for m in mentions]
+    area.write("seeds", staging.EVENT_MENTIONS, future)
 
     failed = _parley(*args, home=home)
     assert failed.returncode == 1

@@ -3,29 +3,41 @@
 Every check is a query for failures: an empty answer means it passed. Blocking checks guard
 rules whose failure means wrong data (duplicate keys, dangling references, a future or
 one-sided meeting); the others flag data that is suspect but may be legitimate.
+
+A check runs over a whole file (``failures``), or over the rows a publish wrote (``Scope``,
+``scoped_failures``): an incremental publish replaces whole keys (every row of an article,
+an entity, a meeting), so a key can be duplicated, or a reference left dangling, only among
+the rows it wrote; their references are looked up through the parents' indexes. Rows a
+publish did not write were checked when they were written, and the daily check job checks
+the whole file again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from parley.meetings.cluster import (
     check_meeting_date_span,
     check_meeting_id_unique,
     check_mention_in_one_meeting,
 )
+from warehouse.lookup import fetch_by_key
 
 CHECKS_DIR = Path(__file__).parent / "sql" / "checks"
 Rows = list[tuple[object, ...]]
+# Failing rows kept as examples per check (the count says how many there are in all).
+EXAMPLE_ROWS = 5
 
 # Templates for the generic rules. The identifiers come only from the constants below, never
 # from user input; values are never spliced in.
 UNIQUE_KEY_SQL = (
-    "SELECT {columns}, count(*) AS n_rows FROM main.{table} "
+    "SELECT {columns}, count(*) AS n_rows FROM {relation} "
     "GROUP BY ALL HAVING count(*) > 1 ORDER BY n_rows DESC, {columns}"
 )
 FOREIGN_KEY_SQL = (
@@ -93,6 +105,15 @@ FOREIGN_KEYS: dict[str, tuple[tuple[str, str, str], ...]] = {
     ),
 }
 
+# A scoped reference check: the keys the written rows refer to, with how many rows do.
+SCOPED_REFERENCES_SQL = (
+    "SELECT {column} AS key, count(*) AS n_rows FROM _scope_rows "
+    "WHERE {column} IS NOT NULL GROUP BY ALL ORDER BY key"
+)
+# The parents the scoped checks look rows up in (each one's key is indexed): a check of
+# another table that joins one sees the rows the written rows refer to.
+LOOKUP_TABLES: dict[str, str] = {"articles": "article_id", "entities": "entity_id"}
+
 # The meetings module's checks read the mention -> meeting assignment under this name; in the
 # published file it is the meeting_id column of event_mentions.
 MENTION_MEETING_VIEW = (
@@ -101,22 +122,99 @@ MENTION_MEETING_VIEW = (
 )
 
 
+@dataclass
+class Scope:
+    """The rows a publish wrote, per published table, on the connection it wrote them with.
+
+    ``looked_up`` caches, per lookup table, the rows the written rows refer to.
+    """
+
+    rows: dict[str, pa.Table]
+    looked_up: dict[str, pa.Table] = field(default_factory=dict)
+
+    def wrote(self, table: str) -> bool:
+        """True when the publish wrote rows of ``table``."""
+        return table in self.rows and self.rows[table].num_rows > 0
+
+    def of(self, con: duckdb.DuckDBPyConnection, table: str) -> pa.Table:
+        """The written rows of ``table`` (none: an empty table of its columns)."""
+        if table in self.rows:
+            return self.rows[table]
+        return con.sql(f"SELECT * FROM main.{table} LIMIT 0").to_arrow_table()
+
+    def lookup(self, con: duckdb.DuckDBPyConnection, table: str) -> pa.Table:
+        """The rows of a lookup table that written rows refer to, or are themselves."""
+        if table not in self.looked_up:
+            key = LOOKUP_TABLES[table]
+            keys = set(self.of(con, table).column(key).to_pylist())
+            for child, references in FOREIGN_KEYS.items():
+                for column, parent, _ in references:
+                    if parent == table:
+                        keys |= set(self.of(con, child).column(column).to_pylist())
+            keys.discard(None)
+            self.looked_up[table] = fetch_by_key(con, f"main.{table}", key, sorted(keys))
+        return self.looked_up[table]
+
+
 @dataclass(frozen=True)
 class WarehouseCheck:
-    """One rule about one published table, as a query for the rows that break it."""
+    """One rule about one published table, as a query for the rows that break it: over the
+    whole file, or over the rows a publish wrote."""
 
     table: str
     name: str
     description: str
     blocking: bool
     failures: Callable[[duckdb.DuckDBPyConnection], Rows]
+    scoped_failures: Callable[[duckdb.DuckDBPyConnection, Scope], Rows]
 
 
 def unique_key_failures(
     con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, ...]
 ) -> Rows:
     """Key values that occur in more than one row of ``table``, with their row counts."""
-    return con.execute(UNIQUE_KEY_SQL.format(table=table, columns=", ".join(columns))).fetchall()
+    sql = UNIQUE_KEY_SQL.format(relation=f"main.{table}", columns=", ".join(columns))
+    return con.execute(sql).fetchall()
+
+
+def scoped_unique_key_failures(
+    con: duckdb.DuckDBPyConnection, scope: Scope, table: str, columns: tuple[str, ...]
+) -> Rows:
+    """``unique_key_failures`` among the rows a publish wrote."""
+    sql = UNIQUE_KEY_SQL.format(relation="_scope_rows", columns=", ".join(columns))
+    with _registered(con, "_scope_rows", scope.of(con, table)):
+        return con.execute(sql).fetchall()
+
+
+def scoped_foreign_key_failures(con: duckdb.DuckDBPyConnection, scope: Scope, table: str) -> Rows:
+    """``foreign_key_failures`` of the rows a publish wrote, their parents looked up by key."""
+    rows: Rows = []
+    for column, parent, parent_column in FOREIGN_KEYS[table]:
+        with _registered(con, "_scope_rows", scope.of(con, table)):
+            keys = con.execute(SCOPED_REFERENCES_SQL.format(column=column)).fetchall()
+        found = fetch_by_key(
+            con, f"main.{parent}", parent_column, [key for key, _ in keys], parent_column
+        )
+        present = set(found.column(parent_column).to_pylist())
+        reference = f"{column} -> {parent}.{parent_column}"
+        rows.extend((reference, key, n) for key, n in keys if key not in present)
+    return rows
+
+
+def scoped_query_failures(
+    con: duckdb.DuckDBPyConnection, scope: Scope, check: WarehouseCheck
+) -> Rows:
+    """A check's own query with its table holding only the rows a publish wrote, and the
+    lookup tables only the rows those refer to (other tables are small and whole)."""
+    # Everything is read before the first shadow hides a table.
+    shadows = {check.table: scope.of(con, check.table)}
+    for table in LOOKUP_TABLES:
+        if table != check.table:
+            shadows[table] = scope.lookup(con, table)
+    with ExitStack() as stack:
+        for table, data in shadows.items():
+            stack.enter_context(_shadowing(con, table, data))
+        return check.failures(con)
 
 
 def foreign_key_failures(con: duckdb.DuckDBPyConnection, table: str) -> Rows:
@@ -147,6 +245,7 @@ def _unique(table: str, columns: tuple[str, ...], blocking: bool) -> WarehouseCh
         f"({', '.join(columns)}) identifies one row of {table}.",
         blocking,
         lambda con: unique_key_failures(con, table, columns),
+        lambda con, scope: scoped_unique_key_failures(con, scope, table, columns),
     )
 
 
@@ -158,26 +257,42 @@ def _references(table: str) -> WarehouseCheck:
         f"Every reference resolves: {refs}.",
         True,
         lambda con: foreign_key_failures(con, table),
+        lambda con, scope: scoped_foreign_key_failures(con, scope, table),
     )
+
+
+def _query(
+    table: str,
+    name: str,
+    description: str,
+    blocking: bool,
+    failures: Callable[[duckdb.DuckDBPyConnection], Rows],
+) -> WarehouseCheck:
+    """A check by a query over the tables (a SQL file, or the meetings module's)."""
+    check: WarehouseCheck
+
+    def scoped(con: duckdb.DuckDBPyConnection, scope: Scope) -> Rows:
+        return scoped_query_failures(con, scope, check)
+
+    check = WarehouseCheck(table, name, description, blocking, failures, scoped)
+    return check
 
 
 def _sql(table: str, name: str, description: str, blocking: bool) -> WarehouseCheck:
-    return WarehouseCheck(
-        table, name, description, blocking, lambda con: sql_check_failures(con, name)
-    )
+    return _query(table, name, description, blocking, lambda con: sql_check_failures(con, name))
 
 
 WAREHOUSE_CHECKS: tuple[WarehouseCheck, ...] = (
     *(_unique(table, columns, blocking) for table, columns, blocking in UNIQUE_KEYS),
     *(_references(table) for table in FOREIGN_KEYS),
-    WarehouseCheck(
+    _query(
         "meetings",
         "keys_unique",
         "meeting_id identifies one row of meetings.",
         True,
         check_meeting_id_unique,
     ),
-    WarehouseCheck(
+    _query(
         "event_mentions",
         "in_one_meeting",
         "Every event mention belongs to exactly one existing meeting.",
@@ -196,7 +311,7 @@ WAREHOUSE_CHECKS: tuple[WarehouseCheck, ...] = (
         "Every meeting has two parties: two distinct participants, or a group of states.",
         True,
     ),
-    WarehouseCheck(
+    _query(
         "meetings",
         "meeting_date_span",
         "The day-precise dates of a meeting's reports lie within a few days of each other.",
@@ -260,3 +375,63 @@ WAREHOUSE_CHECKS: tuple[WarehouseCheck, ...] = (
         False,
     ),
 )
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    """A check and the rows that broke it (none: it passed)."""
+
+    check: WarehouseCheck
+    rows: Rows
+
+    @property
+    def key(self) -> str:
+        """``table.check``, as the UI and the refusal message name it."""
+        return f"{self.check.table}.{self.check.name}"
+
+
+def run_checks(con: duckdb.DuckDBPyConnection, scope: Scope | None = None) -> list[CheckOutcome]:
+    """Every warehouse check over the whole file (no ``scope``) or over a publish's rows."""
+    prepare_connection(con)
+    outcomes = []
+    for check in WAREHOUSE_CHECKS:
+        if scope is None:
+            rows = check.failures(con)
+        elif scope.wrote(check.table):
+            rows = check.scoped_failures(con, scope)
+        else:
+            # A scoped check reports rows of its table the publish wrote: none, none broken.
+            rows = []
+        outcomes.append(CheckOutcome(check, rows))
+    return outcomes
+
+
+def examples_markdown(rows: Rows) -> str:
+    """The first failing rows as a Markdown list (or a note that there are none)."""
+    if not rows:
+        return "no failing rows"
+    shown = [f"- `{row!r}`" for row in rows[:EXAMPLE_ROWS]]
+    more = [f"- ... and {len(rows) - EXAMPLE_ROWS} more"] if len(rows) > EXAMPLE_ROWS else []
+    return "\n".join(shown + more)
+
+
+@contextmanager
+def _registered(con: duckdb.DuckDBPyConnection, name: str, data: pa.Table) -> Iterator[None]:
+    """``data`` readable as ``name`` while the block runs."""
+    con.register(name, data)
+    try:
+        yield
+    finally:
+        con.unregister(name)
+
+
+@contextmanager
+def _shadowing(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> Iterator[None]:
+    """A temporary table ``table`` holding ``data``: a query naming ``table`` (or
+    ``main.table``, the temporary schema being searched first) reads it instead."""
+    with _registered(con, "_shadow_rows", data):
+        con.execute(f"CREATE TEMP TABLE {table} AS SELECT * FROM _shadow_rows")
+    try:
+        yield
+    finally:
+        con.execute(f'DROP TABLE temp."{table}"')

@@ -9,22 +9,30 @@ A staged table holds the records of one stage (``parley.records``): its columns 
 record's fields, in order, plus ``drop_id`` and, for the ingest tables, the time the drop was
 read. The Arrow schema comes from the record type, not from the data, so an empty drop still
 writes tables with the right columns and types.
+
+Every write also leaves a marker in ``changes/`` naming the drop, after the file is in place:
+the publish step reads the markers to know which drops changed without listing every drop,
+and removes the ones it published. A run killed between a file and its marker has not
+recorded its materialization, so the drop is processed again and marked then.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
+import os
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from parley.atomic import replace_atomically
+from parley.atomic import fsync_path, replace_atomically
 from parley.records import (
     Announcement,
     AnnouncementParticipant,
@@ -142,6 +150,11 @@ class StagingArea:
         """Where the clustering step keeps what it needs for stable meeting ids."""
         return self.root / "state"
 
+    @property
+    def changes_dir(self) -> Path:
+        """Where a write leaves a marker naming its drop, until a publish has read it."""
+        return self.root / "changes"
+
     def drop_dir(self, drop_id: str) -> Path:
         """The folder of one drop; odd drop names (quotes, spaces, slashes) are escaped."""
         return self.root / "drops" / quote(drop_id, safe="")
@@ -159,9 +172,60 @@ class StagingArea:
     ) -> Path:
         """Atomically replace one staged table of one drop with ``records``."""
         data = table.to_arrow(records, drop_id, stamp)
-        return replace_atomically(
+        path = replace_atomically(
             self.table_path(drop_id, table), lambda path: pq.write_table(data, path)
         )
+        self._mark_changed(drop_id)
+        return path
+
+    def _mark_changed(self, drop_id: str) -> None:
+        """Leave a marker for the next publish: one new file per write, never replaced, so a
+        publish removing the markers it read never removes one written after."""
+        self.changes_dir.mkdir(parents=True, exist_ok=True)
+        marker = self.changes_dir / f"{quote(drop_id, safe='')}.{uuid.uuid4().hex}"
+        os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+        fsync_path(self.changes_dir)
+
+    def pending_changes(self) -> dict[str, list[Path]]:
+        """The drops written since the last publish that read them, with their markers."""
+        if not self.changes_dir.is_dir():
+            return {}
+        pending: dict[str, list[Path]] = {}
+        for marker in sorted(self.changes_dir.iterdir()):
+            name, dot, token = marker.name.rpartition(".")
+            if dot and token:
+                pending.setdefault(unquote(name), []).append(marker)
+        return pending
+
+    def clear_changes(self, pending: dict[str, list[Path]]) -> None:
+        """Remove the markers a publish has read (and published)."""
+        for markers in pending.values():
+            for marker in markers:
+                marker.unlink(missing_ok=True)
+
+    def drop_ids(self) -> list[str]:
+        """Every drop with a staged folder."""
+        drops = self.root / "drops"
+        if not drops.is_dir():
+            return []
+        return sorted(unquote(path.name) for path in drops.iterdir() if path.is_dir())
+
+    def fingerprint(self, drop_id: str) -> str | None:
+        """A digest of the names, sizes and modification times of a drop's staged files;
+        None when the drop has no staged folder."""
+        folder = self.drop_dir(drop_id)
+        if not folder.is_dir():
+            return None
+        digest = hashlib.sha256()
+        for path in sorted(folder.glob("*.parquet")):
+            stat = path.stat()
+            digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        return digest.hexdigest()
+
+    def drop_files(self, drop_ids: Sequence[str], table: StagedTable) -> list[str]:
+        """Absolute paths of the given drops' files for ``table`` (drops without one skipped)."""
+        paths = (self.table_path(drop_id, table).absolute() for drop_id in sorted(drop_ids))
+        return [str(path) for path in paths if path.is_file()]
 
     def read(self, drop_id: str, table: StagedTable) -> list[Any]:
         """The records of one staged table of one drop."""
@@ -175,8 +239,3 @@ class StagingArea:
             return []
         pattern = f"*/{table.name}.parquet"
         return sorted(str(path.absolute()) for path in drops.glob(pattern) if path.is_file())
-
-    def newest_drop_file_mtime(self) -> float | None:
-        """Modification time of the most recently written per-drop file, if any."""
-        times = [Path(p).stat().st_mtime for t in STAGED_TABLES for p in self.files(t)]
-        return max(times, default=None)

@@ -4,8 +4,9 @@
 ``announcement_participants`` (the staged rows of the published articles, with ``status``
 as the article states it), ``articles``, ``entities`` and the dedup step's ``meetings``,
 ``meeting_participants``, ``meeting_countries`` and ``meeting_sources``; it creates
-``announcement_links(announcement_id, status, meeting_id, cancelled_by)``. All the work is
-the SQL of ``sql/link_announcements.sql``, with the windows below bound as parameters.
+``announcement_links(announcement_id, status, meeting_id, cancelled_by, published_date,
+window_start, window_end)``. All the work is the SQL of ``sql/link_announcements.sql`` and
+``sql/windows.sql``, with the windows below bound as parameters.
 
 The rules:
 
@@ -22,16 +23,18 @@ The rules:
 - Cancellation wins over nothing; held wins over cancelled only when the meeting's date (or
   its first report, if undated) is on or after the day the cancellation was published: a
   meeting reported after the news that it was called off was held after all (postponed).
-- Stateless: the links are recomputed from all published rows on every publish, so the same
+- Stateless: the links follow from the published rows alone (a full build links every
+  announcement, an incremental publish those its new rows may concern), so the same
   articles give the same links whatever the order of their drops.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import duckdb
+
+from parley.sqlfile import run_file
 
 # Days by which a meeting may miss the announced day, week or month.
 DAY_SLACK = 2
@@ -40,10 +43,9 @@ UNDATED_WINDOW_DAYS = 60
 # An undated meeting is taken as held in this many days before its first report.
 UNDATED_MEETING_DAYS = 7
 
-SQL_FILE = Path(__file__).parent / "sql" / "link_announcements.sql"
-_STATEMENT_END = re.compile(r";\s*(?:\n|$)")
-_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-_PARAMS = {
+SQL_DIR = Path(__file__).parent / "sql"
+# The windows above, as the SQL's bound parameters.
+PARAMS = {
     "day_slack": DAY_SLACK,
     "undated_window_days": UNDATED_WINDOW_DAYS,
     "undated_meeting_days": UNDATED_MEETING_DAYS,
@@ -52,13 +54,11 @@ _PARAMS = {
 
 def link_announcements(con: duckdb.DuckDBPyConnection) -> None:
     """Create ``announcement_links`` from the announcements and meetings in ``con``."""
-    for statement in _statements():
-        used = {name: _PARAMS[name] for name in set(_PARAM.findall(statement))}
-        con.execute(statement, used)
+    define_windows(con)
+    run_file(con, SQL_DIR / "link_announcements.sql", **PARAMS)
 
 
-def _statements() -> list[str]:
-    """The statements of the SQL file, comment lines removed."""
-    lines = SQL_FILE.read_text().splitlines()
-    text = "\n".join(line for line in lines if not line.lstrip().startswith("--"))
-    return [s.strip() for s in _STATEMENT_END.split(text) if s.strip()]
+def define_windows(con: duckdb.DuckDBPyConnection) -> None:
+    """Define the macros ``_an_window_start`` and ``_an_window_end`` (``sql/windows.sql``,
+    called with ``PARAMS``) on ``con``; ``link_announcements`` drops them when it is done."""
+    run_file(con, SQL_DIR / "windows.sql")

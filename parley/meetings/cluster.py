@@ -28,7 +28,9 @@ the calling step's prefix (a constant here, never user text).
 
 State (the mention -> meeting assignment, every id's birth and status, the redirects) lives
 in Parquet files under ``state_dir``, written as a new generation folder and switched to by
-an atomic rename of the ``CURRENT`` pointer.
+an atomic rename of the ``CURRENT`` pointer. ``cluster_meetings`` is the same run without the
+files: it takes the previous state as tables and returns the new one, so that a caller can
+run it over part of the history (``parley.meetings.scope``) and write the state itself.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ import pyarrow as pa
 
 from parley.lexicon.groups import group_membership_rows
 from parley.meetings.state import read_state, write_state
+from parley.sqlfile import run_statements, split_statements, used_params
 
 # Score thresholds of the clustering levels. Level 0 links reports sharing their parties on
 # a compatible date and kind; the stricter levels only apply to components that failed the
@@ -72,6 +75,11 @@ _GROUP_MEMBERS_SCHEMA = pa.schema(
     ]
 )
 
+# The history facts, when given rather than found (HistoryFacts).
+_CORPUS_RELATION = "_mc_corpus"
+_ENTITY_DF_RELATION = "_mc_entity_df"
+_PERSON_ALIAS_RELATION = "_mc_person_alias"
+
 # Temporary tables holding the new state when the SQL is done.
 _NEW_STATE_TABLES = {
     "assign": "_mc_state_assign",
@@ -85,13 +93,25 @@ WITHIN_ARTICLE = "_mc_wa"
 CROSS_ARTICLE = "_mc_x"
 _GRAPHS = (WITHIN_ARTICLE, CROSS_ARTICLE)
 _GRAPH_PLACEHOLDER = "{graph}"
-# SQL files that only define the table macros the steps share.
-_MACRO_FILES = ("units", "score_pairs")
+# SQL files that only define the macros the steps share.
+_MACRO_FILES = ("units", "score_pairs", "ids", "names", "titles")
 
 SQL_DIR = Path(__file__).parent / "sql"
-_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-_STATEMENT_END = re.compile(r";\s*(?:\n|$)")
-_MACRO_NAME = re.compile(r"^CREATE OR REPLACE TEMP MACRO (_mc_\w+)\(", re.M)
+_MACRO_NAME = re.compile(r"^CREATE OR REPLACE TEMP MACRO (_mc_\w+)\(.*?\) AS( TABLE)?", re.M)
+
+
+@dataclass(frozen=True)
+class HistoryFacts:
+    """What ``corpus.sql`` finds over the whole history, given to a run over part of it so
+    that its parties and rarity weights are those of a run over all of it."""
+
+    n_articles: int
+    # entity_id, alias_of: the name variant each person stands for (names.sql), for (at
+    # least) every participant of the run's mentions that is a person with a full name.
+    person_alias: pa.Table
+    # entity_id, n_event_articles: for (at least) every party (a person's variant) of the
+    # run's mentions, its variants' articles counted together.
+    entity_event_articles: pa.Table
 
 
 @dataclass(frozen=True)
@@ -122,24 +142,43 @@ def build_meetings(
     ``meeting_topics`` and ``meeting_id_redirects``; reads and then atomically replaces the
     id state in ``state_dir``.
     """
+    stats, new_state = cluster_meetings(con, read_state(state_dir), now)
+    write_state(state_dir, new_state)
+    return stats
+
+
+def cluster_meetings(
+    con: duckdb.DuckDBPyConnection,
+    state: dict[str, pa.Table],
+    now: dt.datetime,
+    history: HistoryFacts | None = None,
+) -> tuple[ClusterStats, dict[str, pa.Table]]:
+    """``build_meetings`` with the state as tables: the previous state in, the new one out.
+
+    Without ``history`` the name variants and rarity weights come from the relations given
+    (the whole history); with it, from its facts, as a run over part of the history must.
+    """
     now = _as_utc(now)
-    state = read_state(state_dir)
-    for key, table in state.items():
-        con.register(_STATE_RELATIONS[key], table)
-    con.register(_GROUP_MEMBERS_RELATION, _group_members_table())
+    relations: dict[str, pa.Table] = {_STATE_RELATIONS[key]: table for key, table in state.items()}
+    relations[_GROUP_MEMBERS_RELATION] = _group_members_table()
+    if history is not None:
+        relations[_CORPUS_RELATION] = pa.table({"n_articles": [history.n_articles]})
+        relations[_PERSON_ALIAS_RELATION] = history.person_alias
+        relations[_ENTITY_DF_RELATION] = history.entity_event_articles
+    for name, table in relations.items():
+        con.register(name, table)
     try:
-        counts = _run_steps(con, now)
+        counts = _run_steps(con, now, find_history_facts=history is None)
         stats = _stats(con, *counts)
         new_state = {
             key: con.sql(f"SELECT * FROM {table}").to_arrow_table()
             for key, table in _NEW_STATE_TABLES.items()
         }
     finally:
-        for relation in (*_STATE_RELATIONS.values(), _GROUP_MEMBERS_RELATION):
-            con.unregister(relation)
-    write_state(state_dir, new_state)
-    _drop_work_tables(con)
-    return stats
+        for name in relations:
+            con.unregister(name)
+    drop_work_tables(con)
+    return stats, new_state
 
 
 def baseline_one_a_day(con: duckdb.DuckDBPyConnection) -> None:
@@ -166,8 +205,7 @@ def check_meeting_date_span(
 
 def run_sql(con: duckdb.DuckDBPyConnection, name: str, **params: object) -> None:
     """Run every statement of ``parley/meetings/sql/<name>.sql`` with its bound params."""
-    for statement in _statements(name):
-        con.execute(statement, _used_params(statement, params))
+    run_statements(con, _statements(name), params)
 
 
 def _fetch_sql(
@@ -175,17 +213,22 @@ def _fetch_sql(
 ) -> list[tuple[object, ...]]:
     """Rows of the single query in ``<name>.sql``."""
     (statement,) = _statements(name)
-    return con.execute(statement, _used_params(statement, params)).fetchall()
+    return con.execute(statement, used_params(statement, params)).fetchall()
 
 
-def _run_steps(con: duckdb.DuckDBPyConnection, now: dt.datetime) -> tuple[int, int, int]:
+def _run_steps(
+    con: duckdb.DuckDBPyConnection, now: dt.datetime, find_history_facts: bool
+) -> tuple[int, int, int]:
     """Run every step in order; returns (candidate pairs, linked pairs, guard failures).
 
     The order is the step graph of ``parley/meetings/README.md``: each step reads only what
-    the inputs and the steps before it wrote.
+    the inputs and the steps before it wrote. ``find_history_facts`` False: the history facts
+    were given (registered as ``_mc_person_alias``, ``_mc_corpus`` and ``_mc_entity_df``).
     """
     for name in _MACRO_FILES:
         run_sql(con, name)
+    if find_history_facts:
+        run_sql(con, "corpus")
     run_sql(con, "mentions")
     run_sql(con, "within_article_pairs")
     _group_within_articles(con)
@@ -293,7 +336,7 @@ def _stats(
     )
 
 
-def _drop_work_tables(con: duckdb.DuckDBPyConnection) -> None:
+def drop_work_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Drop the temporary ``_mc_*`` tables and macros so only the output tables remain."""
     names = con.execute(
         "SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name LIKE '\\_mc\\_%' "
@@ -304,8 +347,9 @@ def _drop_work_tables(con: duckdb.DuckDBPyConnection) -> None:
     # The macro names come from the macro files (listing duckdb_functions() costs more than
     # a small run's clustering).
     for file in _MACRO_FILES:
-        for name in _MACRO_NAME.findall((SQL_DIR / f"{file}.sql").read_text()):
-            con.execute(f'DROP MACRO TABLE IF EXISTS temp."{name}"')
+        for name, table in _MACRO_NAME.findall((SQL_DIR / f"{file}.sql").read_text()):
+            kind = "MACRO TABLE" if table else "MACRO"
+            con.execute(f'DROP {kind} IF EXISTS temp."{name}"')
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | None = None) -> int:
@@ -315,21 +359,13 @@ def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[object] | Non
 
 def _statements(name: str, graph: str | None = None) -> list[str]:
     """The statements of one SQL file, comment lines removed, ``{graph}`` set to ``graph``."""
-    path = SQL_DIR / f"{name}.sql"
-    text = "\n".join(
-        line for line in path.read_text().splitlines() if not line.lstrip().startswith("--")
-    )
+    text = (SQL_DIR / f"{name}.sql").read_text()
     if _GRAPH_PLACEHOLDER in text:
         # Only a prefix from the constants may become part of a table name.
         if graph not in _GRAPHS:
             raise ValueError(f"{name}.sql needs a graph from {_GRAPHS}, got {graph!r}")
         text = text.replace(_GRAPH_PLACEHOLDER, graph)
-    return [s.strip() for s in _STATEMENT_END.split(text) if s.strip()]
-
-
-def _used_params(statement: str, params: dict[str, object]) -> dict[str, object]:
-    """The params a statement refers to (DuckDB rejects unused named params)."""
-    return {name: params[name] for name in set(_PARAM.findall(statement))}
+    return split_statements(text)
 
 
 def _as_utc(now: dt.datetime) -> dt.datetime:

@@ -49,10 +49,28 @@ def read_state(state_dir: Path) -> dict[str, pa.Table]:
     return tables
 
 
-def write_state(state_dir: Path, tables: dict[str, pa.Table]) -> None:
-    """Write a new state generation, then switch ``CURRENT`` to it with one atomic rename."""
+def new_generation_name() -> str:
+    """A fresh name for a state generation (``write_state`` can be told to use it)."""
+    return f"gen-{uuid.uuid4().hex}"
+
+
+def current_generation(state_dir: Path) -> str | None:
+    """The name of the state generation ``CURRENT`` points at, if any."""
+    pointer = state_dir / STATE_POINTER
+    if not pointer.exists():
+        return None
+    return pointer.read_text().strip()
+
+
+def write_state(
+    state_dir: Path, tables: dict[str, pa.Table], generation_name: str | None = None
+) -> str:
+    """Write a new state generation, then switch ``CURRENT`` to it with one atomic rename.
+
+    Returns the generation's name (``generation_name`` when given, so that a caller can
+    record it elsewhere before the switch)."""
     state_dir.mkdir(parents=True, exist_ok=True)
-    generation = state_dir / f"gen-{uuid.uuid4().hex}"
+    generation = state_dir / (generation_name or new_generation_name())
     generation.mkdir()
     for key, schema in STATE_SCHEMAS.items():
         path = generation / STATE_FILES[key]
@@ -69,11 +87,10 @@ def write_state(state_dir: Path, tables: dict[str, pa.Table]) -> None:
     for child in state_dir.glob("gen-*"):
         if child != generation and child.is_dir():
             shutil.rmtree(child, ignore_errors=True)
+    return generation.name
 
 
 def _current_generation(state_dir: Path) -> Path | None:
     """The state generation folder ``CURRENT`` points at, if any."""
-    pointer = state_dir / STATE_POINTER
-    if not pointer.exists():
-        return None
-    return state_dir / pointer.read_text().strip()
+    name = current_generation(state_dir)
+    return None if name is None else state_dir / name

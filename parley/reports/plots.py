@@ -1,11 +1,13 @@
-"""Pictures of the warehouse: a meeting timeline and a who-met-whom network, as PNG bytes."""
+"""Pictures of the warehouse: a meeting timeline and a who-met-whom network, as PNG bytes.
+
+Importing this module imports matplotlib and networkx (about half a second):
+``parley.reports.pictures`` does so only when a picture must be drawn.
+"""
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import io
-from dataclasses import dataclass
 
 import matplotlib
 
@@ -16,6 +18,8 @@ import matplotlib.pyplot as plt
 import networkx as nx
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+
+from parley.reports.read import NetworkEdge, TimelinePoint
 
 # One marker per meeting kind, so calls and visits stand apart from in-person meetings.
 KIND_MARKERS = {
@@ -33,27 +37,6 @@ MAX_TIMELINE_ROWS = 40
 # Kinds outside the contract's list still get drawn, with this marker.
 OTHER_MARKER = "x"
 DPI = 100
-
-
-@dataclass(frozen=True)
-class TimelinePoint:
-    """One dated meeting on the timeline."""
-
-    meeting_date: dt.date
-    countries: str
-    kind: str
-    n_articles: int
-
-
-@dataclass(frozen=True)
-class NetworkEdge:
-    """Two people who met, and how often."""
-
-    person_a: str
-    country_a: str | None
-    person_b: str
-    country_b: str | None
-    n_meetings: int
 
 
 def timeline_png(points: list[TimelinePoint], n_undated: int = 0) -> bytes:
@@ -150,11 +133,6 @@ def _spread_rows(points: list[TimelinePoint], row_of: dict[str, int]) -> list[fl
         offset = 0.0 if totals[key] == 1 else -0.3 + index * step
         positions.append(row_of[p.countries] + offset)
     return positions
-
-
-def markdown_image(png: bytes, alt: str) -> str:
-    """A Markdown image with the PNG inline as a data URI (the UI needs no file server)."""
-    return f"![{alt}](data:image/png;base64,{base64.b64encode(png).decode('ascii')})"
 
 
 def _draw_network(ax: plt.Axes, graph: nx.Graph) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import duckdb
+import datetime as dt
+from dataclasses import dataclass
 
-from parley.reports.plots import NetworkEdge, TimelinePoint
+import duckdb
 
 # One point per dated meeting; the row label is the sorted set of participant countries.
 TIMELINE_SQL = """
@@ -30,6 +31,27 @@ FROM report_person_network
 ORDER BY person_a_id, person_b_id
 """
 VIEW_ROWS_SQL = "SELECT count(*) FROM main.{view}"
+
+
+@dataclass(frozen=True)
+class TimelinePoint:
+    """One dated meeting on the timeline."""
+
+    meeting_date: dt.date
+    countries: str
+    kind: str
+    n_articles: int
+
+
+@dataclass(frozen=True)
+class NetworkEdge:
+    """Two people who met, and how often."""
+
+    person_a: str
+    country_a: str | None
+    person_b: str
+    country_b: str | None
+    n_meetings: int
 
 
 def timeline_points(con: duckdb.DuckDBPyConnection) -> tuple[list[TimelinePoint], int]:

@@ -31,6 +31,11 @@ ENTITIES: dict[str, tuple[str, str, str | None]] = {
     "person:jd-vance": ("JD Vance", "PERSON", "USA"),
     "person:usha-vance": ("Usha Vance", "PERSON", "USA"),
     "person:narendra-modi": ("Narendra Modi", "PERSON", "IND"),
+    # Name variants of people of no known state (so that no country links their reports).
+    "person:jennifer-klein": ("Jennifer Klein", "PERSON", None),
+    "person:jen-klein": ("Jen Klein", "PERSON", None),
+    "person:melanie-l-campbell": ("Melanie L. Campbell", "PERSON", None),
+    "person:melanie-campbell": ("Melanie Campbell", "PERSON", None),
     "org:us-senate": ("Senate", "ORG", "USA"),
     "org:white-house": ("White House", "ORG", "USA"),
     "org:quad": ("Quad", "ORG", None),

@@ -32,15 +32,16 @@ NOT_STEPS = {
     "check_meeting_id_unique.sql",
     "check_mention_in_one_meeting.sql",
 }
-MACRO_FILES = {"units.sql", "score_pairs.sql"}
+MACRO_FILES = {"units.sql", "score_pairs.sql", "ids.sql", "names.sql", "titles.sql"}
 
 _WRITE = re.compile(
     r"\b(?:CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP\s+)?(?:TABLE|MACRO)|INSERT\s+INTO)\s+(\w+)",
     re.I,
 )
 _CTE = re.compile(r"(?:\bWITH|,)\s+(\w+)\s+AS\s+\(", re.I)
-# A name after FROM or JOIN that is not a table function call, or a quoted macro argument.
-_READ = re.compile(r"\b(?:FROM|JOIN)\s+(\w+)\b(?!\s*\()|'(_mc_\w+)'", re.I)
+# A name after FROM or JOIN that is not a table function call, or a quoted macro argument
+# (reads of a step's own tables or of the inputs: _mc_person_names('entities')).
+_READ = re.compile(r"\b(?:FROM|JOIN)\s+(\w+)\b(?!\s*\()|'(\w+)'", re.I)
 
 
 def steps() -> list[tuple[str, set[str], set[str], set[str]]]:

@@ -44,6 +44,21 @@ def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
     return con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
 
 
+def _holds_open(pid: int, name_part: str) -> bool:
+    """True when process ``pid`` has a file open whose path contains ``name_part``."""
+    try:
+        fds = list(Path(f"/proc/{pid}/fd").iterdir())
+    except OSError:
+        return False
+    for fd in fds:
+        try:
+            if name_part in os.readlink(fd):
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def _kill_when(process: subprocess.Popen[str], ready: object, timeout: float = 300) -> None:
     """SIGKILL the process the moment ``ready()`` is true; fail if it ends first."""
     deadline = time.monotonic() + timeout
@@ -93,8 +108,14 @@ def test_kill_9_leaves_the_published_warehouse_and_the_next_run_finishes(
     def building() -> bool:
         return any(warehouse.parent.glob(".parley.duckdb.*.building"))
 
+    def publishing() -> bool:
+        # A publish writes a file readers do not see: a new one (a full build, .building) or
+        # the spare replica, in a DuckDB transaction that shows nowhere on disk until it
+        # commits; the run process holding either open is the moment.
+        return building() or _holds_open(process.pid, ".parley.duckdb.replica-")
+
     process = _start(drops_root, warehouse, home)
-    _kill_when(process, staged.exists if moment == "during_nlp" else building)
+    _kill_when(process, staged.exists if moment == "during_nlp" else publishing)
 
     assert _digest(warehouse) == before
     with duckdb.connect(str(warehouse), read_only=True) as con:

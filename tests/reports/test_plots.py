@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 from matplotlib.axes import Axes
 
-from parley.reports import plots
+from parley.reports import pictures, plots
 from parley.reports.plots import NetworkEdge, TimelinePoint
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -121,7 +121,7 @@ def test_network_draws_only_the_busiest_people(monkeypatch: pytest.MonkeyPatch) 
 
 def test_markdown_image_embeds_the_png() -> None:
     png = plots.network_png([NetworkEdge("Alice", "USA", "Bob", "IND", 2)])
-    markdown = plots.markdown_image(png, "who met whom")
+    markdown = pictures.markdown_image(png, "who met whom")
     prefix = "![who met whom](data:image/png;base64,"
     assert markdown.startswith(prefix) and markdown.endswith(")")
     assert base64.b64decode(markdown[len(prefix) : -1]) == png

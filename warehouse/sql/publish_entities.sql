@@ -15,6 +15,14 @@ SELECT article_id, entity_id, mention_text, label, start_char, end_char
 FROM kept_entity_mentions
 ORDER BY article_id, start_char;
 
+-- The day each entity first appears: entities are stored in that order, as an incremental
+-- publish appends them, so that a drop's entities share few row groups.
+CREATE TEMP TABLE entity_first_seen AS
+SELECT m.entity_id, min(a.published_date) AS first_seen
+FROM kept_entity_mentions AS m
+JOIN main.articles AS a USING (article_id)
+GROUP BY m.entity_id;
+
 -- Each field takes its most frequent value over the mentions, ties to the smallest value:
 -- mode() breaks ties arbitrarily, and the same staged files must publish the same names.
 INSERT INTO main.entities
@@ -46,7 +54,8 @@ SELECT t.entity_id,
        t.n_mentions,
        t.n_articles
 FROM totals AS t
-ORDER BY t.entity_id;
+JOIN entity_first_seen AS f USING (entity_id)
+ORDER BY f.first_seen, t.entity_id;
 
 INSERT INTO main.entity_aliases
 SELECT DISTINCT entity_id, mention_text AS alias

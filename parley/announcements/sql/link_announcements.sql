@@ -1,8 +1,10 @@
 -- Announcements -> the meetings they announced, and their status (parley/announcements/link.py).
--- Temporary tables start _an_; the one output is announcement_links.
+-- Temporary tables start _an_; the one output is announcement_links, which also keeps each
+-- announcement's publication day and window (an incremental publish stores them).
 
--- Each announcement with the days its meeting may fall on: the announced day, week or month
--- widened by $day_slack days, or, undated, the $undated_window_days after its publication.
+-- Each announcement with the days its meeting may fall on (windows.sql): the announced day,
+-- week or month widened by $day_slack days, or, undated, the $undated_window_days after its
+-- publication.
 CREATE OR REPLACE TEMP TABLE _an_announcement AS
 SELECT
     n.announcement_id,
@@ -12,16 +14,11 @@ SELECT
     n.location_iso3,
     a.published_date,
     n.expected_date IS NOT NULL AS dated,
-    CASE
-        WHEN n.expected_date IS NULL THEN a.published_date
-        ELSE n.expected_date - $day_slack::INTEGER
-    END AS window_start,
-    CASE
-        WHEN n.expected_date IS NULL THEN a.published_date + $undated_window_days::INTEGER
-        WHEN n.date_precision = 'week' THEN n.expected_date + 6 + $day_slack::INTEGER
-        WHEN n.date_precision = 'month' THEN last_day(n.expected_date) + $day_slack::INTEGER
-        ELSE n.expected_date + $day_slack::INTEGER
-    END AS window_end
+    _an_window_start(n.expected_date, n.date_precision, a.published_date, $day_slack)
+        AS window_start,
+    _an_window_end(
+        n.expected_date, n.date_precision, a.published_date, $day_slack, $undated_window_days
+    ) AS window_end
 FROM announcements AS n
 JOIN articles AS a USING (article_id);
 
@@ -82,11 +79,19 @@ CREATE OR REPLACE TEMP MACRO _an_kinds_match(a, b) AS
 
 -- The day the announcement was called off, if it was: the article's own word, else the
 -- earliest later article that calls off a matching announcement before its period ended.
+-- The pairs are counted for cancellations published in the announcement's window only (the
+-- conditions below): every pair of announcements sharing a state is, on a large history, more
+-- than the memory holds.
 CREATE OR REPLACE TEMP TABLE _an_cancel_pair AS
 WITH shared AS (
     SELECT a.announcement_id, c.announcement_id AS cancelled_by, count(*) AS n_shared
     FROM _an_party AS a
+    JOIN _an_announcement AS an ON an.announcement_id = a.announcement_id
     JOIN _an_party AS c ON c.party_key = a.party_key AND c.announcement_id <> a.announcement_id
+    JOIN _an_announcement AS cn
+        ON cn.announcement_id = c.announcement_id
+       AND cn.stated_status = 'cancelled'
+       AND cn.published_date BETWEEN an.published_date AND an.window_end
     GROUP BY ALL
 )
 SELECT s.announcement_id, s.cancelled_by, c.published_date AS cancelled_on
@@ -118,11 +123,18 @@ GROUP BY announcement_id;
 -- a compatible kind, held in the announcement's window and not before it was published,
 -- reported by another article, and, when it was called off, held on or after that day.
 -- An announcement of states alone ("the US-India iCET Intersessional") needs a date.
+-- The shared parties are counted for meetings held in the announcement's window only (as
+-- below), for the same reason.
 CREATE OR REPLACE TEMP TABLE _an_held_pair AS
 WITH shared AS (
     SELECT p.announcement_id, k.meeting_id, count(DISTINCT p.party_key) AS n_shared
     FROM _an_party AS p
+    JOIN _an_announcement AS an ON an.announcement_id = p.announcement_id
     JOIN _an_meeting_key AS k USING (party_key)
+    JOIN _an_meeting AS mt
+        ON mt.meeting_id = k.meeting_id
+       AND mt.held_from <= an.window_end
+       AND mt.held_to >= an.window_start
     GROUP BY ALL
 )
 SELECT
@@ -161,7 +173,10 @@ SELECT
         ELSE 'announced'
     END AS status,
     b.meeting_id,
-    c.cancelled_by
+    c.cancelled_by,
+    n.published_date,
+    n.window_start,
+    n.window_end
 FROM _an_announcement AS n
 LEFT JOIN best AS b USING (announcement_id)
 LEFT JOIN _an_cancel AS c USING (announcement_id)
@@ -176,3 +191,5 @@ DROP TABLE _an_meeting_key;
 DROP TABLE _an_size;
 DROP TABLE _an_party;
 DROP TABLE _an_announcement;
+DROP MACRO _an_window_end;
+DROP MACRO _an_window_start;

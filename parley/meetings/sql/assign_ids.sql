@@ -46,9 +46,9 @@ UNION ALL
 SELECT
     comp,
     CASE
-        WHEN 'mtg-' || left(sha256(seed), 16) IN (SELECT meeting_id FROM taken)
-            THEN 'mtg-' || left(sha256(seed || '@' || CAST($now AS VARCHAR)), 16)
-        ELSE 'mtg-' || left(sha256(seed), 16)
+        WHEN _mc_fresh_id(seed) IN (SELECT meeting_id FROM taken)
+            THEN _mc_fresh_id(seed || '@' || CAST($now AS VARCHAR))
+        ELSE _mc_fresh_id(seed)
     END,
     true
 FROM fresh;

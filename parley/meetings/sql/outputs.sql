@@ -93,29 +93,10 @@ LEFT JOIN _mc_meeting_date AS d USING (meeting_id)
 LEFT JOIN _mc_meeting_location AS l USING (meeting_id)
 GROUP BY ALL;
 
--- The title each person held at the meeting: a role seen for them around the meeting's date
--- (its observed span widened by half a year), the one whose span holds the date first, then
--- the nearest, then the most attested.
+-- The title each person held at the meeting (titles.sql).
 CREATE OR REPLACE TABLE meeting_participants AS
 WITH role_pick AS (
-    SELECT p.meeting_id, p.entity_id, r.role
-    FROM _mc_meeting_party AS p
-    JOIN _mc_meeting_core AS c USING (meeting_id)
-    JOIN person_roles AS r
-        ON r.entity_id = p.entity_id
-       AND coalesce(c.meeting_date, c.first_reported)
-           BETWEEN r.first_seen - 183 AND r.last_seen + 183
-    QUALIFY row_number() OVER (
-        PARTITION BY p.meeting_id, p.entity_id
-        ORDER BY
-            coalesce(c.meeting_date, c.first_reported) BETWEEN r.first_seen AND r.last_seen DESC,
-            least(
-                abs(date_diff('day', coalesce(c.meeting_date, c.first_reported), r.first_seen)),
-                abs(date_diff('day', coalesce(c.meeting_date, c.first_reported), r.last_seen))
-            ),
-            r.n_articles DESC,
-            r.role
-    ) = 1
+    FROM _mc_role_pick('_mc_meeting_party', '_mc_meeting_core', 'person_roles')
 )
 SELECT p.meeting_id, p.entity_id, p.canonical_name, p.entity_type, p.country_iso3, rp.role
 FROM _mc_meeting_party AS p

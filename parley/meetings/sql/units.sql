@@ -31,11 +31,28 @@ SELECT n.*
 FROM query_table(named) AS n
 ANTI JOIN redundant_state AS r ON r.unit_id = n.unit_id AND r.entity_id = n.entity_id;
 
+-- _mc_date_lo(day, date_precision, published_date), _mc_date_hi(...): the interval of days a
+-- date allows: the day, its month (date_precision 'month'), or the week before publication
+-- when there is no date. A mention's own date gives the interval its report may claim
+-- (parley/meetings/scope.py looks for the reports a new one can pair with by it).
+CREATE OR REPLACE TEMP MACRO _mc_date_lo(day, date_precision, published_date) AS
+    CASE
+        WHEN day IS NULL THEN published_date - 7
+        WHEN date_precision = 'month' THEN date_trunc('month', day)::DATE
+        ELSE day
+    END;
+
+CREATE OR REPLACE TEMP MACRO _mc_date_hi(day, date_precision, published_date) AS
+    CASE
+        WHEN day IS NULL THEN published_date
+        WHEN date_precision = 'month' THEN last_day(day)
+        ELSE day
+    END;
+
 -- _mc_unit_features(base, parties): one row per unit of `base` (unit_id, article_id, has_new,
 -- kind, best_date, date_precision, location, location_iso3, topics, published_date) with the
 -- features blocking and scoring use, from its `parties` (the output of _mc_unit_parties).
--- lo/hi: the interval of days the unit's date allows (a day, a month, or the week before
--- publication when undated).
+-- lo/hi: the interval of days the unit's date allows (_mc_date_lo, _mc_date_hi).
 CREATE OR REPLACE TEMP MACRO _mc_unit_features(base, parties) AS TABLE
 WITH ent AS (
     SELECT
@@ -53,16 +70,8 @@ WITH ent AS (
 SELECT
     b.*,
     b.kind IN ('phone_call', 'video_call') AS remote,
-    CASE
-        WHEN b.date_precision = 'day' THEN b.best_date
-        WHEN b.date_precision = 'month' THEN date_trunc('month', b.best_date)::DATE
-        ELSE b.published_date - 7
-    END AS lo,
-    CASE
-        WHEN b.date_precision = 'day' THEN b.best_date
-        WHEN b.date_precision = 'month' THEN last_day(b.best_date)
-        ELSE b.published_date
-    END AS hi,
+    _mc_date_lo(b.best_date, b.date_precision, b.published_date) AS lo,
+    _mc_date_hi(b.best_date, b.date_precision, b.published_date) AS hi,
     coalesce(e.w_total, 0.0) AS w_total,
     coalesce(e.n_entities, 0) AS n_entities,
     coalesce(e.n_persons, 0) AS n_persons,
