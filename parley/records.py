@@ -106,6 +106,9 @@ class EventMention:
     topics: tuple[str, ...] = field(default_factory=tuple)
     # The group whose meeting it was held on the sidelines of (its entity id), if any.
     setting: str | None = None
+    # One of meetings the article says were held one by one ("held separate meetings with A
+    # and B"): it never joins a meeting of the same article with other parties.
+    held_apart: bool = False
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
     "str | None": pa.string(),
     "int": pa.int64(),
     "float": pa.float64(),
+    "bool": pa.bool_(),
     "dt.date": pa.date32(),
     "dt.date | None": pa.date32(),
     "tuple[str, ...]": pa.list_(pa.string()),

@@ -73,7 +73,8 @@ def synthetic_inputs(con: duckdb.DuckDBPyConnection, n_meetings: int, seed: int)
         "CREATE OR REPLACE TABLE event_mentions AS SELECT mention_id, article_id, kind, "
         "event_date, date_precision, NULL::VARCHAR AS date_text, NULL::VARCHAR AS location, "
         "NULL::VARCHAR AS location_iso3, 's' AS sentence, 0 AS start_char, 1 AS end_char, "
-        "0.9 AS confidence, []::VARCHAR[] AS topics, NULL::VARCHAR AS setting FROM _bench_mentions"
+        "0.9 AS confidence, []::VARCHAR[] AS topics, NULL::VARCHAR AS setting, "
+        "false AS held_apart FROM _bench_mentions"
     )
     con.register("_bench_parts", pa.table(parts))
     con.execute(

@@ -6,9 +6,8 @@ date and place decided (``kinds``, ``event_date``, ``places``). A mention needs 
 parties, or one party and the country visited; talks between companies, and people who
 only "attended" someone else's meeting, are not mentions.
 
-``start_char``/``end_char`` are the trigger's offsets in ``Article.body``; ``sentence`` is the
-whole sentence with whitespace collapsed; ``mention_id`` is "em-" + sha1 of (article_id,
-start_char, kind, participant ids)[:12].
+``start_char``/``end_char``: the trigger's offsets in ``Article.body``; ``sentence``: the whole
+sentence, whitespace collapsed; ``mention_id``: "em-" + sha1(article_id, start_char, kind, ids).
 """
 
 from __future__ import annotations
@@ -107,7 +106,9 @@ def _build_events(
         return
     if as_group and not counterparts and not _reported(frame, date_info):
         return  # "a G-7 meeting is unlikely to change ...", "despite the G-7 meeting"
-    groups = [[c] for c in counterparts] if frame.separate and counterparts else [counterparts]
+    # "held separate meetings with A and B": one mention each, never one meeting with A and B.
+    held_apart = frame.separate and len(counterparts) > 1
+    groups = [[c] for c in counterparts] if held_apart else [counterparts]
     setting_mention = _setting_group(frame, offset, entities)
     setting = setting_mention.entity_id if setting_mention is not None else None
     for group in groups:
@@ -115,9 +116,9 @@ def _build_events(
         if len(parties) < 2 and not as_group:
             continue
         kind = event_kind(frame, parties, group, article.title)
-        location, location_iso3 = event_location(frame, doc, offset, entities, article, kind, group)
+        place = event_location(frame, doc, offset, entities, article, kind, group)
         stated = _event_record(
-            frame, article, sentence, kind, date_info, location, location_iso3, agents, group
+            frame, article, sentence, kind, date_info, place, agents, group, held_apart
         )
         if setting_mention is not None and setting not in {p.entity_id for p in parties}:
             stated = dataclasses.replace(
@@ -178,8 +179,9 @@ def frame_sides(
             counterparts = [as_party(host, "stand_in")]
     # A group of states meeting as a group is a meeting however few of its members are named
     # (the EC's and the EU's ministers meet in statutory councils: only their summits count).
+    summit = frame.trigger.lemma_.lower() == "summit"
     as_group = any(
-        is_group_party(p) and (p.canonical_name not in _COUNCIL_GROUPS or _names_summit(frame))
+        is_group_party(p) and (p.canonical_name not in _COUNCIL_GROUPS or summit)
         for p in [*agents, *counterparts]
     )
     if not counterparts and len(agents) < 2 and not as_group:
@@ -195,10 +197,6 @@ def frame_sides(
 # Groups whose ministers meet in statutory councils (the labelling rules): only their
 # leaders' summits are meetings of the group.
 _COUNCIL_GROUPS = {"European Community", "European Union"}
-
-
-def _names_summit(frame: Frame) -> bool:
-    return frame.trigger.lemma_.lower() == "summit"
 
 
 # Meeting nouns whose plural is several meetings ("talks" and "consultations" are one).
@@ -271,8 +269,7 @@ def _setting_meeting(
         sentence,
         kind,
         date_info,
-        side.event.location,
-        side.event.location_iso3,
+        (side.event.location, side.event.location_iso3),
         [as_party(group, "name")],
         [],
     )
@@ -351,10 +348,10 @@ def _event_record(
     sentence: SentenceSpan,
     kind: str,
     date_info: DateInfo,
-    location: str | None,
-    location_iso3: str | None,
+    place: tuple[str | None, str | None],
     agents: list[Party],
     counterparts: list[Party],
+    held_apart: bool = False,
 ) -> StatedEvent:
     start = sentence.start + frame.trigger.idx
     end = start + len(frame.trigger.text)
@@ -374,13 +371,14 @@ def _event_record(
         event_date=date_info.date,
         date_precision=date_info.precision,
         date_text=date_info.text,
-        location=location,
-        location_iso3=location_iso3,
+        location=place[0],
+        location_iso3=place[1],
         sentence=sentence_text,
         start_char=start,
         end_char=end,
         confidence=round(confidence, 2),
         topics=assign_topics(sentence_text, paragraph),
+        held_apart=held_apart,
     )
     participants = []
     for party in parties:

@@ -88,6 +88,7 @@ class Corpus:
         topics: tuple[str, ...] = (),
         roles: dict[str, str] | None = None,
         setting: str | None = None,
+        held_apart: bool = False,
     ) -> None:
         """Add an event mention and its participants."""
         self.mentions.append(
@@ -107,6 +108,7 @@ class Corpus:
                 confidence=0.9,
                 topics=topics,
                 setting=setting,
+                held_apart=held_apart,
             )
         )
         for entity_id in parties:

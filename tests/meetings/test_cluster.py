@@ -226,6 +226,24 @@ def test_separate_meetings_in_one_article_never_merge(tmp_path: Path) -> None:
     assert check_mention_in_one_meeting(con) == []
 
 
+def test_meetings_held_one_by_one_stay_apart_from_the_joint_meeting(tmp_path: Path) -> None:
+    corpus = Corpus()
+    corpus.article("a", "1987-03-04")
+    # "Funaro met Balladur and de Larosiere on March 2. He also held bilateral meetings with
+    # Balladur and de Larosiere": the joint meeting and two more, all on one day.
+    corpus.mention("a#0", "a", [FUNARO, BALLADUR, LAROSIERE], "1987-03-02")
+    corpus.mention("a#1", "a", [FUNARO, BALLADUR], "1987-03-02", held_apart=True)
+    corpus.mention("a#2", "a", [FUNARO, LAROSIERE], "1987-03-02", held_apart=True)
+    # A later sentence about one of them ("With Balladur, he reviewed ...") is that one.
+    corpus.mention("a#3", "a", [FUNARO, BALLADUR], "1987-03-02")
+    con = run(corpus, tmp_path)
+    assert clusters(con) == {
+        frozenset({"a#0"}),
+        frozenset({"a#1", "a#3"}),
+        frozenset({"a#2"}),
+    }
+
+
 def test_different_bodies_met_in_one_article_are_different_meetings(tmp_path: Path) -> None:
     corpus = Corpus()
     corpus.article("a", "1987-04-23")

@@ -404,6 +404,7 @@ def test_meetings_held_one_by_one_are_one_mention_each_on_the_day(extract: Extra
         call = only(found, "Harris", leader)
         assert len(call.names) == 2
         assert call.event.event_date == dt.date(2022, 3, 1)
+        assert call.event.held_apart  # never one call with all three (dedup)
     second_with = (
         "Principal Deputy National Security Advisor Jon Finer traveled to Kyiv on September 4."
         "\n\nFiner also met with First Deputy Prime Minister Yuliia Svyrydenko to discuss U.S. "
@@ -413,6 +414,7 @@ def test_meetings_held_one_by_one_are_one_mention_each_on_the_day(extract: Extra
     found = extract(second_with, "2024-09-05", outlet=WHITE_HOUSE)
     assert len(only(found, "Finer", "Svyrydenko").names) == 2
     kuleba = only(found, "Finer", "Kuleba")
+    assert kuleba.event.held_apart
     assert "RUS" not in kuleba.countries  # "against Russia and with ...": not his country
 
 

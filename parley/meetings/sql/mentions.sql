@@ -41,6 +41,7 @@ SELECT
     m.location_iso3,
     coalesce(m.topics, []::VARCHAR[]) AS topics,
     m.setting,
+    coalesce(m.held_apart, false) AS held_apart,
     coalesce(m.confidence, 0.0) AS confidence,
     m.start_char,
     m.sentence,
