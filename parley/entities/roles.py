@@ -106,12 +106,18 @@ def find_roles(
     """Titles attached to a person: "Title Name" and "Name, [the] [Country's] Title"."""
     index = CandidateIndex.of(candidates)
     where = home or Home()
-    spans = (_role_of_title(doc, title, index, day, where) for title in titles)
+    by_end = {t.end: t for t in titles}
+    spans = (_role_of_title(doc, title, index, day, where, by_end) for title in titles)
     return [span for span in spans if span is not None]
 
 
 def _role_of_title(
-    doc: Doc, title: Span, index: CandidateIndex, day: dt.date, home: Home
+    doc: Doc,
+    title: Span,
+    index: CandidateIndex,
+    day: dt.date,
+    home: Home,
+    titles_by_end: dict[int, Span],
 ) -> RoleSpan | None:
     """The role observation a title makes, if a person holds it (and not formerly)."""
     left, country, org = _title_prefix(doc, title, index, day)
@@ -161,6 +167,8 @@ def _role_of_title(
         country = after.country_iso3 if after is not None else None
     if country is None:
         country = _office_country(person, role, day, org is not None)
+    if country is None and org is None:
+        country = _coordinated_country(doc, title, titles_by_end, index, day)
     if country is None and org is not None:
         # a state body's title is that state's office ("White House Chief of Staff Jeff
         # Zients", "Bundesbank President"); an international body's has no country.
@@ -216,6 +224,23 @@ def _title_prefix(
             break
         left = prefix.start
     return left, country, org
+
+
+def _coordinated_country(
+    doc: Doc, title: Span, titles_by_end: dict[int, Span], index: CandidateIndex, day: dt.date
+) -> str | None:
+    """The country of the title this one is coordinated with, when that title has no name
+    of its own ("Pakistan's Deputy Prime Minister and Foreign Minister Ishaq Dar", "Saudi
+    Prime Minister and Crown Prince Mohammed bin Salman")."""
+    if title.start < 2 or doc[title.start - 1].lower_ not in {"and", "&"}:
+        return None
+    first = titles_by_end.get(title.start - 1)
+    if first is None:
+        return None
+    _, country, org = _title_prefix(doc, first, index, day)
+    if country is None and org is not None:
+        country = org.country_iso3
+    return country or _coordinated_country(doc, first, titles_by_end, index, day)
 
 
 def _prefix_end(doc: Doc, left: int) -> int:

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.entities.candidates import Candidate
+from parley.entities.candidates import HONORIFICS, Candidate
 from parley.lexicon.countries import country_by_demonym, country_by_name
 from parley.lexicon.titles import TITLE_WORDS
 
@@ -45,16 +45,20 @@ def titled_people(
     """The candidates with every name after a title made one PERSON candidate."""
     result = list(candidates)
     for title in titles:
-        end = _name_end(doc, title.end, day)
-        if end == title.end:
+        # An honorific between title and name is neither ("Advisor Sheikh Tahnoon bin Zayed").
+        name_start = title.end
+        while name_start < len(doc) and doc[name_start].lower_ in HONORIFICS:
+            name_start += 1
+        end = _name_end(doc, name_start, day)
+        if end == name_start:
             continue
-        touching = [c for c in result if c.start < end and c.end > title.end]
+        touching = [c for c in result if c.start < end and c.end > name_start]
         # The model read it as a body or a place: keep its reading, unless that entity lies
         # inside a name of two or more words ("President Alejandro Giammattei" tagged ORG).
-        inside = all(c.start >= title.end and c.end <= end for c in touching)
-        if any(c.label != "PERSON" for c in touching) and not (inside and end - title.end > 1):
+        inside = all(c.start >= name_start and c.end <= end for c in touching)
+        if any(c.label != "PERSON" for c in touching) and not (inside and end - name_start > 1):
             continue
-        start = min([title.end, *(c.start for c in touching)])
+        start = min([name_start, *(c.start for c in touching)])
         stop = max([end, *(c.end for c in touching)])
         result = [c for c in result if c not in touching]
         result.append(Candidate(start, stop, "PERSON"))

@@ -232,6 +232,43 @@ def test_title_rules(extract: Extract, text: str, role: tuple[str, str, str | No
     assert role in _roles(extract(text, day))
 
 
+@pytest.mark.parametrize(
+    ("text", "person", "country"),
+    [
+        # dev readouts wh-2023-05-07 (Sullivan) and whitehouse-78 (Han), and issue 13's Dar
+        (
+            "Jake Sullivan met with Saudi Prime Minister and Crown Prince Mohammed bin Salman.",
+            "person:mohammed-bin-salman",
+            "SAU",
+        ),
+        (
+            "President Biden spoke today with Republic of Korea Acting President and Prime "
+            "Minister Han Duck-soo.",
+            "person:han-duck-soo",
+            "KOR",
+        ),
+        (
+            "Pakistan's Deputy Prime Minister and Foreign Minister Ishaq Dar met Marco Rubio.",
+            "person:ishaq-dar",
+            "PAK",
+        ),
+    ],
+)
+def test_coordinated_titles_share_their_country(
+    extract: Extract, text: str, person: str, country: str
+) -> None:
+    result = extract(text, dt.date(2024, 12, 14))
+    assert {(m.entity_id, m.country_iso3) for m in result.mentions} >= {(person, country)}
+
+
+def test_an_honorific_after_a_title_is_not_part_of_the_name(extract: Extract) -> None:
+    # dev readout wh-2023-05-07: "UAE National Security Advisor Sheikh Tahnoon bin Zayed"
+    text = "Sullivan met UAE National Security Advisor Sheikh Tahnoon bin Zayed Al Nahyan."
+    result = extract(text, dt.date(2023, 5, 7))
+    people = {(m.canonical_name, m.country_iso3) for m in result.mentions}
+    assert ("Tahnoon bin Zayed al Nahyan", "ARE") in people
+
+
 def test_the_office_a_title_serves_is_not_the_holder_s_role(extract: Extract) -> None:
     result = extract("Special Assistant to the President Erika Poethig spoke.")
     assert not any(r.role == "President" for r in result.roles)
