@@ -2,9 +2,9 @@
 
 The small model often misses a name that follows a title ("NATO Secretary General Jens
 Stoltenberg", "His Majesty King Abdullah II of Jordan") or cuts one at an initial ("President
-Joseph R. | Biden"). A title span of the title ruler followed by a run of capitalised name
-words is a person: the run is added as a PERSON candidate, or replaces the PERSON pieces it
-covers. A run that touches another entity (an organisation, a place) is left to the model, and
+Joseph R. | Biden"). A title span of the title ruler (or an honorific: "Mr.", "Sheikh")
+followed by a run of capitalised name words is a person: the run is added as a PERSON
+candidate, or replaces the PERSON pieces it covers. A run that touches another entity (an organisation, a place) is left to the model, and
 so is a run that is a country or a month ("President Monday" is no name); but a body or
 place the model found inside a name of two or more words after a title is that name
 ("President Alejandro Giammattei", tagged ORG).
@@ -31,6 +31,8 @@ NAME_PARTICLES = frozenset(
      "dos", "du", "van", "von", "der", "den", "le", "la", "y"}
 )  # fmt: skip
 NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+# Honorifics that only ever stand before a person's name.
+_NAME_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "dr.", "sheikh", "sheik", "sheikha"})
 _INITIAL = re.compile(r"[A-Z]\.(?:[A-Z]\.)*")
 _CALENDAR_WORDS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -44,7 +46,9 @@ def titled_people(
 ) -> list[Candidate]:
     """The candidates with every name after a title made one PERSON candidate."""
     result = list(candidates)
-    for title in titles:
+    # An honorific names a person as a title does ("held meetings with Sheikh Tahnoon").
+    honorifics = [doc[i : i + 1] for i, t in enumerate(doc) if t.lower_ in _NAME_HONORIFICS]
+    for title in [*titles, *honorifics]:
         # An honorific between title and name is neither ("Advisor Sheikh Tahnoon bin Zayed").
         name_start = title.end
         while name_start < len(doc) and doc[name_start].lower_ in HONORIFICS:

@@ -267,6 +267,12 @@ def test_an_honorific_after_a_title_is_not_part_of_the_name(extract: Extract) ->
     result = extract(text, dt.date(2023, 5, 7))
     people = {(m.canonical_name, m.country_iso3) for m in result.mentions}
     assert ("Tahnoon bin Zayed al Nahyan", "ARE") in people
+    # A later "Sheikh Tahnoon", which the model does not tag, is the same person.
+    more = " He also held bilateral meetings with the Crown Prince, Sheikh Tahnoon, and Mr. Doval."
+    later = extract(text + more, dt.date(2023, 5, 7))
+    tahnoon = [m for m in later.mentions if "Tahnoon" in m.mention_text]
+    assert len(tahnoon) == 2
+    assert len({m.entity_id for m in tahnoon}) == 1
 
 
 def test_the_office_a_title_serves_is_not_the_holder_s_role(extract: Extract) -> None:
