@@ -7,7 +7,9 @@ no place.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+
+from spacy.tokens import Doc, Token
 
 from parley.datelines import dateline_city
 from parley.lexicon.countries import place_country
@@ -47,6 +49,8 @@ def event_location(
             if child.dep_ != "prep" or child.lower_ not in {"in", "at"}:
                 continue
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                if _clock_time(pobj):
+                    continue  # "at 11:15 AM" (the model can tag it a place)
                 start = offset + pobj.idx
                 for mention in entities.overlapping(start, start + len(pobj.text)):
                     if mention.entity_type in PLACE_TYPES or mention.label in PLACE_TYPES:
@@ -56,3 +60,12 @@ def event_location(
                     name = " ".join(t.text for t in pobj.subtree if t.dep_ != "det")
                     return name, place_country(name)
     return None, None
+
+
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
+_CLOCK_WORDS = frozenset({"am", "pm", "a.m.", "p.m."})
+
+
+def _clock_time(phrase: Token) -> bool:
+    """True for a time of day ("11:15 AM", "10 a.m.")."""
+    return any(_CLOCK.fullmatch(t.text) or t.lower_ in _CLOCK_WORDS for t in phrase.subtree)

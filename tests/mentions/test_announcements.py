@@ -272,3 +272,15 @@ def test_settle_keeps_one_row_per_announced_meeting_and_the_cancellation_wins() 
     assert set(by_id) == {"ann-0", "ann-20"}
     assert by_id["ann-0"].status == "cancelled"
     assert by_id["ann-20"].expected_date == D(2025, 3, 1)
+
+
+def test_a_time_of_day_is_no_place() -> None:
+    # dev readout whitehouse-121 (2024-05-20): "At 11:15 AM" was the announced visit's place
+    body = (
+        "On Thursday, May 23rd, Dr. Biden will host Mrs. Ruto for two events.\n\n"
+        "At 11:15 AM, Dr. Biden and Mrs. Ruto will visit the Advanced Technical Center, where "
+        "they will hear from students."
+    )
+    found = _of([make_article(body, "2024-05-20", None, None, "The White House")])
+    assert found
+    assert all(f.row.location is None or "11:15" not in f.row.location for f in found)
