@@ -72,6 +72,8 @@ HEADS: tuple[tuple[str, ...], ...] = (
     ("taoiseach",),
     ("pope",),
     ("patriarch",),
+    ("first", "lady"),
+    ("second", "gentleman"),
 )
 
 # Heads that may be followed by "of/for <department>" ("Secretary of State").

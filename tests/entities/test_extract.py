@@ -225,6 +225,10 @@ def test_company_is_not_a_person(extract: Extract) -> None:
             "Carol Ames, Senior Advisor to the President, hosted them.",
             ("person:carol-ames", "Senior Advisor to the President", None),
         ),
+        (  # dev readouts whitehouse-121 and others: not a person called "Lady Jill Biden"
+            "First Lady Jill Biden will greet the guests.",
+            ("person:jill-biden", "First Lady", None),
+        ),
     ],
 )
 def test_title_rules(extract: Extract, text: str, role: tuple[str, str, str | None]) -> None:
