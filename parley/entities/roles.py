@@ -112,12 +112,7 @@ def find_roles(
 
 
 def _role_of_title(
-    doc: Doc,
-    title: Span,
-    index: CandidateIndex,
-    day: dt.date,
-    home: Home,
-    titles_by_end: dict[int, Span],
+    doc: Doc, title: Span, index: CandidateIndex, day: dt.date, home: Home, titles: dict[int, Span]
 ) -> RoleSpan | None:
     """The role observation a title makes, if a person holds it (and not formerly)."""
     left, country, org = _title_prefix(doc, title, index, day)
@@ -168,7 +163,7 @@ def _role_of_title(
     if country is None:
         country = _office_country(person, role, day, org is not None)
     if country is None and org is None:
-        country = _coordinated_country(doc, title, titles_by_end, index, day)
+        country = _coordinated_country(doc, title, titles, index, day)
     if country is None and org is not None:
         # a state body's title is that state's office ("White House Chief of Staff Jeff
         # Zients", "Bundesbank President"); an international body's has no country.

@@ -4,10 +4,10 @@ The small model often misses a name that follows a title ("NATO Secretary Genera
 Stoltenberg", "His Majesty King Abdullah II of Jordan") or cuts one at an initial ("President
 Joseph R. | Biden"). A title span of the title ruler (or an honorific: "Mr.", "Sheikh")
 followed by a run of capitalised name words is a person: the run is added as a PERSON
-candidate, or replaces the PERSON pieces it covers. A run that touches another entity (an organisation, a place) is left to the model, and
-so is a run that is a country or a month ("President Monday" is no name); but a body or
-place the model found inside a name of two or more words after a title is that name
-("President Alejandro Giammattei", tagged ORG).
+candidate, or replaces the PERSON pieces it covers. A run that touches another entity (an
+organisation, a place) is left to the model, and so is a run that is a country or a month
+("President Monday" is no name); but a body or place the model found inside a name of two
+or more words after a title is that name ("President Alejandro Giammattei", tagged ORG).
 
 Name words: capitalised words, initials ("R."), particles inside a name ("bin", "de", "von",
 "Al-"), and suffixes after it ("Jr.", "II"). Adjacent PERSON spans with nothing between them
