@@ -38,3 +38,13 @@ def run_statements(
 def run_file(con: duckdb.DuckDBPyConnection, path: Path, **params: object) -> None:
     """Run every statement of the SQL file ``path`` with the params it names."""
     run_statements(con, split_statements(path.read_text()), params)
+
+
+def drop_temp_tables(con: duckdb.DuckDBPyConnection, prefix: str) -> None:
+    """Drop the temporary tables whose names start with ``prefix`` (a module's work tables)."""
+    names = con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE temporary AND starts_with(table_name, $p)",
+        {"p": prefix},
+    ).fetchall()
+    for (name,) in names:
+        con.execute(f'DROP TABLE IF EXISTS temp."{name}"')

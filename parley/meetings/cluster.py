@@ -45,7 +45,7 @@ import pyarrow as pa
 
 from parley.lexicon.groups import group_membership_rows
 from parley.meetings.state import read_state, write_state
-from parley.sqlfile import run_statements, split_statements, used_params
+from parley.sqlfile import drop_temp_tables, run_statements, split_statements, used_params
 
 # Score thresholds of the clustering levels. Level 0 links reports sharing their parties on
 # a compatible date and kind; the stricter levels only apply to components that failed the
@@ -338,12 +338,7 @@ def _stats(
 
 def drop_work_tables(con: duckdb.DuckDBPyConnection) -> None:
     """Drop the temporary ``_mc_*`` tables and macros so only the output tables remain."""
-    names = con.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name LIKE '\\_mc\\_%' "
-        "ESCAPE '\\'"
-    ).fetchall()
-    for (name,) in names:
-        con.execute(f'DROP TABLE IF EXISTS temp."{name}"')
+    drop_temp_tables(con, "_mc_")
     # The macro names come from the macro files (listing duckdb_functions() costs more than
     # a small run's clustering).
     for file in _MACRO_FILES:

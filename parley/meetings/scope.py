@@ -62,6 +62,7 @@ from parley.meetings.cluster import (
     run_sql,
 )
 from parley.meetings.state import STATE_SCHEMAS
+from parley.sqlfile import drop_temp_tables
 
 # How far (days) from a new mention's date interval an old mention may lie and still be
 # looked at as a candidate: at least the candidate window of cross_candidates.sql (2 days).
@@ -125,7 +126,7 @@ def select_scope(con: duckdb.DuckDBPyConnection, prev_state: dict[str, pa.Table]
                 n_closure_steps=steps,
             )
         finally:
-            _drop_scope_tables(con)
+            drop_temp_tables(con, "_sc_")
             drop_work_tables(con)
 
 
@@ -157,7 +158,7 @@ def cluster_scope(
             }
             touched = con.sql("FROM _sc_touched_meeting").to_arrow_table()
         finally:
-            _drop_scope_tables(con)
+            drop_temp_tables(con, "_sc_")
     return ScopeResult(stats, merged, touched)
 
 
@@ -184,16 +185,6 @@ def _registered(con: duckdb.DuckDBPyConnection, relations: dict[str, pa.Table]) 
     finally:
         for name in relations:
             con.unregister(name)
-
-
-def _drop_scope_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Drop this module's temporary tables."""
-    names = con.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name LIKE '\\_sc\\_%' "
-        "ESCAPE '\\'"
-    ).fetchall()
-    for (name,) in names:
-        con.execute(f'DROP TABLE IF EXISTS temp."{name}"')
 
 
 def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:

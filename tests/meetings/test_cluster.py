@@ -430,11 +430,10 @@ def test_empty_input(tmp_path: Path) -> None:
         assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0
 
 
-def test_redirects_follow_a_second_merge(tmp_path: Path) -> None:
-    corpus = Corpus()
-    # Five reports of one Kuroda-Smith meeting whose places and kinds disagree: no two of the
-    # first three link; the fourth bridges the second and third, the fifth the first and the
-    # second.
+def bridged_twice(corpus: Corpus) -> None:
+    """Five reports of one Kuroda-Smith meeting, one per drop, whose places and kinds
+    disagree: no two of the first three link; the fourth bridges the second and third, the
+    fifth the first and the second."""
     reports = [
         ("x", "summit", None, None),
         ("y", "meeting", "Washington", "USA"),
@@ -445,6 +444,11 @@ def test_redirects_follow_a_second_merge(tmp_path: Path) -> None:
     for n, (name, kind, place, iso3) in enumerate(reports, start=1):
         corpus.article(name, "1987-06-02", "Reuters", f"drop-{n}")
         corpus.mention(f"{name}#0", name, [KURODA, SMITH], "1987-06-01", kind, "day", place, iso3)
+
+
+def test_redirects_follow_a_second_merge(tmp_path: Path) -> None:
+    corpus = Corpus()
+    bridged_twice(corpus)
     ids: dict[str, str] = {}
     for n in range(1, 6):
         drops = {f"drop-{i}" for i in range(1, n + 1)}

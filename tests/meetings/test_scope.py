@@ -16,7 +16,13 @@ from parley.meetings.cluster import HistoryFacts, build_meetings, run_sql
 from parley.meetings.scope import cluster_scope, select_scope
 from parley.meetings.state import read_state, write_state
 from tests.meetings.builder import Corpus
-from tests.meetings.test_cluster import BAKER, KURODA, MIYAZAWA, SMITH, baker_miyazawa, bridged
+from tests.meetings.test_cluster import (
+    BAKER,
+    MIYAZAWA,
+    baker_miyazawa,
+    bridged,
+    bridged_twice,
+)
 from tests.meetings.test_side_meetings import _quad_week
 
 NOW = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
@@ -158,16 +164,7 @@ def test_merges_and_redirects(tmp_path: Path) -> None:
 
 def test_a_second_merge_follows_the_redirects(tmp_path: Path) -> None:
     corpus = Corpus()
-    reports = [
-        ("x", "summit", None, None),
-        ("y", "meeting", "Washington", "USA"),
-        ("w", "negotiation", "Paris", "FRA"),
-        ("v", "meeting", None, None),
-        ("u", "summit", "Washington", "USA"),
-    ]
-    for n, (name, kind, place, iso3) in enumerate(reports, start=1):
-        corpus.article(name, "1987-06-02", "Reuters", f"drop-{n}")
-        corpus.mention(f"{name}#0", name, [KURODA, SMITH], "1987-06-01", kind, "day", place, iso3)
+    bridged_twice(corpus)
     _compare_in_turn(_corpus_in_drops(corpus), 5, tmp_path)
 
 
