@@ -24,7 +24,8 @@ def format_report(report: EvalReport) -> str:
         "  B-cubed P/R/F1, end to end    {:.3f} / {:.3f} / {:.3f}".format(*report.bcubed),
         "  pairwise P/R/F1 {:.3f} / {:.3f} / {:.3f}".format(*report.pairwise),
         f"  predicted/gold meetings {report.n_predicted_meetings_on_gold}/"
-        f"{report.n_gold_meetings} = {report.meeting_ratio:.2f}",
+        f"{report.n_gold_meetings} = {report.meeting_ratio:.2f} end to end, "
+        f"/{report.n_gold_meetings_found} found = {report.found_meeting_ratio:.2f}",
     ]
     if report.false_positives:
         lines.append("False positive links:")
@@ -49,8 +50,8 @@ _EXTRACTION_HEADER = (
     f"{'ctry':>5} {'noctry':>6} {'neg':>7} {'multi':>5}"
 )
 _SUMMARY_HEADER = (
-    f"{_EXTRACTION_HEADER}  {'B3fnd':>5} {'B3e2e':>5} {'ratio':>5}  "
-    f"{'one-a-day B3fnd':>15} {'e2e':>5} {'ratio':>5}"
+    f"{_EXTRACTION_HEADER}  {'B3fnd':>5} {'rfnd':>5} {'B3e2e':>5} {'ratio':>5}  "
+    f"{'one-a-day B3fnd':>15} {'rfnd':>5} {'e2e':>5} {'ratio':>5}"
 )
 
 
@@ -73,8 +74,9 @@ def format_summary(scores: dict[str, SetScores]) -> str:
     for name, s in scores.items():
         r, b = s.report, s.baseline
         lines.append(
-            f"{_extraction_columns(name, r)}  {r.bcubed_found[2]:5.3f} {r.bcubed[2]:5.3f} "
-            f"{r.meeting_ratio:5.2f}  {b.bcubed_found[2]:15.3f} {b.bcubed[2]:5.3f} "
+            f"{_extraction_columns(name, r)}  {r.bcubed_found[2]:5.3f} "
+            f"{r.found_meeting_ratio:5.2f} {r.bcubed[2]:5.3f} {r.meeting_ratio:5.2f}  "
+            f"{b.bcubed_found[2]:15.3f} {b.found_meeting_ratio:5.2f} {b.bcubed[2]:5.3f} "
             f"{b.meeting_ratio:5.2f}"
         )
     return "\n".join(lines)

@@ -13,7 +13,8 @@
 - Dedup, over the gold (meeting, article) pairs: each pair lands in one predicted meeting
   that cites the article and matches the gold meeting (``_landing``); a pair with none is a
   singleton. B-cubed and pairwise scores (``parley.metrics``) of that clustering against
-  the gold meetings, and the ratio of distinct predicted meetings to gold meetings.
+  the gold meetings, and the ratio of distinct predicted meetings to gold meetings (end
+  to end, and over the gold meetings with a report found).
 
 It reads only the contract tables ``meetings``, ``meeting_sources``,
 ``meeting_participants``, ``articles`` and ``event_mentions`` (gold article ids are the
@@ -109,6 +110,8 @@ class EvalReport:
     bcubed_found: metrics.Scores  # over the reports the pipeline found
     pairwise: metrics.Scores
     n_predicted_meetings_on_gold: int
+    # Gold meetings with at least one report found: what the found reports' ratio is over.
+    n_gold_meetings_found: int = 0
     # Multilateral gold meetings (a summit, or a group of states among the participants)
     # with a report found, and in all.
     multilateral: tuple[int, int] = (0, 0)
@@ -159,6 +162,12 @@ class EvalReport:
     def meeting_ratio(self) -> float:
         """Distinct predicted meetings holding gold reports per gold meeting (1.0 is ideal)."""
         return metrics.ratio(self.n_predicted_meetings_on_gold, self.n_gold_meetings)
+
+    @property
+    def found_meeting_ratio(self) -> float:
+        """Distinct predicted meetings holding gold reports per gold meeting with a report
+        found: the dedup's own ratio, which missed meetings do not lower (1.0 is ideal)."""
+        return metrics.ratio(self.n_predicted_meetings_on_gold, self.n_gold_meetings_found)
 
 
 @dataclass(frozen=True)
@@ -240,6 +249,7 @@ def score_predictions(
         bcubed_found=_bcubed(found_links, clusters),
         pairwise=metrics.pairwise(*_clusterings(gold_links, clusters)),
         n_predicted_meetings_on_gold=len(set(clusters.values())),
+        n_gold_meetings_found=len({meeting for meeting, _ in found_links}),
         multilateral=_multilateral(gold, counts.found),
         without_country=without_country,
         false_positives=counts.false_positive_rows,

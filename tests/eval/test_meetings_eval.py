@@ -133,6 +133,9 @@ def test_bcubed_and_pairwise() -> None:
     assert report.pairwise[1] == pytest.approx(1 / 3)
     assert report.n_predicted_meetings_on_gold == 2
     assert report.meeting_ratio == pytest.approx(1.0)
+    # Over the meetings found (abe missed): baker-miyazawa is in two rows.
+    assert report.n_gold_meetings_found == 1
+    assert report.found_meeting_ratio == pytest.approx(2.0)
 
 
 def test_merging_two_gold_meetings_costs_bcubed_precision() -> None:
