@@ -41,6 +41,7 @@ from parley.eval.match import (
     shared_participants,
 )
 from parley.meetings.cluster import baseline_one_a_day
+from parley.sqlfile import run_file
 
 PREDICTED_LINKS_SQL = """
 SELECT m.meeting_id, m.kind, m.meeting_date, m.date_precision, a.source_ref
@@ -69,23 +70,7 @@ GROUP BY s.meeting_id, a.source_ref
 # published file, grouped by parley.meetings.cluster.baseline_one_a_day, and shaped into the
 # tables the scorer reads.
 BASELINE_INPUT_TABLES = ("articles", "entities", "event_mentions", "event_mention_participants")
-BASELINE_MEETINGS_SQL = """
-CREATE TABLE meeting_sources AS
-SELECT b.meeting_id, e.article_id, e.mention_id
-FROM baseline_mention_meeting AS b JOIN event_mentions AS e USING (mention_id);
-
-CREATE TABLE meetings AS
-SELECT s.meeting_id, mode(e.kind) AS kind, mode(e.event_date) AS meeting_date,
-       mode(e.date_precision) AS date_precision
-FROM meeting_sources AS s JOIN event_mentions AS e USING (mention_id)
-GROUP BY s.meeting_id;
-
-CREATE TABLE meeting_participants AS
-SELECT DISTINCT s.meeting_id, n.canonical_name, n.country_iso3
-FROM meeting_sources AS s
-JOIN event_mention_participants AS p USING (mention_id)
-JOIN entities AS n USING (entity_id);
-"""
+BASELINE_MEETINGS_FILE = Path(__file__).with_name("baseline_meetings.sql")
 
 Link = tuple[str, str]  # (gold meeting id, article id)
 
@@ -193,7 +178,7 @@ def baseline_connection(warehouse_path: Path) -> duckdb.DuckDBPyConnection:
         con.execute(f"CREATE TABLE {table} AS FROM published.{table}")
     con.execute("DETACH published")
     baseline_one_a_day(con)
-    con.execute(BASELINE_MEETINGS_SQL)
+    run_file(con, BASELINE_MEETINGS_FILE)
     return con
 
 
