@@ -134,8 +134,10 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
         frame.kind_hint = "phone_call"
     if lemma == "join" and not _joins_an_interaction(verb):
         return None  # "Japan joined the protest", "joined X in calling for ...": no meeting
-    if lemma == "talk" and not ({"with", "to"} & preps.keys()):
-        return None
+    if lemma in {"talk", "discuss"} and not ({"with", "to"} & preps.keys()):
+        return None  # "talked to Y"; "discussed the loan with Knox": the object is the topic
+    if lemma == "discuss":
+        objects = []
     passive_subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if passive_subjects:
         frame.counterparts.extend(passive_subjects)

@@ -18,11 +18,12 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-# Verb lemmas that state an interaction; "speak", "call" and "join" need extra evidence
+# Verb lemmas that state an interaction; "speak", "call", "join" and "discuss" need extra evidence
 # (``frames``).
 VERB_TRIGGERS = (
     "meet", "host", "receive", "visit", "telephone", "phone", "talk", "confer", "consult",
     "negotiate", "speak", "call", "convene", "welcome", "brief", "greet", "dial", "join",
+    "discuss",
 )  # fmt: skip
 # Noun lemmas that name an interaction.
 NOUN_TRIGGERS = (

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 _TRIGGER_WORDS = (
     "met", "meet(?:s|ing|ings)?", "talk(?:s|ed|ing)?", "call(?:s|ed)?", "phon(?:e|ed)",
     r"telephon\w*", r"visit\w*", "host(?:s|ed|ing)?", "receiv(?:ed|es)", "conversations?",
-    "discussions?", r"summit\w*", r"negotiat\w*", "conferr?(?:ed|ing)?",
+    "discussions?", "discuss(?:es|ed|ing)?", r"summit\w*", r"negotiat\w*", "conferr?(?:ed|ing)?",
     "consult(?:ed|ations?)", "spoke", r"videoconferenc\w*", r"welcom\w*", "receptions?",
     "dinners?", "lunch(?:es|eon|eons)?", "banquets?", "breakfasts?", "encounters?",
     r"conven\w*", "brief(?:s|ed|ing)?", "greet(?:s|ed|ing)?", "roundtables?", "audiences?",

@@ -447,3 +447,26 @@ def test_a_named_official_meeting_a_delegation_holds_a_meeting(extract: Extract)
     )
     meeting = only(extract(body, "2023-09-01", outlet=WHITE_HOUSE), "Sullivan")
     assert meeting.event.kind == "meeting"
+
+
+def test_discussing_a_topic_with_someone_is_a_meeting_and_the_topic_is_no_party(
+    extract: Extract,
+) -> None:
+    found = extract(
+        "ROME - Israeli Foreign Minister Shimon Peres discussed the Middle East with "
+        "Palestinian and Soviet officials at a Socialist International committee meeting here.",
+        "1987-04-03",
+    )
+    peres = only(found, "Peres")
+    assert {"ISR", "PSE", "SUN"} <= peres.countries
+    assert not any("Middle East" in f.names for f in found)
+
+
+def test_discussing_without_a_counterpart_or_only_planned_is_no_meeting(extract: Extract) -> None:
+    for sentence in (
+        "The ministers discussed the budget.",
+        "Asked if Reagan would discuss the issue with Volcker before leaving for the Venice "
+        'summit on Wednesday, Fitzwater said, "I have no idea."',
+        "Pesch said he did not discuss a joint takeover proposal with the Bass family.",
+    ):
+        assert extract(sentence, "1987-06-05") == [], sentence
