@@ -43,6 +43,15 @@ FROM k
 JOIN announcement AS n USING (announcement_id)
 JOIN inc_announcement_window AS w USING (announcement_id);
 
+-- The cancellations that may call an announcement off: sharing a key with it, published
+-- between it and the end of its window.
+CREATE OR REPLACE TEMP VIEW inc_may_cancel AS
+SELECT a.announcement_id, c.announcement_id AS cancellation_id
+FROM inc_announcement_key AS a
+JOIN inc_announcement_key AS c USING (party_key)
+WHERE c.stated_status = 'cancelled'
+  AND c.published_date BETWEEN a.published_date AND a.window_end;
+
 CREATE OR REPLACE TEMP TABLE inc_relink AS
 SELECT announcement_id FROM inc_announcement
 UNION
@@ -51,12 +60,9 @@ FROM inc_announcement_key AS a
 JOIN inc_meeting_key AS m USING (party_key)
 WHERE a.window_start <= m.hi AND a.window_end >= m.lo
 UNION
-SELECT a.announcement_id
-FROM inc_announcement_key AS a
-JOIN inc_announcement_key AS c USING (party_key)
-WHERE c.announcement_id IN (SELECT announcement_id FROM inc_announcement)
-  AND c.stated_status = 'cancelled'
-  AND c.published_date BETWEEN a.published_date AND a.window_end
+SELECT announcement_id
+FROM inc_may_cancel
+WHERE cancellation_id IN (SELECT announcement_id FROM inc_announcement)
 UNION
 SELECT announcement_id
 FROM main.announcement_participants
@@ -67,12 +73,9 @@ WHERE entity_id IN (SELECT entity_id FROM inc_entity_change WHERE lo IS NULL);
 CREATE OR REPLACE TEMP TABLE inc_link_announcement AS
 SELECT announcement_id FROM inc_relink
 UNION
-SELECT c.announcement_id
-FROM inc_announcement_key AS a
-JOIN inc_announcement_key AS c USING (party_key)
-WHERE a.announcement_id IN (SELECT announcement_id FROM inc_relink)
-  AND c.stated_status = 'cancelled'
-  AND c.published_date BETWEEN a.published_date AND a.window_end;
+SELECT cancellation_id
+FROM inc_may_cancel
+WHERE announcement_id IN (SELECT announcement_id FROM inc_relink);
 
 -- The meetings that may be one of them: sharing a key, held in the window (a superset of
 -- the days link_announcements.sql counts a meeting as held on).
