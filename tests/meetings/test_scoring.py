@@ -117,6 +117,39 @@ def test_unresolved_officials_earn_the_country_dyad_only() -> None:
     assert not conflict
 
 
+def test_one_state_shared_beside_a_named_person_is_no_country_dyad() -> None:
+    # "Sarney met Brazilian business leaders" and "talks between Brazil and its foreign
+    # creditors": Brazil on both sides says nothing of who met whom once a side names its
+    # person, nor do two bodies of one state ("the White House Office of Gun Violence
+    # Prevention", "the White House"); two sides naming the state and no person still earn
+    # the dyad ("the Philippines and its bank committee" / "Philippine officials and
+    # commercial bank creditors").
+    sarney = ("person:jose-sarney", "PERSON", "BRA")
+    brazil = ("gpe:BRA", "GPE", "BRA")
+    creditors = ("org:creditors", "ORG", None)
+    bankers = ("org:bankers", "ORG", None)
+    office = ("org:white-house-office-of-gun-violence-prevention", "ORG", "USA")
+    white_house = ("org:white-house", "ORG", "USA")
+    plain = ((None, None), ())
+    with_person = unit([sarney, brazil], DAY, "negotiation", *plain)
+    unnamed = unit([brazil, creditors], DAY, "negotiation", *plain)
+    also_unnamed = unit([brazil, bankers], DAY, "negotiation", *plain)
+    bodies = (
+        unit([office, bankers], DAY, "negotiation", *plain),
+        unit([white_house], DAY, "negotiation", *plain),
+    )
+    rows = scores([(with_person, unnamed), (unnamed, also_unnamed), bodies])
+    p = rows[0][2]
+    agreed = p["day_same"] + p["kind_same"] + p["place_unknown"]
+    assert [score for score, _, _ in rows] == pytest.approx(
+        [
+            p["no_shared_party"] + agreed,
+            p["country_dyad_only"] + agreed,
+            p["no_shared_party"] + agreed,
+        ]
+    )
+
+
 def test_different_people_on_both_sides_is_a_veto() -> None:
     ((score, conflict, p),) = scores([(unit([BAKER, KURODA]), unit([MIYAZAWA, SMITH]))])
     expected = (

@@ -79,7 +79,16 @@ f AS (
         ub.n_persons AS pb,
         ua.n_actors AS aa,
         ub.n_actors AS ab,
-        len(ua.countries) > 0 AND ua.countries = ub.countries AS same_countries,
+        -- One country alone is a dyad only between two reports naming that state and no
+        -- person ("the Philippines and its bank committee" / "Philippine officials and
+        -- commercial bank creditors"). Once a side names its person ("Sarney met Brazilian
+        -- business leaders" is not "Brazil's talks with its creditors") the name finds its
+        -- reports, and two bodies of one state ("the White House Office of Gun Violence
+        -- Prevention", "the White House") are not one meeting.
+        len(ua.countries) > 0 AND ua.countries = ub.countries
+            AND (len(ua.countries) > 1 OR (ua.n_persons + ub.n_persons = 0
+                AND ua.n_entities > ua.n_actors AND ub.n_entities > ub.n_actors))
+            AS same_countries,
         ua.vague OR ub.vague AS vague,
         greatest(0, date_diff('day', least(ua.hi, ub.hi), greatest(ua.lo, ub.lo))) AS date_dist,
         ua.date_precision = 'day' AND ub.date_precision = 'day' AS both_day,
