@@ -34,12 +34,14 @@ def unit(
     setting: str | None = None,
     precision: str = "day",
     published: dt.date = PUBLISHED,
+    news_day: bool = False,
 ) -> dict[str, object]:
-    """A clustering unit; every party weighs 1, so weighted overlaps are plain counts."""
-    return {
-        "parties": parties,
-        "base": (kind, date, precision if date else None, *place, list(topics), setting, published),
-    }
+    """A clustering unit; every party weighs 1, so weighted overlaps are plain counts.
+
+    ``news_day``: its day was taken from its publication day, no date words said it.
+    """
+    base = (kind, date, precision if date else None, news_day, *place, list(topics), setting)
+    return {"parties": parties, "base": (*base, published)}
 
 
 def scores(pairs: list[tuple[dict[str, object], dict[str, object]]]) -> list[tuple]:
@@ -49,7 +51,8 @@ def scores(pairs: list[tuple[dict[str, object], dict[str, object]]]) -> list[tup
     run_sql(con, "score_pairs")
     con.execute(
         "CREATE TABLE base (unit_id VARCHAR, article_id VARCHAR, has_new BOOLEAN, kind VARCHAR, "
-        "best_date DATE, date_precision VARCHAR, location VARCHAR, location_iso3 VARCHAR, "
+        "best_date DATE, date_precision VARCHAR, news_day BOOLEAN, location VARCHAR, "
+        "location_iso3 VARCHAR, "
         "topics VARCHAR[], setting VARCHAR, published_date DATE)"
     )
     con.execute(
@@ -61,7 +64,7 @@ def scores(pairs: list[tuple[dict[str, object], dict[str, object]]]) -> list[tup
         for side, u in zip("ab", pair, strict=True):
             unit_id = f"{n}{side}"
             con.execute(
-                "INSERT INTO base VALUES (?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO base VALUES (?, ?, true, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [unit_id, unit_id, *u["base"]],
             )
             for entity in u["parties"]:
@@ -148,6 +151,28 @@ def test_one_state_shared_beside_a_named_person_is_no_country_dyad() -> None:
             p["no_shared_party"] + agreed,
         ]
     )
+
+
+def test_a_day_before_a_publication_day_date_counts_as_the_same_day() -> None:
+    # "Sarney has held private talks with business leaders", undated, in copy of 00:18 GMT
+    # on the 22nd, is the "weekend meeting" another wire dates to Saturday the 21st. A day
+    # stated in words one day later is a different day.
+    saturday = unit([BAKER, MIYAZAWA], DAY)
+    next_day = DAY + dt.timedelta(days=1)
+    undated_lead = unit([BAKER, MIYAZAWA], next_day, published=next_day, news_day=True)
+    stated = unit([BAKER, MIYAZAWA], next_day, published=next_day)
+    earlier_undated = unit([BAKER, MIYAZAWA], DAY, published=DAY, news_day=True)
+    rows = scores([(saturday, undated_lead), (saturday, stated), (earlier_undated, stated)])
+    p = rows[0][2]
+    shared = (
+        (p["party_containment"] + p["party_jaccard"] + p["two_shared_actors"] + p["kind_same"])
+        + p["place_same_city"]
+        + p["topic_jaccard"]
+    )
+    assert [score for score, _, _ in rows] == pytest.approx(
+        [shared + p["day_before_news_day"], shared + p["day_1_apart"], shared + p["day_1_apart"]]
+    )
+    assert p["day_before_news_day"] > p["day_1_apart"]
 
 
 def test_different_people_on_both_sides_is_a_veto() -> None:

@@ -18,7 +18,7 @@ WITH m AS (
     JOIN _mc_mention AS m USING (mention_id)
 ),
 best_date AS (
-    SELECT report_id, event_date, date_precision
+    SELECT report_id, event_date, date_precision, news_day
     FROM m
     WHERE event_date IS NOT NULL
     QUALIFY row_number() OVER (
@@ -64,6 +64,7 @@ base AS (
         k.kind,
         d.event_date AS best_date,
         d.date_precision,
+        coalesce(d.news_day, false) AS news_day,
         l.location,
         l.location_iso3,
         r.topics,

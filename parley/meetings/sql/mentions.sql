@@ -23,7 +23,9 @@ LEFT JOIN entities AS e USING (entity_id)
 CROSS JOIN n;
 
 -- A date without a precision is taken as a day; an undated report is placed in the week
--- before its publication (reports describe meetings that already happened).
+-- before its publication (reports describe meetings that already happened). A day taken
+-- from the publication day, no date words said it (parley/mentions/event_date.py), is
+-- `news_day`: the news may be the previous day's (overnight copy, a time zone behind).
 CREATE OR REPLACE TEMP TABLE _mc_mention AS
 SELECT
     m.mention_id,
@@ -37,6 +39,8 @@ SELECT
         WHEN m.date_precision = 'month' THEN 'month'
         ELSE 'day'
     END AS date_precision,
+    m.date_text IS NULL AND coalesce(m.date_precision, 'day') = 'day'
+        AND m.event_date = a.published_date AS news_day,
     nullif(trim(m.location), '') AS location,
     m.location_iso3,
     coalesce(m.topics, []::VARCHAR[]) AS topics,

@@ -18,6 +18,7 @@ SELECT
     -- date: both day-precise
     2.0::DOUBLE AS day_same,
     0.5::DOUBLE AS day_1_apart,
+    2.0::DOUBLE AS day_before_news_day,     -- a day 1 before the other's publication-day date
     -2.0::DOUBLE AS day_2_apart,
     -- date: month-precise or undated on one side (intervals)
     0.0::DOUBLE AS interval_overlap,
@@ -92,6 +93,9 @@ f AS (
         ua.vague OR ub.vague AS vague,
         greatest(0, date_diff('day', least(ua.hi, ub.hi), greatest(ua.lo, ub.lo))) AS date_dist,
         ua.date_precision = 'day' AND ub.date_precision = 'day' AS both_day,
+        -- The later of two days one apart only taken from its report's publication day.
+        (ua.news_day AND ua.best_date = ub.best_date + 1)
+        OR (ub.news_day AND ub.best_date = ua.best_date + 1) AS later_is_news_day,
         -- "Earlier this month" in a report published a few days after the other report's
         -- day: the month-precise report dates the same meeting less precisely.
         (ua.date_precision = 'month' AND ub.date_precision = 'day'
@@ -132,6 +136,7 @@ g AS (
             WHEN date_dist IS NULL THEN pt.no_date_interval
             WHEN date_dist >= 3 THEN pt.days_3_apart
             WHEN both_day AND date_dist = 0 THEN pt.day_same
+            WHEN both_day AND date_dist = 1 AND later_is_news_day THEN pt.day_before_news_day
             WHEN both_day AND date_dist = 1 THEN pt.day_1_apart
             WHEN both_day THEN pt.day_2_apart
             WHEN date_dist = 0 AND month_of_recent_day THEN pt.month_holds_recent_day

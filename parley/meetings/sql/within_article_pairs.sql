@@ -18,6 +18,7 @@ WITH base AS (
         kind,
         event_date AS best_date,
         date_precision,
+        news_day,
         location,
         location_iso3,
         topics,
