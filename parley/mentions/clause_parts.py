@@ -42,11 +42,20 @@ def coordinated_withs(verb: Token) -> list[Token]:
 EVENT_NOUNS = {"event", "session", "forum", "dialogue", "gathering", "briefing", "panel"}
 
 
-def stray_with(verb: Token) -> Token | None:
+def stray_with(verb: Token, through_topic: bool = False) -> Token | None:
     """A "with" the parser hung elsewhere, within a few words after the verb and before any
     other verb or punctuation ("met today at the White House with President Marcos", "spoke
     this afternoon with Florida Governor Ron DeSantis to offer support": "with" parsed as
-    the mark of "offer")."""
+    the mark of "offer").
+
+    A verb with an object has none, unless the object is its topic (``through_topic``):
+    "discussed the loan request with David Knox" (the parser hangs the phrase on the topic
+    noun). Only a person counts there (``on_the_topic``).
+    """
+    topics = [c for c in verb.children if c.dep_ == "dobj"]
+    if topics:
+        withs = [c for t in topics if through_topic for c in t.children if c.lower_ == "with"]
+        return next((c for c in withs if c.dep_ == "prep"), None)
     doc = verb.doc
     for token in doc[verb.i + 1 : min(verb.i + 8, len(doc))]:
         if token.lower_ == "with":
@@ -59,6 +68,22 @@ def stray_with(verb: Token) -> Token | None:
         ):
             return None
     return None
+
+
+def on_the_topic(party: Token, trigger: Token) -> bool:
+    """True for a party the parser hung on the topic of "discuss": "discussed the loan
+    request with David Knox". Only a person there is the other side; a state or body is the
+    topic's own phrase ("discussed their engagements with Ukraine and Russia")."""
+    while party.dep_ == "conj":  # "with Ukraine and Russia"
+        party = party.head
+    prep = party.head
+    topic = prep.head
+    return (
+        trigger.lemma_.lower() == "discuss"
+        and prep.lower_ == "with"
+        and topic.dep_ == "dobj"
+        and topic.head.i == trigger.i
+    )
 
 
 # Prepositions of the time or place phrases a stray "with" may follow ("met today at the

@@ -24,6 +24,7 @@ from parley.datelines import dateline_city, local_day
 from parley.lexicon.countries import place_country
 from parley.lexicon.groups import is_group
 from parley.mentions.arguments import can_be_party
+from parley.mentions.clause_parts import on_the_topic
 from parley.mentions.event_date import DateInfo, event_date
 from parley.mentions.frames import Frame, read_frame
 from parley.mentions.kinds import event_kind
@@ -83,9 +84,7 @@ def _events_of_triggers(
 def _inside_other_trigger(trigger: Token, handled: set[int]) -> bool:
     """True for "met X for talks": the noun hangs (via a preposition) from a used trigger."""
     head = trigger.head
-    if head.i in handled:
-        return True
-    return head.dep_ == "prep" and head.head.i in handled
+    return head.i in handled or (head.dep_ == "prep" and head.head.i in handled)
 
 
 def _build_events(
@@ -149,9 +148,13 @@ def frame_sides(
     offset = sentence.start
     # Counterparts first: they are usually named, and a pronoun or title on the agent side
     # ("Before meeting with Bush, the Crown Prince ...") must not resolve to them.
-    counterparts = _resolve_all(
-        [t for t in frame.counterparts if can_be_party(t)], offset, entities, set()
-    )
+    named = [t for t in frame.counterparts if can_be_party(t)]
+    topical = [t for t in named if on_the_topic(t, frame.trigger)]
+    counterparts = _resolve_all([t for t in named if t not in topical], offset, entities, set())
+    on_topic = _resolve_all(topical, offset, entities, {p.entity_id for p in counterparts})
+    counterparts += [p for p in on_topic if p.entity_type == "PERSON"]
+    if topical and not counterparts:
+        return None  # "discussed their engagements with Ukraine": the topic's own "with"
     counterparts += listed_after_colon(frame.trigger, offset, entities, counterparts)
     taken = {p.entity_id for p in counterparts}
     agents = _resolve_all(frame.agents, offset, entities, taken)
@@ -189,8 +192,7 @@ def frame_sides(
     if not in_public_sphere([*agents, *counterparts], entities.roles):
         return None
     if not counterparts and _attended(frame.trigger) and not as_group:
-        # "X and Y also attended the meeting": they joined someone else's meeting.
-        return None
+        return None  # "X and Y also attended the meeting": they joined someone else's
     return Sides(agents, counterparts, as_group)
 
 

@@ -114,8 +114,8 @@ def read_frame(trigger: Token, planned: bool = False) -> Frame | None:
 def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     frame = Frame(trigger=verb, clause_verb=verb)
     preps = {child.lower_: child for child in verb.children if child.dep_ == "prep"}
-    if not ({"with", "to"} & preps.keys()) and not any(c.dep_ == "dobj" for c in verb.children):
-        stray = stray_with(verb)
+    if not ({"with", "to"} & preps.keys()):
+        stray = stray_with(verb, through_topic=lemma == "discuss")
         if stray is not None:
             preps["with"] = stray
     objects = [quantified(c) for c in verb.children if c.dep_ == "dobj"]

@@ -462,6 +462,29 @@ def test_discussing_a_topic_with_someone_is_a_meeting_and_the_topic_is_no_party(
     assert not any("Middle East" in f.names for f in found)
 
 
+def test_the_person_a_topic_was_discussed_with_is_the_other_side_wherever_the_parse_hangs_it(
+    extract: Extract,
+) -> None:
+    # The parser hangs "with <person>" on the topic noun, not on "discussed" (reuters-5036,
+    # reuters-8856); a state or body there is the topic's own phrase, the with-phrase of
+    # "their engagements" or "their diplomacy", and no counterpart.
+    knox = (
+        "He said he and Economy Minister Juan Sourrouille had discussed Argentina's loan "
+        "request with World Bank Vice-President David Knox, who is currently in Buenos Aires."
+    )
+    shaheen = (
+        "KUNA said the envoy had discussed the deployment of Iranian missiles near the Strait "
+        "of Hormuz with Kuwaiti Foreign Undersecretary Suliman Majed al-Shaheen."
+    )
+    assert {"Juan Sourrouille", "David Knox"} <= only(extract(knox, "1987-03-06"), "Knox").names
+    assert only(extract(shaheen, "1987-03-22"), "al-Shaheen").countries == {"KWT"}
+    for sentence in (
+        "The leaders discussed their recent diplomatic engagements with Ukraine and Russia.",
+        "The leaders discussed their respective diplomacy with the People's Republic of China.",
+    ):
+        assert extract(sentence, "2022-02-14", outlet=WHITE_HOUSE) == [], sentence
+
+
 def test_discussing_without_a_counterpart_or_only_planned_is_no_meeting(extract: Extract) -> None:
     for sentence in (
         "The ministers discussed the budget.",
