@@ -140,7 +140,9 @@ def resolve_party(
     if not _head_words(token) & PERSON_LIKE_HEADS:
         described = _described(token, offset, entities)
         return [described] if described else []
-    coordinated = _coordinated_sides(token, offset, entities)
+    coordinated = _coordinated_sides(token, offset, entities) or _officials_of_states(
+        token, offset, entities
+    )
     if coordinated:
         return coordinated
     for wanted in ("ORG", "GPE", "NORP"):
@@ -187,6 +189,19 @@ def _person_after_descriptors(
             if resolved.entity_type == "PERSON" and resolved.entity_id not in exclude:
                 return as_party(resolved, "name")
     return None
+
+
+def _officials_of_states(token: Token, offset: int, entities: References) -> list[Party]:
+    """Each state's official, for a plural head of two or more states ("the leaders of
+    Australia, India, and Japan": the parser leaves the conjoined states out of the phrase)."""
+    if token.tag_ != "NNS":
+        return []
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}), None)
+    if of is None:
+        return []
+    end = of.right_edge
+    states = _states_in(offset + of.idx, offset + end.idx + len(end.text), entities, token.lemma_)
+    return states if len(states) > 1 else []
 
 
 def _states_in(start: int, end: int, entities: References, head: str) -> list[Party]:

@@ -485,6 +485,25 @@ def test_the_person_a_topic_was_discussed_with_is_the_other_side_wherever_the_pa
         assert extract(sentence, "2022-02-14", outlet=WHITE_HOUSE) == [], sentence
 
 
+def test_the_officials_of_several_states_are_each_state(extract: Extract) -> None:
+    # The parser leaves the conjoined states out of "the leaders of ..." (only the first sat
+    # inside the phrase); reuters-6137 and reuters-9674 name ministers "from" lists of states.
+    quad = extract(
+        "President Biden met with the leaders of Australia, India, and Japan today in Hiroshima.",
+        "2023-05-20",
+        outlet=WHITE_HOUSE,
+    )
+    assert only(quad, "Biden").countries == {"AUS", "IND", "JPN", "USA"}
+    oil = extract(
+        "Oil ministers from Mexico, Trinidad and Tobago, Ecuador and Venezuela met today for "
+        "the fifth meeting of the informal group of Latin American and Caribbean Petroleum "
+        "Exporters.",
+        "1987-03-13",
+    )
+    (meeting,) = oil
+    assert meeting.countries == {"MEX", "TTO", "ECU", "VEN"}
+
+
 def test_discussing_without_a_counterpart_or_only_planned_is_no_meeting(extract: Extract) -> None:
     for sentence in (
         "The ministers discussed the budget.",
