@@ -192,7 +192,7 @@ def frame_sides(
     if not in_public_sphere([*agents, *counterparts], entities.roles):
         return None
     if not counterparts and _attended(frame.trigger) and not as_group:
-        return None  # "X and Y also attended the meeting": they joined someone else's
+        return None  # "X and Y also attended the meeting": someone else's meeting
     return Sides(agents, counterparts, as_group)
 
 
