@@ -27,6 +27,7 @@ from parley.mentions.arguments import can_be_party
 from parley.mentions.clause_parts import on_the_topic
 from parley.mentions.event_date import DateInfo, event_date
 from parley.mentions.frames import Frame, read_frame
+from parley.mentions.gatherings import group_named_by
 from parley.mentions.kinds import event_kind
 from parley.mentions.listed import listed_after_colon, listed_co_subjects
 from parley.mentions.parties import (
@@ -168,7 +169,9 @@ def frame_sides(
         frame.modifiers, offset, entities, taken | {p.entity_id for p in agents}
     )
     agents += [p for p in modifiers if p.entity_type in {"GPE", "NORP"} or is_group_party(p)]
-    agents += _group_named_by(frame.trigger, offset, entities, agents)
+    members = _resolve_all(frame.members, offset, entities, taken | {p.entity_id for p in agents})
+    agents += [p for p in members if is_group_party(p)]  # "a meeting of the G7 leaders"
+    agents += group_named_by(frame.trigger, offset, entities, agents)
     agent_ids = {p.entity_id for p in agents}
     counterparts = [p for p in counterparts if p.entity_id not in agent_ids]
     unnamed_place = _visit_to_somewhere_unnamed(frame) and any(
@@ -220,20 +223,6 @@ def _reported(frame: Frame, date_info: DateInfo) -> bool:
     return verb.tag_ in {"VBD", "VBN"} or any(
         c.dep_ == "aux" and c.lemma_.lower() in {"have", "be"} for c in verb.children
     )
-
-
-def _group_named_by(
-    trigger: Token, offset: int, entities: References, known: list[Party]
-) -> list[Party]:
-    """The group whose name holds the trigger word ("the East Asia Summit", "the Quad
-    Foreign Ministers' Meeting" tagged as one name), unless it is a party already."""
-    start = offset + trigger.idx
-    ids = {p.entity_id for p in known}
-    return [
-        as_party(m, "name")
-        for m in entities.overlapping(start, start + len(trigger.text))
-        if m.entity_type == "ORG" and is_group(m.canonical_name) and m.entity_id not in ids
-    ]
 
 
 def _setting_group(frame: Frame, offset: int, entities: References) -> EntityMention | None:

@@ -11,7 +11,6 @@ agent the host. "held separate meetings with A and B", and "met A and B during h
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -24,6 +23,7 @@ from parley.mentions.clause_parts import (
     coordinated_withs,
     stray_with,
 )
+from parley.mentions.gatherings import hyphen_partners, is_plenary, member_phrases, names_level
 from parley.mentions.parties import is_party_head
 from parley.mentions.patterns import FRAME_PREPS, LIGHT_VERBS, NOUN_TRIGGERS
 
@@ -37,19 +37,6 @@ _GROUP_POSSESSIVES = {"their", "its", "our", "your"}
 # Prepositions that introduce the other party for some verbs only ("called on the
 # President", "talked to", "visit to"); "consulted on Greenspan" names a topic.
 _VERB_EXTRA_PREPS = {"call": {"on"}, "talk": {"to"}, "speak": {"to"}, "visit": {"to"}}
-
-
-# Bodies whose own sessions are statutory plenaries, not meetings between parties ("the IMF
-# Interim Committee meeting", "a cabinet meeting"); the labelling rules. Groups of states
-# meeting as groups (G-7 finance ministers, OPEC's conference, the Quad) are meetings.
-_PLENARY_BODY_RE = re.compile(
-    r"^(?:GATT|IMF|International Monetary Fund|World Bank|Interim Committee|"
-    r"Development Committee|United Nations|UN|Commonwealth|Cabinet|Parliament|Congress|"
-    r"Senate|House)\b",
-    re.IGNORECASE,
-)
-# The EC's councils of ministers are statutory; its leaders' summits are meetings.
-_COUNCIL_BODY_RE = re.compile(r"^(?:EC|EEC|EU|European Community|European Union)\b")
 
 
 # Verbs after which "for talks" means the talks are under way: "is in New York for talks
@@ -89,6 +76,8 @@ class Frame:
     # The meeting this one was held at or on the sidelines of ("on the sidelines of the Quad
     # Foreign Ministers' Meeting", "at the G20 summit").
     setting: Token | None = None
+    # Who met, by an of-phrase ("joined a meeting of the G7 leaders"): counted for a group.
+    members: list[Token] = field(default_factory=list)
 
 
 def read_frame(trigger: Token, planned: bool = False) -> Frame | None:
@@ -222,7 +211,7 @@ def _call_sense(verb: Token, preps: dict[str, Token], objects: list[Token]) -> s
 
 
 def _noun_frame(noun: Token, lemma: str, planned: bool = False) -> Frame | None:
-    if _is_plenary(noun):
+    if is_plenary(noun):
         return None
     frame = Frame(trigger=noun, clause_verb=_clause_verb(noun))
     # "separate meetings with A and B", "held bilateral meetings with A, B, and C"
@@ -233,10 +222,12 @@ def _noun_frame(noun: Token, lemma: str, planned: bool = False) -> Frame | None:
     setting = setting_of(noun) or (setting_of(frame.clause_verb) if frame.clause_verb else None)
     frame.setting = setting if setting is None or setting.i != noun.i else None
     for child in noun.children:
-        if child.dep_ == "poss" and child.lower_ not in _GROUP_POSSESSIVES:
+        if child.dep_ == "poss" and names_level(child):
+            frame.modifiers.append(child)  # "the G7 Leaders' Summit": part of the name
+        elif child.dep_ == "poss" and child.lower_ not in _GROUP_POSSESSIVES:
             frame.agents.append(child)
         elif child.dep_ in {"compound", "amod", "nmod", "dep"} and child.pos_ in {"PROPN", "ADJ"}:
-            frame.modifiers.append(child)
+            frame.modifiers += [child, *hyphen_partners(child)]
         elif child.dep_ == "advmod" and child.lower_ == "here" and lemma == "visit":
             frame.visits_here = True
         if child.dep_ == "prep" and child.lower_ in {"with", "between", "on", "to", "by"}:
@@ -262,6 +253,9 @@ def _noun_frame(noun: Token, lemma: str, planned: bool = False) -> Frame | None:
     if position.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in LIGHT_VERBS:
         if not frame.agents:
             frame.agents.extend(clause_subjects(head))
+        # "joined a virtual meeting of the G7 leaders": the subject sat in; elsewhere an
+        # of-phrase is as often a meeting only hoped for ("an early meeting of the G-7").
+        frame.members = member_phrases(noun)
         for prep in (c for c in head.children if c.dep_ == "prep"):
             if (
                 prep.lower_ in {"with", "between"}
@@ -334,19 +328,6 @@ def _arrival_visit(frame: Frame, verb: Token) -> None:
     if not frame.counterparts:
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "to"}):
             frame.counterparts.extend(c for c in prep.children if c.dep_ == "pobj")
-
-
-def _is_plenary(noun: Token) -> bool:
-    """ "the IMF Interim Committee meeting", "an EC farm ministers' meeting": a statutory
-    session of a body, not a meeting between parties."""
-    for child in noun.children:
-        if child.dep_ in {"compound", "nmod", "amod"}:
-            phrase = " ".join(t.text for t in child.subtree)
-            if _PLENARY_BODY_RE.match(phrase):
-                return True
-            if _COUNCIL_BODY_RE.match(phrase) and noun.lemma_.lower() != "summit":
-                return True
-    return False
 
 
 def _function_frame(noun: Token) -> Frame | None:
