@@ -193,7 +193,10 @@ def _eval(args: argparse.Namespace) -> int:
         # A throwaway Dagster instance: evaluation runs stay out of the user's run history.
         with tempfile.TemporaryDirectory(prefix="parley-eval-home-") as home:
             _use_dagster_home(Path(home))
-            scores = run_eval(chosen, pipeline, args.keep, score_announcements)
+            try:
+                scores = run_eval(chosen, pipeline, args.keep, score_announcements)
+            except FileExistsError as error:
+                raise ParleyError(str(error)) from error
         print(format_summary(scores))
         reports = {name: score.report for name, score in scores.items()}
         if announcements:

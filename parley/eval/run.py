@@ -45,8 +45,12 @@ def run_eval(
     scored too, as ``parley-unseen``. With ``keep_dir`` the drops root and the warehouse are
     left there for inspection, else in a temporary directory that is removed.
     ``on_published`` is called with a read-only connection to the published warehouse, for
-    further scores (the announcements).
+    further scores (the announcements). A ``keep_dir`` that holds anything is refused: the
+    pipeline would add the drops to the staged state of the earlier run there, and the
+    figures would be those of an incremental history, not of this code over the sets.
     """
+    if keep_dir is not None and keep_dir.exists() and any(keep_dir.iterdir()):
+        raise FileExistsError(f"{keep_dir} is not empty: keep each evaluation in a new folder")
     with tempfile.TemporaryDirectory(prefix="parley-eval-") as tmp:
         work = keep_dir or Path(tmp)
         drops = work / "drops"

@@ -244,6 +244,19 @@ def test_scores_a_duckdb_warehouse_file(tmp_path: Path, capsys: pytest.CaptureFi
     assert "one-a-day" in format_summary(scores)
 
 
+def test_a_kept_folder_of_an_earlier_run_is_refused(tmp_path: Path) -> None:
+    # The pipeline would stage the sets on top of the earlier run's state (an incremental
+    # history whose figures differ from this code's over the sets).
+    kept = tmp_path / "kept"
+    (kept / "eval_staging").mkdir(parents=True)
+    source = tmp_path / "drop" / "articles.jsonl"
+    source.parent.mkdir()
+    source.write_text("")
+    tiny = LabelledSet("tiny", source, lambda: load_gold(DEV))
+    with pytest.raises(FileExistsError, match="not empty"):
+        run_eval([tiny], lambda drops, warehouse: None, kept)
+
+
 def _publish_tiny(warehouse: Path) -> None:
     """A real published warehouse (staging + publish) holding the tiny meeting."""
     stage_and_publish(warehouse, "d", [TINY_ARTICLE], TINY_MENTIONS, [TINY_EVENT], TINY_PARTIES)
