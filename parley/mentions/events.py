@@ -196,7 +196,17 @@ def frame_sides(
         return None
     if not counterparts and _attended(frame.trigger) and not as_group:
         return None  # "X and Y also attended the meeting": someone else's meeting
+    if frame.trigger.lemma_.lower() in {"talk", "speak"} and _all_press(counterparts):
+        return None  # "De Clercq, talking to journalists during the meeting": a statement
     return Sides(agents, counterparts, as_group)
+
+
+# Heads of the press, whom an official talks to when making a statement, not a meeting.
+_PRESS_HEADS = {"journalist", "reporter", "newsman", "correspondent"}
+
+
+def _all_press(counterparts: list[Party]) -> bool:
+    return bool(counterparts) and all(p.head in _PRESS_HEADS for p in counterparts)
 
 
 # Groups whose ministers meet in statutory councils (the labelling rules): only their

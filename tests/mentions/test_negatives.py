@@ -98,6 +98,14 @@ SPEECHES_INTERVIEWS_PRESS = [
     "were ill-advised.",
     "Hernandez spoke today at the opening of the fifth ministerial meeting of the informal "
     "group of Latin American and Caribbean oil exporters, formed in 1983.",
+    # talking to the press (reuters-3031, reuters-5786)
+    "Talking to journalists before a meeting of European Community Economy and Finance "
+    "Ministers here, Tietmeyer declined to say whether the February 22 Paris accord by the "
+    "Group of Five countries plus Canada included secret agreements for stabilising "
+    "currencies.",
+    'De Clercq, talking to journalists during the meeting, said, "There is a certain '
+    "nervousness, a growing impatience within the Community concerning trade relations with "
+    'Japan."',
 ]
 
 
