@@ -269,6 +269,10 @@ def _noun_frame(noun: Token, lemma: str, planned: bool = False) -> Frame | None:
             return frame
         if head.lower_ == "for" and not _there_for(head.head) and not planned:
             return None  # "heading for Washington for talks", "expectations for the summit"
+        if head.lower_ == "before" and not planned:
+            # "speaking before a meeting with the Paris Club", "shortly before trade talks
+            # with Washington": the talks were still to come when the clause was written.
+            return None
         frame.agents.extend(_holders(head))
     elif position.dep_ == "dobj" and head.lower_ == "following" and not frame.agents:
         # "at a briefing following informal talks with ...": "following" parsed as a

@@ -52,6 +52,13 @@ FUTURE_PLANS = [
     "U.S. Secretary of Commerce Malcolm Baldrige said he hopes Japanese Prime Minister "
     "Yasuhiro Nakasone will make specific proposals to ease U.S.-Japan trade friction at a "
     "meeting with President Reagan this week.",
+    # before the talks: still to come when the clause was written (reuters-16094, 16253,
+    # 16357; reuters-8390)
+    "Taiwan announced plans for another round of import tariff cuts on 862 foreign goods "
+    "shortly before trade talks with Washington which officials described as a move to help "
+    "balance trade with the United States.",
+    "Deputy Prime Minister Janez Zemljaric, speaking before a meeting with the Paris Club of "
+    "creditor nations, said Yugoslavia was seeking to refinance two billion dlrs of debt.",
 ]
 
 
