@@ -11,7 +11,7 @@ import datetime as dt
 from spacy.tokens import Doc
 
 from parley.entities.candidates import POSSESSIVE, Candidate
-from parley.entities.ids import set_country
+from parley.entities.ids import is_country_id, set_country
 
 # Before a capital, these make it a place, not a government ("in Washington").
 _PLACE_PREPOSITIONS = frozenset(
@@ -61,7 +61,7 @@ def mark_government_capitals(doc: Doc, candidates: list[Candidate], day: dt.date
         other = by_start.get(candidate.end + 1)
         if other is None:
             continue
-        other_is_country = other.entity_id.startswith("gpe:") and other.entity_id[4:].isupper()
+        other_is_country = is_country_id(other.entity_id)
         if other_is_country or governed.get(id(other)):
             before = doc[candidate.start - 1].lower_ if candidate.start > 0 else ""
             if before not in _PLACE_PREPOSITIONS:

@@ -36,6 +36,11 @@ _GOVERNMENT_BODY_WORDS = frozenset(
 )  # fmt: skip
 
 
+def is_country_id(entity_id: str) -> bool:
+    """True for a country's id (``gpe:JPN``), not a city's or a region's (``gpe:tokyo``)."""
+    return entity_id.startswith("gpe:") and entity_id[4:].isupper()
+
+
 def set_country(candidate: Candidate, code: str) -> None:
     """Make the candidate the country ``code``."""
     candidate.entity_type = "GPE"

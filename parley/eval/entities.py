@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from parley.entities import extract_entities
+from parley.entities.ids import is_country_id
 from parley.metrics import Confusion
 from parley.names import name_key
 from parley.records import Article
@@ -77,9 +78,7 @@ def score_entities(sample_path: Path | str = DEFAULT_SAMPLE) -> EntityReport:
             name_key(m.canonical_name) for m in result.mentions if m.entity_type == "PERSON"
         }
         predicted_countries = {
-            m.entity_id[4:]
-            for m in result.mentions
-            if m.entity_id.startswith("gpe:") and m.entity_id[4:].isupper()
+            m.entity_id[4:] for m in result.mentions if is_country_id(m.entity_id)
         }
         expected_people = {name_key(str(p)) for p in record["persons"]}  # type: ignore[attr-defined]
         expected_countries = set(record["countries"])  # type: ignore[call-overload]

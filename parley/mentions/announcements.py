@@ -36,6 +36,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from spacy.tokens import Doc, Token
 
 from parley.datelines import local_day
+from parley.entities.ids import is_country_id
 from parley.mentions.announcement_status import (
     ANNOUNCED,
     CANCELLED,
@@ -219,7 +220,7 @@ def _sentence_states(doc: Doc, sentence: SentenceSpan, entities: References) -> 
     for token in doc:
         start = sentence.start + token.idx
         for mention in entities.overlapping(start, start + len(token.text)):
-            if mention.entity_id.startswith("gpe:") and mention.entity_id[4:].isupper():
+            if is_country_id(mention.entity_id):
                 states.append(as_party(mention, "stand_in"))
     states = unique_parties(states)
     return Sides(states, [], False) if len(states) >= 2 else None
