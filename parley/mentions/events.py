@@ -30,6 +30,7 @@ from parley.mentions.frames import Frame, read_frame
 from parley.mentions.gatherings import group_named_by
 from parley.mentions.kinds import event_kind
 from parley.mentions.listed import listed_after_colon, listed_co_subjects
+from parley.mentions.no_party import all_press, without_a_lone_city
 from parley.mentions.parties import (
     Party,
     as_party,
@@ -168,7 +169,8 @@ def frame_sides(
     modifiers = _resolve_all(
         frame.modifiers, offset, entities, taken | {p.entity_id for p in agents}
     )
-    agents += [p for p in modifiers if p.entity_type in {"GPE", "NORP"} or is_group_party(p)]
+    agents += [p for p in without_a_lone_city(modifiers) if p.entity_type in {"GPE", "NORP"}]
+    agents += [p for p in modifiers if is_group_party(p)]
     members = _resolve_all(frame.members, offset, entities, taken | {p.entity_id for p in agents})
     agents += [p for p in members if is_group_party(p)]  # "a meeting of the G7 leaders"
     agents += group_named_by(frame.trigger, offset, entities, agents)
@@ -196,17 +198,9 @@ def frame_sides(
         return None
     if not counterparts and _attended(frame.trigger) and not as_group:
         return None  # "X and Y also attended the meeting": someone else's meeting
-    if frame.trigger.lemma_.lower() in {"talk", "speak"} and _all_press(counterparts):
+    if frame.trigger.lemma_.lower() in {"talk", "speak"} and all_press(counterparts):
         return None  # "De Clercq, talking to journalists during the meeting": a statement
     return Sides(agents, counterparts, as_group)
-
-
-# Heads of the press, whom an official talks to when making a statement, not a meeting.
-_PRESS_HEADS = {"journalist", "reporter", "newsman", "correspondent"}
-
-
-def _all_press(counterparts: list[Party]) -> bool:
-    return bool(counterparts) and all(p.head in _PRESS_HEADS for p in counterparts)
 
 
 # Groups whose ministers meet in statutory councils (the labelling rules): only their

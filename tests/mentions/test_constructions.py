@@ -512,3 +512,19 @@ def test_discussing_without_a_counterpart_or_only_planned_is_no_meeting(extract:
         "Pesch said he did not discuss a joint takeover proposal with the Bass family.",
     ):
         assert extract(sentence, "1987-06-05") == [], sentence
+
+
+def test_a_city_before_the_meeting_noun_is_the_place_not_a_party(extract: Extract) -> None:
+    # reuters-1579, reuters-17198: the city names where the talks or the summit were held.
+    (talks,) = extract(
+        "El Salvador and Guatemala both backed Brazil and Colombia at the London talks in "
+        "resisting pressures for quotas based on objective criteria.",
+        "1987-03-02",
+    )
+    assert talks.names == {"El Salvador", "Guatemala"}
+    summit = (
+        "The farm trade problem was almost completely ignored by the industrialised world "
+        "until Canada raised it last year at the Tokyo summit of seven leading industrial "
+        "powers."
+    )
+    assert extract(summit, "1987-04-24") == []
