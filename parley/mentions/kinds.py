@@ -51,7 +51,7 @@ def event_kind(
         return frame.kind_hint
     if nearby & _VIDEO_WORDS:
         return "video_call"
-    if lemma in {"conversation", "call", "talk"} and PHONE_WORDS & (
+    if lemma in _KIND_NEUTRAL | {"call"} and PHONE_WORDS & (
         {c.lower_ for c in trigger.children} | _prep_words(frame.clause_verb)
     ):
         return "phone_call"

@@ -528,3 +528,13 @@ def test_a_city_before_the_meeting_noun_is_the_place_not_a_party(extract: Extrac
         "powers."
     )
     assert extract(summit, "1987-04-24") == []
+
+
+def test_conferring_on_the_telephone_is_a_call(extract: Extract) -> None:
+    # reuters-8769: every verb of talking that says nothing of how takes the telephone's.
+    (call,) = extract(
+        "Central bank sources said the statement was drafted after Fernandez and senior "
+        "deputy governor Gabriel Singson, who is in Manila, conferred on the telephone.",
+        "1987-03-24",
+    )
+    assert call.event.kind == "phone_call"
