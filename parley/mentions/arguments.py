@@ -8,10 +8,15 @@ from spacy.tokens import Token
 
 from parley.mentions.parties import is_party_head
 
+# The last word of a meeting's own name, never a party's ("the Quad Leaders' Summit").
+_GATHERING_NAME_HEADS = {"summit", "summits", "meeting", "meetings", "conference", "talks"}
+
 
 def can_be_party(token: Token) -> bool:
     """An object that names a party: a name, a pronoun or a person-like noun, not
     "President Reagan's decision" (whose possessor is no party to the welcome)."""
+    if token.pos_ == "PROPN" and token.lower_ in _GATHERING_NAME_HEADS:
+        return False  # "hosted the U.S.-Pacific Island Country Summit": the meeting itself
     if token.pos_ in {"PROPN", "PRON"}:
         return True
     if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):

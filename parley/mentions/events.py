@@ -27,7 +27,7 @@ from parley.mentions.arguments import can_be_party
 from parley.mentions.clause_parts import on_the_topic
 from parley.mentions.event_date import DateInfo, event_date
 from parley.mentions.frames import Frame, read_frame
-from parley.mentions.gatherings import group_named_by
+from parley.mentions.gatherings import GATHERING, group_named_by, reported
 from parley.mentions.kinds import event_kind
 from parley.mentions.listed import listed_after_colon, listed_co_subjects
 from parley.mentions.no_party import all_press, without_a_lone_city
@@ -105,7 +105,8 @@ def _build_events(
     date_info = event_date(frame, doc, base, sentence, article)
     if date_info is None:  # only future dates: an announcement
         return
-    if as_group and not counterparts and not _reported(frame, date_info):
+    dated = date_info.text is not None
+    if as_group and not counterparts and not reported(frame.trigger, frame.clause_verb, dated):
         return  # "a G-7 meeting is unlikely to change ...", "despite the G-7 meeting"
     # "held separate meetings with A and B": one mention each, never one meeting with A and B.
     held_apart = frame.separate and len(counterparts) > 1
@@ -173,7 +174,7 @@ def frame_sides(
     agents += [p for p in modifiers if is_group_party(p)]
     members = _resolve_all(frame.members, offset, entities, taken | {p.entity_id for p in agents})
     agents += [p for p in members if is_group_party(p)]  # "a meeting of the G7 leaders"
-    agents += group_named_by(frame.trigger, offset, entities, agents)
+    agents += group_named_by(frame.trigger, offset, entities, agents, frame.attended)
     agent_ids = {p.entity_id for p in agents}
     counterparts = [p for p in counterparts if p.entity_id not in agent_ids]
     unnamed_place = _visit_to_somewhere_unnamed(frame) and any(
@@ -192,11 +193,12 @@ def frame_sides(
         is_group_party(p) and (p.canonical_name not in _COUNCIL_GROUPS or summit)
         for p in [*agents, *counterparts]
     )
+    attendees = any(p.via == GATHERING for p in agents)  # "attended the Summit for Democracy"
     if not counterparts and len(agents) < 2 and not as_group:
         return None
     if not in_public_sphere([*agents, *counterparts], entities.roles):
         return None
-    if not counterparts and _attended(frame.trigger) and not as_group:
+    if not counterparts and _attended(frame.trigger) and not (as_group or attendees):
         return None  # "X and Y also attended the meeting": someone else's meeting
     if frame.trigger.lemma_.lower() in {"talk", "speak"} and all_press(counterparts):
         return None  # "De Clercq, talking to journalists during the meeting": a statement
@@ -206,27 +208,6 @@ def frame_sides(
 # Groups whose ministers meet in statutory councils (the labelling rules): only their
 # leaders' summits are meetings of the group.
 _COUNCIL_GROUPS = {"European Community", "European Union"}
-
-
-# Meeting nouns whose plural is several meetings ("talks" and "consultations" are one).
-_COUNT_NOUNS = {"meeting", "summit", "conference", "session", "gathering"}
-
-
-def _reported(frame: Frame, date_info: DateInfo) -> bool:
-    """True when the clause reports the meeting as having happened: a date word of the past,
-    a verb in the past, the perfect or the progressive ("G-7 ministers met", "OPEC's
-    conference ended", "is meeting today"), not a bare mention ("a G-7 meeting is
-    unlikely to change sentiment") nor undated plural meetings, which are habitual."""
-    if date_info.text is not None:
-        return True
-    if frame.trigger.tag_ == "NNS" and frame.trigger.lemma_.lower() in _COUNT_NOUNS:
-        return False  # undated and plural: habitual ("had pledged at G-7 meetings")
-    verb = frame.trigger if frame.trigger.pos_ in {"VERB", "AUX"} else frame.clause_verb
-    if verb is None:
-        return False
-    return verb.tag_ in {"VBD", "VBN"} or any(
-        c.dep_ == "aux" and c.lemma_.lower() in {"have", "be"} for c in verb.children
-    )
 
 
 def _setting_group(frame: Frame, offset: int, entities: References) -> EntityMention | None:

@@ -41,7 +41,11 @@ _VERB_EXTRA_PREPS = {"call": {"on"}, "talk": {"to"}, "speak": {"to"}, "visit": {
 
 # Verbs after which "for talks" means the talks are under way: "is in New York for talks
 # with creditor banks", "arrived for talks"; "heading for Washington for talks" has not.
-_THERE_FOR = {"be", "arrive", "come", "stay", "remain"}
+_THERE_FOR = {"be", "arrive", "come", "stay", "remain", "host", "welcome", "join", "gather"}
+
+
+# Verbs whose "in" phrase is a gathering the subject attended ("took part in the summit").
+_TAKING_PART = {"participate", "take", "part"}
 
 
 # A trip that spans days: people met "during his visit" were separate engagements.
@@ -76,6 +80,8 @@ class Frame:
     # The meeting this one was held at or on the sidelines of ("on the sidelines of the Quad
     # Foreign Ministers' Meeting", "at the G20 summit").
     setting: Token | None = None
+    # The agents sat in the gathering: "attended / hosted / participated in the Summit".
+    attended: bool = False
     # Who met, by an of-phrase ("joined a meeting of the G7 leaders"): counted for a group.
     members: list[Token] = field(default_factory=list)
 
@@ -256,6 +262,7 @@ def _noun_frame(noun: Token, lemma: str, planned: bool = False) -> Frame | None:
         # "joined a virtual meeting of the G7 leaders": the subject sat in; elsewhere an
         # of-phrase is as often a meeting only hoped for ("an early meeting of the G-7").
         frame.members = member_phrases(noun)
+        frame.attended = True
         for prep in (c for c in head.children if c.dep_ == "prep"):
             if (
                 prep.lower_ in {"with", "between"}
@@ -274,6 +281,7 @@ def _noun_frame(noun: Token, lemma: str, planned: bool = False) -> Frame | None:
             # with Washington": the talks were still to come when the clause was written.
             return None
         frame.agents.extend(_holders(head))
+        frame.attended = head.lower_ == "in" and head.head.lemma_.lower() in _TAKING_PART
     elif position.dep_ == "dobj" and head.lower_ == "following" and not frame.agents:
         # "at a briefing following informal talks with ...": "following" parsed as a
         # participle of the noun; the talks are the speaker's.

@@ -15,8 +15,9 @@ import re
 from spacy.tokens import Token
 
 from parley.lexicon.groups import is_group
-from parley.mentions.parties import Party, as_party
+from parley.mentions.parties import Party, as_party, is_group_party
 from parley.mentions.references import References
+from parley.names import slugify
 
 # Bodies whose own sessions are statutory plenaries, not meetings between parties ("the IMF
 # Interim Committee meeting", "a cabinet meeting"); the labelling rules. Groups of states
@@ -29,6 +30,9 @@ _PLENARY_BODY_RE = re.compile(
 )
 # The EC's councils of ministers are statutory; its leaders' summits are meetings.
 _COUNCIL_BODY_RE = re.compile(r"^(?:EC|EEC|EU|European Community|European Union)\b")
+# How a summit named as itself is a party (``Party.via``), and the entity types it is tagged.
+GATHERING = "gathering"
+_GATHERING_TYPES = {"ORG", "EVENT"}
 # Plural possessives that say whose level a named gathering is at ("Leaders' Summit").
 _LEVEL_PLURAL_TAGS = {"NNS", "NNPS"}
 
@@ -86,17 +90,80 @@ def hyphen_partners(modifier: Token) -> list[Token]:
 
 
 def group_named_by(
-    trigger: Token, offset: int, entities: References, known: list[Party]
+    trigger: Token, offset: int, entities: References, known: list[Party], attended: bool
 ) -> list[Party]:
     """The group whose name holds the trigger word ("the East Asia Summit", "the Quad
-    Foreign Ministers' Meeting" tagged as one name), unless it is a party already."""
+    Foreign Ministers' Meeting" tagged as one name), unless it is a party already; a summit
+    named as itself ("the Summit for Democracy", "the Summit of the Americas") is the
+    gathering its attendees took part in (the labelling rules list it as a participant)."""
     start = offset + trigger.idx
     ids = {p.entity_id for p in known}
-    return [
+    overlapping = entities.overlapping(start, start + len(trigger.text))
+    groups = [
         as_party(m, "name")
-        for m in entities.overlapping(start, start + len(trigger.text))
+        for m in overlapping
         if m.entity_type == "ORG" and is_group(m.canonical_name) and m.entity_id not in ids
     ]
+    # Only for someone who sat in it: "committed at the Leaders Summit to reduce emissions"
+    # and "proposals outlined at the 1986 Tokyo Summit" recall a summit, they report none.
+    named_summit = attended and trigger.lemma_.lower() == "summit" and trigger.text[:1].isupper()
+    if groups or not named_summit or any(is_group_party(p) for p in known):
+        return groups  # "the G7 Summit" is the G7's
+    # "the Summit" alone points back to a summit the article named; it names none.
+    gatherings = [
+        as_party(m, GATHERING)
+        for m in overlapping
+        if m.entity_type in _GATHERING_TYPES and m.entity_id not in ids and " " in m.canonical_name
+    ]
+    named = _summit_by_its_name(trigger, offset)
+    if not gatherings and not overlapping and " " in named.canonical_name:
+        gatherings.append(named)  # the model tagged no name there
+    return gatherings
+
+
+def _summit_by_its_name(trigger: Token, offset: int) -> Party:
+    """ "the Summit for Democracy", "the Summit of the Americas": the title-case words of
+    the name around the trigger, as a gathering found in the text."""
+    words = [c for c in trigger.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    first = min([trigger.i, *(w.left_edge.i for w in words)])
+    last = trigger.i
+    for prep in trigger.rights:
+        objects = [o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+        if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "on"} and objects:
+            last = objects[0].i
+            break
+    span = trigger.doc[first : last + 1]
+    name = span.text
+    return Party(
+        f"event:{slugify(name)}",
+        name,
+        "EVENT",
+        None,
+        GATHERING,
+        span=(offset + span.start_char, offset + span.end_char),
+    )
+
+
+# Meeting nouns whose plural is several meetings ("talks" and "consultations" are one).
+_COUNT_NOUNS = {"meeting", "summit", "conference", "session", "gathering"}
+
+
+def reported(trigger: Token, clause_verb: Token | None, dated: bool) -> bool:
+    """True when the clause reports a group's meeting as having happened: a date word of
+    the past (``dated``), a verb in the past, the perfect or the progressive ("G-7
+    ministers met", "OPEC's conference ended", "is meeting today"), not a bare mention ("a
+    G-7 meeting is unlikely to change sentiment") nor undated plural meetings, which are
+    habitual."""
+    if dated:
+        return True
+    if trigger.tag_ == "NNS" and trigger.lemma_.lower() in _COUNT_NOUNS:
+        return False  # undated and plural: habitual ("had pledged at G-7 meetings")
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else clause_verb
+    if verb is None:
+        return False
+    return verb.tag_ in {"VBD", "VBN"} or any(
+        c.dep_ == "aux" and c.lemma_.lower() in {"have", "be"} for c in verb.children
+    )
 
 
 def _objects(prep: Token) -> list[Token]:

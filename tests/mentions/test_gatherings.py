@@ -2,8 +2,9 @@
 
 No article of the development data reports one of these in these forms as held (the allowed
 readouts use them for plans: "to attend the Quad Summit", "attend the COP28 Leaders Summit on
-his behalf"), so the sentences are written in readout style; the negatives are Reuters-21578,
-Distribution 1.0 (research use) sentences of the development pool.
+his behalf"), so the sentences are written in readout style; the negatives are sentences of
+the development pool: Reuters-21578, Distribution 1.0 (research use), and White House
+readouts (public domain).
 """
 
 from __future__ import annotations
@@ -70,3 +71,48 @@ def test_a_council_of_ec_ministers_named_by_an_of_phrase_is_no_meeting(extract: 
         "Brussels yesterday."
     )
     assert extract(sentence, "1987-04-09") == []
+
+
+def test_a_summit_named_as_itself_is_the_gathering_its_attendee_took_part_in(
+    extract: Extract,
+) -> None:
+    # The labelling rules list such a summit as a participant; the model tags no name in
+    # the first sentence, the second's whole name is one organisation.
+    (democracy,) = extract(
+        "Vice President Harris attended the Summit for Democracy.",
+        "2023-03-30",
+        outlet=WHITE_HOUSE,
+    )
+    assert democracy.event.kind == "summit"
+    assert democracy.names == {"Kamala Harris", "Summit for Democracy"}
+    (pacific,) = extract(
+        "Today, President Biden hosted the inaugural U.S.-Pacific Island Country Summit.",
+        "2022-09-29",
+        outlet=WHITE_HOUSE,
+    )
+    assert pacific.event.kind == "summit"
+    assert pacific.has("Biden") and "U.S.-Pacific Island Country Summit" in pacific.names
+
+
+def test_a_summit_only_recalled_or_pointed_back_to_names_no_gathering(extract: Extract) -> None:
+    for sentence, published in (
+        # whitehouse-114 (shared readouts dev), reuters-13657: said at a summit, not attended.
+        (
+            "President Biden has returned the United States to the Paris Agreement and "
+            "committed at the Leaders Summit to reduce U.S. emissions 50 to 52 percent below "
+            "2005 levels in 2030.",
+            "2021-09-17",
+        ),
+        (
+            "At the same time, monetary sources say they expect Baker to put forward "
+            "proposals, originally outlined at the 1986 Tokyo Summit, to tighten procedures "
+            "for policy coordination.",
+            "1987-04-07",
+        ),
+        # wh-2021-06-30 (allowed readouts): "the Summit" points back to the headline's.
+        (
+            "Domestic Policy Advisor Susan Rice opened the Summit this morning.",
+            "2021-06-30",
+        ),
+    ):
+        assert extract(sentence, published, outlet=WHITE_HOUSE) == [], sentence
