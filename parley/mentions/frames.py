@@ -41,7 +41,7 @@ _VERB_EXTRA_PREPS = {"call": {"on"}, "talk": {"to"}, "speak": {"to"}, "visit": {
 
 # Verbs after which "for talks" means the talks are under way: "is in New York for talks
 # with creditor banks", "arrived for talks"; "heading for Washington for talks" has not.
-_THERE_FOR = {"be", "arrive", "come", "stay", "remain", "host", "welcome", "join", "gather"}
+_THERE_FOR = {"be", "arrive", "come", "stay", "remain"}
 
 
 # Verbs whose "in" phrase is a gathering the subject attended ("took part in the summit").

@@ -5,7 +5,8 @@ Committee meeting" are sessions of a body, not meetings between parties (the lab
 rules). "The G7 Leaders' Summit" and "the Quad Foreign Ministers' Meeting" are a group's
 meetings whose name holds a possessive: the possessive is part of the name, and whoever
 "attended" or "participated in" it is the party beside the group. "Joined a virtual
-meeting of the G7 leaders" names the group in an of-phrase.
+meeting of the G7 leaders" names the group in an of-phrase. A summit that is no group's,
+"attended the Summit for Democracy", is itself the gathering its attendee took part in.
 """
 
 from __future__ import annotations
