@@ -149,10 +149,25 @@ def _children_cpu_s() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
+def reserved_ids_file(corpus: Path) -> Path | None:
+    """The held-out id list of the corpus's ``shared`` folder (``shared/eval/``, two levels
+    above ``shared/corpora/<name>/``), else the one beside this checkout, else None."""
+    parents = corpus.resolve().parents
+    beside_corpus = parents[2] / "eval" / RESERVED_IDS.name if len(parents) > 2 else None
+    return next((p for p in (beside_corpus, RESERVED_IDS) if p is not None and p.is_file()), None)
+
+
 def load_corpus(path: Path, n_articles: int | None) -> list[dict[str, Any]]:
     """The first ``n_articles`` records of the corpus file (all when None), without the
-    articles reserved for evaluation (RESERVED_IDS, when it exists) or re-sends of them."""
-    reserved = set(RESERVED_IDS.read_text().split()) if RESERVED_IDS.is_file() else set()
+    articles reserved for evaluation (``reserved_ids_file``) or re-sends of them. Without a
+    reserved list every article is used, and a warning says so."""
+    reserved_file = reserved_ids_file(path)
+    if reserved_file is None:
+        print(
+            f"[bench] no {RESERVED_IDS.name} found: every article of {path} is used",
+            file=sys.stderr,
+        )
+    reserved = set(reserved_file.read_text().split()) if reserved_file is not None else set()
     records = []
     reserved_bodies = set()
     with gzip.open(path, "rt", encoding="utf-8") as handle:
