@@ -29,6 +29,14 @@ class PredictedMeeting:
     date_precision: str | None
     participants: tuple[tuple[str, str | None], ...]  # (canonical_name, country_iso3)
     articles: tuple[str, ...]  # source_refs among the labelled articles
+    # Its states (meeting_countries), when the tables give them; else its people's.
+    countries: frozenset[str] | None = None
+
+    def states(self) -> frozenset[str]:
+        """The states taking part: ``countries``, else the participants' own states."""
+        if self.countries is not None:
+            return self.countries
+        return frozenset(c for _, c in self.participants if c)
 
 
 def matches(meeting: PredictedMeeting, gold: GoldMeeting) -> bool:

@@ -8,8 +8,9 @@
 - Negatives: how many negative articles have any predicted meeting.
 - Slots, over predicted meetings with a true-positive link (each against its best gold
   meeting: most shared participants, then nearest date): kind equal; date equal at the
-  gold's precision; the set of participant countries equal to the gold's; and the share of
-  their participants left without a country.
+  gold's precision; the meeting's states (``meeting_countries``: its participants' states
+  and the members of its groups) equal to the gold's participant countries; and the share
+  of their participants left without a country.
 - Dedup, over the gold (meeting, article) pairs: each pair lands in one predicted meeting
   that cites the article and matches the gold meeting (``_landing``); a pair with none is a
   singleton. B-cubed and pairwise scores (``parley.metrics``) of that clustering against
@@ -17,8 +18,9 @@
   to end, and over the gold meetings with a report found).
 
 It reads only the contract tables ``meetings``, ``meeting_sources``,
-``meeting_participants``, ``articles`` and ``event_mentions`` (gold article ids are the
-input record ids, i.e. ``articles.source_ref``), so it measures whatever built them.
+``meeting_participants``, ``meeting_countries``, ``articles`` and ``event_mentions`` (gold
+article ids are the input record ids, i.e. ``articles.source_ref``), so it measures
+whatever built them.
 """
 
 from __future__ import annotations
@@ -40,32 +42,16 @@ from parley.eval.match import (
     matches,
     shared_participants,
 )
+from parley.eval.queries import (
+    COUNTRIES_SQL,
+    EVIDENCE_SQL,
+    PARTICIPANTS_SQL,
+    PREDICTED_LINKS_SQL,
+    has_table,
+)
 from parley.meetings.cluster import baseline_one_a_day
 from parley.sqlfile import run_file
 
-PREDICTED_LINKS_SQL = """
-SELECT m.meeting_id, m.kind, m.meeting_date, m.date_precision, a.source_ref
-FROM meetings AS m
-JOIN meeting_sources AS s ON s.meeting_id = m.meeting_id
-JOIN articles AS a ON a.article_id = s.article_id
-WHERE list_contains(?, a.source_ref)
-GROUP BY ALL
-ORDER BY m.meeting_id, a.source_ref
-"""
-PARTICIPANTS_SQL = """
-SELECT meeting_id, canonical_name, country_iso3
-FROM meeting_participants
-WHERE list_contains(?, meeting_id)
-ORDER BY meeting_id, canonical_name
-"""
-EVIDENCE_SQL = """
-SELECT s.meeting_id, a.source_ref, min(e.sentence) AS sentence
-FROM meeting_sources AS s
-JOIN articles AS a ON a.article_id = s.article_id
-JOIN event_mentions AS e ON e.mention_id = s.mention_id
-WHERE list_contains(?, a.source_ref)
-GROUP BY s.meeting_id, a.source_ref
-"""
 # The one-a-day baseline is scored on the same event mentions as the pipeline: read from the
 # published file, grouped by parley.meetings.cluster.baseline_one_a_day, and shaped into the
 # tables the scorer reads.
@@ -292,7 +278,7 @@ def _slots(
         best = max(
             candidates, key=lambda g: (shared_participants(meeting, g), -day_gap(meeting, g))
         )
-        countries = {c for _, c in meeting.participants if c}
+        countries = meeting.states()
         right = (
             meeting.kind == best.kind,
             date_correct(meeting, best),
@@ -375,6 +361,11 @@ def _read_predictions(con: duckdb.DuckDBPyConnection, gold: GoldSet) -> list[Pre
     people: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
     for meeting_id, name, country in con.execute(PARTICIPANTS_SQL, [list(meetings)]).fetchall():
         people[meeting_id].append((name, country))
+    # The baseline's tables have no meeting_countries: its meetings keep their people's states.
+    states: dict[str, frozenset[str]] = {}
+    if has_table(con, "meeting_countries"):
+        rows = con.execute(COUNTRIES_SQL, [list(meetings)]).fetchall()
+        states = {meeting_id: frozenset(codes) for meeting_id, codes in rows}
     return [
         PredictedMeeting(
             meeting_id=meeting_id,
@@ -383,6 +374,7 @@ def _read_predictions(con: duckdb.DuckDBPyConnection, gold: GoldSet) -> list[Pre
             date_precision=entry["precision"],  # type: ignore[arg-type]
             participants=tuple(people[meeting_id]),
             articles=tuple(entry["articles"]),  # type: ignore[arg-type]
+            countries=states.get(meeting_id),
         )
         for meeting_id, entry in meetings.items()
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -114,6 +115,14 @@ def test_slots_compare_kind_and_countries() -> None:
     )
     assert no_country.without_country == (1, 2)
     assert no_country.share_without_country == 0.5
+
+
+def test_the_countries_slot_reads_the_meeting_s_states_when_given() -> None:
+    # A group's members come from meeting_countries, not from its participants' own states.
+    people_only = predicted("m1", ("Baker", "Miyazawa"), ("a1",), countries=(None, None))
+    assert score_predictions([people_only], GOLD).countries_correct == 0
+    with_states = dataclasses.replace(people_only, countries=frozenset({"USA", "JPN"}))
+    assert score_predictions([with_states], GOLD).countries_correct == 1
 
 
 def test_bcubed_and_pairwise() -> None:
