@@ -193,12 +193,12 @@ def frame_sides(
         is_group_party(p) and (p.canonical_name not in _COUNCIL_GROUPS or summit)
         for p in [*agents, *counterparts]
     )
-    attendees = any(p.via == GATHERING for p in agents)  # "attended the Summit for Democracy"
+    at_gathering = any(p.via == GATHERING for p in agents)  # "attended the Summit for Democracy"
     if not counterparts and len(agents) < 2 and not as_group:
         return None
     if not in_public_sphere([*agents, *counterparts], entities.roles):
         return None
-    if not counterparts and _attended(frame.trigger) and not (as_group or attendees):
+    if not counterparts and _attended(frame.trigger) and not (as_group or at_gathering):
         return None  # "X and Y also attended the meeting": someone else's meeting
     if frame.trigger.lemma_.lower() in {"talk", "speak"} and all_press(counterparts):
         return None  # "De Clercq, talking to journalists during the meeting": a statement
