@@ -20,8 +20,9 @@ def without_a_lone_city(modifiers: list[Party]) -> list[Party]:
     return modifiers
 
 
-# Heads of the press, whom an official talks to when making a statement, not a meeting.
-_PRESS_HEADS = {"journalist", "reporter", "newsman", "correspondent"}
+# The press head a side can have, whom an official talks to when making a statement, not
+# a meeting ("reporters", "newsmen" are no party heads at all: parties.DESCRIBED_HEADS).
+_PRESS_HEADS = {"journalist"}
 
 
 def all_press(counterparts: list[Party]) -> bool:
