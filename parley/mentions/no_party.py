@@ -21,7 +21,7 @@ def without_a_lone_city(modifiers: list[Party]) -> list[Party]:
 
 
 # The press head a side can have, whom an official talks to when making a statement, not
-# a meeting ("reporters", "newsmen" are no party heads at all: parties.DESCRIBED_HEADS).
+# a meeting ("reporters", "newsmen" are no party heads at all: party_heads.DESCRIBED_HEADS).
 _PRESS_HEADS = {"journalist"}
 
 

@@ -17,10 +17,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from parley.entities.ids import is_country_id
 from parley.lexicon.countries import country_by_demonym, country_by_name
 from parley.lexicon.groups import is_group
 from parley.lexicon.people import people_index
 from parley.lexicon.titles import HEAD_WORDS, normalize_role
+from parley.mentions.party_heads import DESCRIBED_HEADS, PERSON_LIKE_HEADS
 from parley.mentions.references import References
 from parley.names import slugify
 from parley.records import Article, EntityMention
@@ -31,32 +33,6 @@ PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 
 
-# Heads that denote people or delegations, so that a country or organisation inside the
-# phrase can stand in for them.
-PERSON_LIKE_HEADS = {
-    "official", "negotiator", "delegation", "delegate", "representative", "leader",
-    "minister", "envoy", "team", "businessman", "businessmen", "executive", "banker",
-    "ambassador", "diplomat", "counterpart", "government", "authority", "president",
-    "secretary", "chairman", "governor", "premier", "prince", "king", "queen", "chancellor",
-    "lawmaker", "senator", "congressman", "member", "group", "mission", "creditor",
-    "committee", "ministry", "department", "administration", "emissary", "advisor", "adviser",
-    "aide", "counsellor", "undersecretary", "spokesman", "chief", "head", "general", "officer",
-    "people", "man", "woman", "industrialist", "entrepreneur", "party", "side",
-}  # fmt: skip
-
-
-# Heads of a side that is only described: the person-like heads, and groups of people or
-# bodies that meet officials ("manufacturers", "families", "stakeholders", "the caucus").
-DESCRIBED_HEADS = PERSON_LIKE_HEADS | {
-    "manufacturer", "company", "bank", "producer", "exporter", "importer", "legislator",
-    "mayor", "advocate", "expert", "stakeholder", "ceo", "family", "survivor", "activist",
-    "worker", "union", "student", "teacher", "nurse", "farmer", "rancher", "investor", "ally",
-    "council", "caucus", "panel", "association", "organization", "organisation", "lender",
-    "donor", "partner", "employer", "industry", "community", "youth", "elder", "clergy",
-    "parent", "doctor", "scientist", "researcher", "journalist", "athlete", "veteran",
-    "mother", "father", "participant", "attendee", "director", "educator", "victim", "owner",
-    "tenant", "landlord", "provider", "patient", "physician", "officer",
-}  # fmt: skip
 # Modifiers kept in a described side's name ("bank advisory committee", "Latino leaders").
 _DESCRIPTIVE_DEPS = {"compound", "amod", "nmod"}
 
@@ -113,11 +89,7 @@ def resolve_party(
         other = next(iter(sorted(exclude)), None)
         mention = entities.counterpart(start, end, other)
         return [as_party(mention, "title")] if mention and mention.entity_id not in exclude else []
-    found: list[tuple[int, EntityMention]] = []
-    for member in region:
-        start = offset + member.idx
-        for mention in entities.overlapping(start, start + len(member.text)):
-            found.append((abs(member.i - token.i), entities.canonical(mention)))
+    found = _mentions_in(region, token, offset, entities)
     people = sorted((d, m.start_char, m) for d, m in found if m.entity_type == "PERSON")
     if people:
         if any(c.dep_ == "cc" for member in region for c in member.children):
@@ -164,6 +136,28 @@ def resolve_party(
             return [h for h in holders if h is not None and h.entity_id not in exclude]
     described = _described(token, offset, entities)
     return [described] if described else []
+
+
+def _mentions_in(
+    region: list[Token], token: Token, offset: int, entities: References
+) -> list[tuple[int, EntityMention]]:
+    """The entities named in a party's phrase, each with its distance from the head; a city
+    in an "in" phrase is where the side is ("the bank advisory committee in New York"),
+    never the side itself."""
+    located = {t.i for member in region if member.lower_ == "in" for t in member.subtree}
+    found: list[tuple[int, EntityMention]] = []
+    for member in region:
+        start = offset + member.idx
+        for mention in entities.overlapping(start, start + len(member.text)):
+            resolved = entities.canonical(mention)
+            if member.i in located and _is_city(resolved):
+                continue
+            found.append((abs(member.i - token.i), resolved))
+    return found
+
+
+def _is_city(mention: EntityMention) -> bool:
+    return mention.entity_type == "GPE" and not is_country_id(mention.entity_id)
 
 
 # Links inside a run of descriptors before a name ("actress and activist Nazanin Boniadi").

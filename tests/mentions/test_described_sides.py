@@ -60,3 +60,24 @@ def test_a_government_release_gives_its_staff_their_country(extract: Extract) ->
         outlet=WH,
     )
     assert [f.countries for f in found] == [frozenset({"USA"})]
+
+
+def test_a_city_where_the_side_sits_is_not_the_side(extract: Extract) -> None:
+    # reuters-4037 (and a readout, "leaders in Kansas"): "in New York" is where the side is.
+    for sentence, date, side in (
+        (
+            "Ecuadorean officials held their last formal meeting with the advisory committee "
+            "in New York in January.",
+            "1987-03-05",
+            "advisory committee",
+        ),
+        (
+            "Philippine Finance Secretary Jaime Ongpin held talks with the bank advisory "
+            "committee in New York.",
+            "1987-03-05",
+            "bank advisory committee",
+        ),
+    ):
+        found = extract(sentence, date)
+        assert len(found) == 1, sentence
+        assert side in found[0].names and "New York" not in found[0].names
