@@ -26,6 +26,8 @@ from parley.names import fold
 SOVIET_END = dt.date(1991, 12, 26)
 GERMAN_UNITY = dt.date(1990, 10, 3)
 PLACES_FILE = "places.csv"
+# Buildings news names as a meeting's place ("at the Pentagon"), with the city they stand in.
+LANDMARKS_FILE = "landmarks.csv"
 PLACE_KINDS = ("name", "demonym", "capital", "city", "ambiguous")
 
 # Two- and three-letter codes from the data files that would match ordinary upper-case text.
@@ -162,10 +164,26 @@ def place_country(name: str | None) -> str | None:
     "Geneva", "the Pentagon"), else None."""
     if not name:
         return None
-    key = fold(name.split(",")[0])
-    key = key.removeprefix("the ") if key != "the hague" else key
+    key = _place_key(landmark_city(name) or name)
     table = lexicon()
     return table.cities.get(key) or table.capitals.get(key)
+
+
+def landmark_city(name: str) -> str | None:
+    """The city of a building news gives as a meeting place ("the Pentagon" -> Washington),
+    else None: the labelled location of a meeting is a city."""
+    return _landmarks().get(_place_key(name))
+
+
+def _place_key(name: str) -> str:
+    key = fold(name.split(",")[0])
+    return key.removeprefix("the ") if key != "the hague" else key
+
+
+@functools.cache
+def _landmarks() -> dict[str, str]:
+    text = resources.files("parley.data").joinpath(LANDMARKS_FILE).read_text(encoding="utf-8")
+    return {fold(row["surface"]): row["city"] for row in csv.DictReader(text.splitlines())}
 
 
 def is_ambiguous_name(text: str) -> bool:

@@ -1,6 +1,7 @@
 """Where a meeting took place: "in/at X" on the trigger or its clause, "here", a destination.
 
-"here" is the dateline's city; a visit takes its destination. ``location_iso3`` comes from
+"here" is the dateline's city; a visit takes its destination; a building is its city ("at the
+Pentagon" -> Washington, ``parley/data/landmarks.csv``). ``location_iso3`` comes from
 the place's entity, or from the meeting places of ``parley.lexicon.countries``. Calls have
 no place.
 """
@@ -12,7 +13,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from parley.datelines import dateline_city
-from parley.lexicon.countries import place_country
+from parley.lexicon.countries import landmark_city, place_country
 from parley.mentions.frames import Frame
 from parley.mentions.kinds import PLACE_TYPES
 from parley.mentions.parties import Party
@@ -55,10 +56,12 @@ def event_location(
                 for mention in entities.overlapping(start, start + len(pobj.text)):
                     if mention.entity_type in PLACE_TYPES or mention.label in PLACE_TYPES:
                         name = mention.mention_text
-                        return name, place_country(name) or mention.country_iso3
+                        return landmark_city(name) or name, place_country(
+                            name
+                        ) or mention.country_iso3
                 if pobj.pos_ == "PROPN":
                     name = " ".join(t.text for t in pobj.subtree if t.dep_ != "det")
-                    return name, place_country(name)
+                    return landmark_city(name) or name, place_country(name)
     return None, None
 
 

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+from importlib import resources
 
 import pytest
 
 from parley.lexicon.countries import (
+    LANDMARKS_FILE,
     canonical_country_name,
     country_by_capital,
     country_by_demonym,
     country_by_name,
+    landmark_city,
+    place_country,
 )
 
 Y1987 = dt.date(1987, 4, 7)
@@ -101,3 +106,19 @@ def test_canonical_names() -> None:
     assert canonical_country_name("SUN") == "Soviet Union"
     assert canonical_country_name("DEU") == "Germany"
     assert canonical_country_name("IND") == "India"
+
+
+def test_a_landmark_is_its_city_and_country() -> None:
+    assert landmark_city("the Pentagon") == "Washington"
+    assert landmark_city("White House") == "Washington"
+    assert landmark_city("Geneva") is None
+    assert place_country("the Pentagon") == "USA"
+    assert place_country("the Kremlin") == "RUS"
+
+
+def test_every_landmark_city_has_a_country() -> None:
+    text = resources.files("parley.data").joinpath(LANDMARKS_FILE).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(text.splitlines()))
+    assert rows and all(row["source"] for row in rows)
+    missing = [row["surface"] for row in rows if place_country(row["surface"]) is None]
+    assert missing == []

@@ -105,7 +105,7 @@ def test_in_addition_to_his_meeting_with_x_also_met_y(extract: Extract) -> None:
     )
     found = extract(body, "2025-07-02")
     hegseth = only(found, "Jaishankar", "Hegseth")
-    assert hegseth.event.location == "Pentagon"
+    assert hegseth.event.location == "Washington"  # the Pentagon's city (LABELLING.md)
     assert hegseth.event.location_iso3 == "USA"
     assert "defence" in hegseth.event.topics
     rubio = [f for f in found if f.has("Jaishankar", "Rubio")]

@@ -65,7 +65,7 @@ def test_jaishankar_rubio_meeting(seed_mentions) -> None:  # type: ignore[no-unt
 
 @pytest.mark.parametrize(
     ("other", "country", "place"),
-    [("Pete Hegseth", "USA", "Pentagon"), ("Penny Wong", "AUS", "Washington")],
+    [("Pete Hegseth", "USA", "Washington"), ("Penny Wong", "AUS", "Washington")],
 )
 def test_jaishankar_other_meetings(seed_mentions, other: str, country: str, place: str) -> None:  # type: ignore[no-untyped-def]
     rows = _with(seed_mentions, "S Jaishankar", other)
