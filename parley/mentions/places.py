@@ -55,14 +55,15 @@ def event_location(
                 start = offset + pobj.idx
                 for mention in entities.overlapping(start, start + len(pobj.text)):
                     if mention.entity_type in PLACE_TYPES or mention.label in PLACE_TYPES:
-                        name = mention.mention_text
-                        return landmark_city(name) or name, place_country(
-                            name
-                        ) or mention.country_iso3
+                        return _city_of(mention.mention_text, mention.country_iso3)
                 if pobj.pos_ == "PROPN":
-                    name = " ".join(t.text for t in pobj.subtree if t.dep_ != "det")
-                    return landmark_city(name) or name, place_country(name)
+                    return _city_of(" ".join(t.text for t in pobj.subtree if t.dep_ != "det"))
     return None, None
+
+
+def _city_of(name: str, country: str | None = None) -> tuple[str, str | None]:
+    """A named place as (location, location_iso3): a building is given as its city."""
+    return landmark_city(name) or name, place_country(name) or country
 
 
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
