@@ -22,6 +22,7 @@ from parley.lexicon.countries import country_by_demonym, country_by_name
 from parley.lexicon.groups import is_group
 from parley.lexicon.people import people_index
 from parley.lexicon.titles import HEAD_WORDS, normalize_role
+from parley.mentions.delayed import delayed_identification
 from parley.mentions.party_heads import DESCRIBED_HEADS, PERSON_LIKE_HEADS
 from parley.mentions.references import References
 from parley.names import slugify
@@ -35,10 +36,6 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 
 # Modifiers kept in a described side's name ("bank advisory committee", "Latino leaders").
 _DESCRIPTIVE_DEPS = {"compound", "amod", "nmod"}
-
-
-# How far after an unnamed "a senior Japanese official" the name may come (characters).
-_DELAYED_WINDOW = 400
 
 
 _PHRASE_PREPS = {"of", "from", "to", "in", "for"}
@@ -124,7 +121,7 @@ def resolve_party(
             titled = entities.titled_person_after(stand_in)
             if titled is not None:  # "Bundesbank President Karl Otto Poehl", parsed apart
                 return [as_party(titled, "name")]
-            named = _delayed_identification(token, offset, entities, stand_in, exclude)
+            named = delayed_identification(token, offset, entities, stand_in, exclude)
             party = as_party(named, "delayed") if named else as_party(stand_in, "stand_in")
             return [dataclasses.replace(party, head=token.lemma_.lower())]
     if any(child.dep_ == "det" and child.lower_ == "the" for child in token.children):
@@ -312,34 +309,6 @@ def _is_the_two(token: Token) -> bool:
         and token.lemma_.lower() in PERSON_LIKE_HEADS
         and any(c.dep_ == "nummod" and c.lower_ == "two" for c in token.children)
     )
-
-
-def _delayed_identification(
-    token: Token,
-    offset: int,
-    entities: References,
-    stand_in: EntityMention,
-    exclude: set[str],
-) -> EntityMention | None:
-    """Wire leads name a person only later: "A senior Japanese trade official met ..." is
-    the first person of that country named in the next sentences ("... Makoto Kuroda")."""
-    singular_indefinite = token.tag_ == "NN" and any(
-        c.dep_ == "det" and c.lower_ in {"a", "an"} for c in token.children
-    )
-    if not singular_indefinite or stand_in.country_iso3 is None:
-        return None
-    start = offset + token.idx
-    for mention in entities.mentions:
-        if mention.start_char <= start or mention.start_char > start + _DELAYED_WINDOW:
-            continue
-        resolved = entities.canonical(mention)
-        if (
-            resolved.entity_type == "PERSON"
-            and resolved.country_iso3 == stand_in.country_iso3
-            and resolved.entity_id not in exclude
-        ):
-            return resolved
-    return None
 
 
 def _phrase_tokens(token: Token) -> list[Token]:
