@@ -2,10 +2,10 @@
 
 ``parley/data/groups.csv`` lists each group's member states with the day they joined and
 left, and where that is recorded (G-5 to G-24, OPEC, the EC and the EU, NATO, ASEAN, the
-Quad, BRICS, the SCO, the GCC, the East Asia Summit). A member may be another group of the
-file (the East Asia Summit counts ASEAN's members). The group's names in text are
-organisation aliases (``data/organisations.csv``: "G-7", "Group of Seven" -> G7); its entity
-is ``org:<slug of the canonical name>`` (``org:g7``).
+Quad, BRICS, the SCO, the GCC, the East Asia Summit, the Bucharest Nine, the C5+1). A member
+may be another group of the file (the East Asia Summit counts ASEAN's members). The group's
+names in text are organisation aliases (``data/organisations.csv``: "G-7", "Group of Seven"
+-> G7); its entity is ``org:<slug of the canonical name>`` (``org:g7``).
 """
 
 from __future__ import annotations

@@ -63,6 +63,8 @@ def quantified(token: Token) -> Token:
     """The party a counting phrase counts ("a number of U.N. diplomats" -> diplomats)."""
     if token.lemma_.lower() not in _COUNTING_HEADS:
         return token
+    if any(c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" for c in token.children):
+        return token  # "the Bucharest Nine (B9) group of our eastern flank Allies": a name
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     counted = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
     return counted[0] if counted else token

@@ -27,7 +27,7 @@ from parley.mentions.arguments import can_be_party
 from parley.mentions.clause_parts import on_the_topic
 from parley.mentions.event_date import DateInfo, event_date
 from parley.mentions.frames import Frame, read_frame
-from parley.mentions.gatherings import GATHERING, group_named_by, reported
+from parley.mentions.gatherings import GATHERING, group_named_by, groups_named_in, reported
 from parley.mentions.kinds import event_kind
 from parley.mentions.listed import listed_after_colon, listed_co_subjects
 from parley.mentions.no_party import all_press, without_a_lone_city
@@ -172,8 +172,12 @@ def frame_sides(
     )
     agents += [p for p in without_a_lone_city(modifiers) if p.entity_type in {"GPE", "NORP"}]
     agents += [p for p in modifiers if is_group_party(p)]
-    members = _resolve_all(frame.members, offset, entities, taken | {p.entity_id for p in agents})
-    agents += [p for p in members if is_group_party(p)]  # "a meeting of the G7 leaders"
+    known = taken | {p.entity_id for p in agents}
+    members = _resolve_all(frame.members, offset, entities, known)
+    groups = [p for p in members if is_group_party(p)]  # "a meeting of the G7 leaders"
+    agents += groups or [
+        g for m in frame.members for g in groups_named_in(m, offset, entities, known)
+    ]
     agents += group_named_by(frame.trigger, offset, entities, agents, frame.attended)
     agent_ids = {p.entity_id for p in agents}
     counterparts = [p for p in counterparts if p.entity_id not in agent_ids]

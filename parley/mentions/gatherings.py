@@ -77,6 +77,21 @@ def member_phrases(noun: Token) -> list[Token]:
     return [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in _objects(c)]
 
 
+def groups_named_in(
+    phrase: Token, offset: int, entities: References, exclude: set[str]
+) -> list[Party]:
+    """The groups of states a member phrase names in its modifiers ("a virtual summit of the
+    Bucharest Nine (B9) countries": the B9, though "countries" is no party's head)."""
+    found: dict[str, Party] = {}
+    for token in phrase.subtree:
+        start = offset + token.idx
+        for mention in entities.overlapping(start, start + len(token.text)):
+            named = mention.entity_type == "ORG" and is_group(mention.canonical_name)
+            if named and mention.entity_id not in exclude:
+                found.setdefault(mention.entity_id, as_party(mention, "name"))
+    return list(found.values())
+
+
 def hyphen_partners(modifier: Token) -> list[Token]:
     """ "ASEAN" in "the ASEAN-U.S. Summit": a name joined to the modifier by a hyphen, which
     the parser hangs off the modifier as its compound."""
