@@ -28,6 +28,7 @@ _CALL_HEADLINE = re.compile(
 )
 _VIDEO_HEADLINE = re.compile(r"\b(?:video|virtual|videoconference)\b", re.IGNORECASE)
 _LEADERS = {"leaders", "heads", "summiteers"}
+_LEADERS_HEADLINE = re.compile(r"\b(?:leaders|summit)\b", re.IGNORECASE)
 # Verbs and nouns of talking that say nothing of how the parties talked.
 _KIND_NEUTRAL = {"speak", "talk", "conversation", "discussion", "discuss", "confer"}
 
@@ -64,11 +65,13 @@ def event_kind(
         return "video_call" if words & _VIDEO_WORDS else "phone_call"
     if lemma in _KIND_NEUTRAL and headline and _CALL_HEADLINE.search(headline):
         return "video_call" if _VIDEO_HEADLINE.search(headline) else "phone_call"
-    if lemma == "summit":
+    if lemma == "summit" or _met_for_a_summit(trigger, parties):
         return "summit"
     if any(is_group_party(p) for p in parties):
         # A group of states meeting: its leaders' meeting is a summit, its ministers' a meeting.
-        return "summit" if _LEADERS & nearby else "meeting"
+        # "Readout of President Biden's Meeting with the Leaders of the Bucharest Nine"
+        leaders = bool(_LEADERS & nearby) or bool(headline and _LEADERS_HEADLINE.search(headline))
+        return "summit" if leaders else "meeting"
     if lemma.startswith("negotiat"):
         return "negotiation"
     if (
@@ -91,6 +94,28 @@ def event_kind(
     ):
         return "negotiation"  # "Sullivan met with a delegation of ..." is his meeting
     return "meeting"
+
+
+def _met_for_a_summit(verb: Token, parties: list[Party]) -> bool:
+    """ "the Presidents of Finland and the United States and the Prime Ministers of Denmark,
+    Iceland, Norway, and Sweden met in Helsinki for the third U.S.-Nordic Leaders' Summit",
+    "joined leaders of ASEAN member states for the annual U.S.-ASEAN Summit": a meeting held
+    as a summit is one; a pair who met "for" it met beside it, and "met at the summit" is a
+    side meeting."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if len(parties) < _SUMMIT_PARTIES and not any(is_group_party(p) for p in parties):
+        return False
+    return any(
+        o.dep_ == "pobj" and o.lemma_.lower() == "summit"
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "for"
+        for o in prep.children
+    )
+
+
+# Fewer sides than this met beside a summit, not as it.
+_SUMMIT_PARTIES = 3
 
 
 def _call_held(verb: Token) -> Token | None:

@@ -185,7 +185,7 @@ def _person_after_descriptors(
 def _officials_of_states(token: Token, offset: int, entities: References) -> list[Party]:
     """Each state's official, for a plural head of two or more states ("the leaders of
     Australia, India, and Japan": the parser leaves the conjoined states out of the phrase)."""
-    if token.tag_ != "NNS":
+    if not _is_plural(token):
         return []
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}), None)
     if of is None:
@@ -195,12 +195,25 @@ def _officials_of_states(token: Token, offset: int, entities: References) -> lis
     return states if len(states) > 1 else []
 
 
+def _is_plural(token: Token) -> bool:
+    """A plural noun, or a title-case plural tagged as a name ("the Prime Ministers of
+    Denmark, Iceland, Norway, and Sweden": "Ministers" tagged NNP)."""
+    if token.tag_ in {"NNS", "NNPS"}:
+        return True
+    return (
+        token.tag_ == "NNP"
+        and token.lower_.endswith("s")
+        and token.lower_[:-1] in PERSON_LIKE_HEADS
+    )
+
+
 def _states_in(start: int, end: int, entities: References, head: str) -> list[Party]:
     """The states named in body[start:end], each standing in for its official."""
     states: dict[str, Party] = {}
     for mention in entities.overlapping(start, end):
         resolved = entities.canonical(mention)
-        if resolved.entity_type == "GPE" and resolved.entity_id[4:].isupper():
+        # "Uzbekistan" is tagged NORP at times; its id is still the country's
+        if resolved.entity_type in {"GPE", "NORP"} and resolved.entity_id[4:].isupper():
             party = dataclasses.replace(as_party(resolved, "stand_in"), head=head)
             states.setdefault(resolved.entity_id, party)
     return list(states.values())

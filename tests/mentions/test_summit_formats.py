@@ -1,0 +1,80 @@
+"""Summits told as who met for them, and groups named by a format's own name.
+
+The sentences are from White House readouts (public domain) outside the labelled sets: the
+U.S.-Nordic Leaders' Summit (2023-07-13), the C5+1 summit (2023-09-19), the Bucharest Nine
+meetings (2021-05-10, 2021-12-09, 2023-02-22) and the U.S.-ASEAN Summits (2021-10-26,
+2023-09-06), whose readouts misspell ASEAN's name the same way twice.
+"""
+
+from __future__ import annotations
+
+from tests.mentions.conftest import Extract
+
+WHITE_HOUSE = "The White House"
+
+
+def test_leaders_who_met_for_a_summit_held_it_and_each_state_is_a_side(
+    extract: Extract,
+) -> None:
+    (summit,) = extract(
+        "On 13 July 2023, the Presidents of Finland and the United States and the Prime "
+        "Ministers of Denmark, Iceland, Norway, and Sweden met in Helsinki for the third "
+        "U.S.-Nordic Leaders' Summit.",
+        "2023-07-13",
+        outlet=WHITE_HOUSE,
+    )
+    assert summit.event.kind == "summit"
+    assert summit.countries == {"FIN", "USA", "DNK", "ISL", "NOR", "SWE"}
+    (c5,) = extract(
+        "President Joseph R. Biden, Jr. met with the Presidents of Kazakhstan, the Kyrgyz "
+        "Republic, Tajikistan, Turkmenistan, and Uzbekistan today for the inaugural C5+1 "
+        "presidential summit on the margins of the United Nations General Assembly.",
+        "2023-09-19",
+        outlet=WHITE_HOUSE,
+    )
+    assert c5.event.kind == "summit"
+    assert c5.countries == {"USA", "KAZ", "KGZ", "TJK", "TKM", "UZB"}
+
+
+def test_a_pair_who_met_for_a_summit_met_beside_it(extract: Extract) -> None:
+    (meeting,) = extract(
+        "President Biden met with Prime Minister Fumio Kishida of Japan in Hiroshima for the "
+        "G7 Leaders' Summit.",
+        "2023-05-18",
+        outlet=WHITE_HOUSE,
+    )
+    assert meeting.event.kind == "meeting"
+    assert meeting.has("Biden", "Kishida")
+
+
+def test_a_named_group_of_allies_is_the_group(extract: Extract) -> None:
+    # "group" counts the allies of its of-phrase unless a name says which group it is.
+    (summit,) = extract(
+        "President Joseph R. Biden, Jr. met today with the Bucharest Nine (B9) group of our "
+        "eastern flank NATO Allies as well as NATO Secretary General Jens Stoltenberg to "
+        "underscore the U.S. commitment to Transatlantic security.",
+        "2023-02-22",
+        title="Readout of President Biden's Meeting with the Leaders of the Bucharest Nine "
+        "Eastern Flank NATO Allies",
+        outlet=WHITE_HOUSE,
+    )
+    assert summit.event.kind == "summit"  # the headline says the group met at leaders' level
+    assert summit.has("Biden", "Stoltenberg") and "B9" in summit.names
+    (call,) = extract(
+        "President Biden joined a virtual summit of the Bucharest Nine countries.",
+        "2021-05-10",
+        outlet=WHITE_HOUSE,
+    )
+    assert "B9" in call.names
+
+
+def test_a_group_s_misspelt_name_is_still_the_group(extract: Extract) -> None:
+    (summit,) = extract(
+        "President Joseph R. Biden, Jr. today joined leaders of the Association of Southeast "
+        "Nations (ASEAN) member states and the ASEAN Secretary General for the annual "
+        "U.S.-ASEAN Summit.",
+        "2021-10-26",
+        outlet=WHITE_HOUSE,
+    )
+    assert summit.event.kind == "summit"
+    assert "ASEAN" in summit.names and "Association of Southeast Nations" not in summit.names
