@@ -4,8 +4,10 @@ Phone/video words make a call, and so does a call itself ("held a call", "had a 
 call"; a courtesy call on someone is in person); so does a kind-neutral verb of talking
 ("spoke with", "conversation") in a story whose headline announces a call ("Readout of
 President Biden's Call with ...", "Modi's phone call with ..."). Talks with no named person
-on either side, talks with an organisation, meetings with "negotiators" and delegations'
-meetings with no named person are a ``negotiation``; a visit to a place is a ``visit``;
+on either side, a meeting of states' officials none of whom is named, talks with an
+organisation, meetings with "negotiators" and delegations' meetings with no named person are
+a ``negotiation`` (officials meeting described people, "met with legislative leaders", are
+not); a visit to a place is a ``visit``;
 everything else is a ``meeting``.
 """
 
@@ -80,10 +82,13 @@ def event_kind(
         and all(p.entity_type in PLACE_TYPES for p in counterparts)
     ):
         return "visit"
-    if lemma in {"talk", "talks", "meeting", "meet", "discussion"} and all(
-        p.entity_type != "PERSON" for p in parties
+    unnamed = all(p.entity_type != "PERSON" for p in parties)
+    # Talks between delegations (no named person on either side) are negotiations; officials
+    # who met described people ("met with Jewish community leaders") met them.
+    if unnamed and (
+        lemma in {"talk", "talks", "discussion"}
+        or (lemma in {"meeting", "meet"} and any(p.entity_type in {"GPE", "NORP"} for p in parties))
     ):
-        # Talks between delegations (no named person on either side) are negotiations.
         return "negotiation"
     if lemma in {"talk", "talks"} and any(p.entity_type == "ORG" for p in parties):
         return "negotiation"  # talks with a ministry or agency, not with a person

@@ -18,6 +18,19 @@ def test_an_official_meets_a_described_group(extract: Extract) -> None:
     assert len(found) == 1 and "families" in found[0].names
 
 
+def test_officials_who_met_described_people_held_a_meeting(extract: Extract) -> None:
+    # No named person on either side: still a meeting unless a state stands for a side
+    # ("Representatives from Nigeria are meeting today with officials of ...": negotiation).
+    (found,) = extract(
+        "On Monday, White House Senior Officials met with legislative leaders from states "
+        "working on proactive reproductive rights legislation.",
+        "2022-09-20",
+        outlet=WH,
+    )
+    assert found.event.kind == "meeting"
+    assert "legislative leaders" in found.names
+
+
 def test_talks_with_a_bank_committee_are_a_negotiation(extract: Extract) -> None:
     found = extract(
         "Brazil's Central Bank governor Francisco Gros said after talks with its 14-bank "
