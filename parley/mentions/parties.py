@@ -282,7 +282,7 @@ def _head_words(token: Token) -> set[str]:
     lower = token.lower_
     words = {token.lemma_.lower(), lower}
     if token.pos_ == "PROPN" and lower.endswith("s"):
-        words.add(lower[:-1])
+        words.add(lower[:-3] + "y" if lower.endswith("ies") else lower[:-1])  # "Allies"
     return words
 
 
@@ -290,7 +290,8 @@ def _described(token: Token, offset: int, entities: References) -> Party | None:
     """The party a phrase describes without naming it ("12 Latino leaders"), if its head is
     a described head: named by the head and its descriptive modifiers, never a pronoun or a
     title of the article's people."""
-    if token.pos_ != "NOUN" or not is_party_head(token):
+    # A title-case plural tagged as a name is described too ("our eastern flank Allies").
+    if (token.pos_ != "NOUN" and token.tag_ != "NNPS") or not is_party_head(token):
         return None
     words = [c for c in token.children if c.dep_ in _DESCRIPTIVE_DEPS and c.i < token.i]
     start = min([token.i, *(w.left_edge.i for w in words)])

@@ -31,6 +31,18 @@ def test_officials_who_met_described_people_held_a_meeting(extract: Extract) -> 
     assert "legislative leaders" in found.names
 
 
+def test_allies_in_title_case_are_a_described_side(extract: Extract) -> None:
+    # Readouts capitalise "Allies", which the tagger takes for a name (an unlabelled readout,
+    # the Bucharest Nine virtual summit of 2021-05-10).
+    (call,) = extract(
+        "President Joseph R. Biden, Jr. spoke today with NATO's eastern flank Allies in a "
+        "virtual summit.",
+        "2021-05-10",
+        outlet=WH,
+    )
+    assert call.has("Biden") and "eastern flank Allies" in call.names
+
+
 def test_talks_with_a_bank_committee_are_a_negotiation(extract: Extract) -> None:
     found = extract(
         "Brazil's Central Bank governor Francisco Gros said after talks with its 14-bank "
