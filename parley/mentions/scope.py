@@ -11,7 +11,9 @@ board, a union and an employer are not diplomacy. A party is *public* when it is
 - a known international or government body (``parley.lexicon.organisations``), or a body
   with a state ("U.S. Treasury", "Bank of Japan");
 - a side described as officials of a state, a government or a known body ("Canadian
-  officials", "White House officials", "a Soviet delegation", "U.N. diplomats").
+  officials", "White House officials", "a Soviet delegation", "U.N. diplomats"), or
+  officials standing in for a government word the entity pass tagged as a body ("senior
+  Administration officials").
 
 A mention needs one public party. A named company (a legal form ends its name: "Corp",
 "SpA") or a described side such as "creditor banks" is fine beside a public party
@@ -54,10 +56,18 @@ def _is_public(party: Party, roles: Sequence[str]) -> bool:
     if party.entity_type in {"GPE", "NORP"}:
         return party.entity_id[4:].isupper()  # a state, not a city or an "Arab" people
     if party.via == "described":
-        words = set(party.canonical_name.lower().split())
-        return party.head in _OFFICIAL_HEADS and bool(
-            party.country_iso3
-            or words & _GOVERNMENT_WORDS
-            or any(known_organisation(word) for word in words)  # "U.N. diplomats"
-        )
-    return party.country_iso3 is not None or known_organisation(party.canonical_name) is not None
+        return _speaks_for_a_government(party)
+    named_body = party.country_iso3 is not None or known_organisation(party.canonical_name)
+    # "senior Administration officials": officials standing in for a government body
+    return bool(named_body) or (party.via == "stand_in" and _speaks_for_a_government(party))
+
+
+def _speaks_for_a_government(party: Party) -> bool:
+    """ "Canadian officials", "White House officials", "U.N. diplomats": officials of a
+    state, of a government or of a known body."""
+    words = set(party.canonical_name.lower().split())
+    return party.head in _OFFICIAL_HEADS and bool(
+        party.country_iso3
+        or words & _GOVERNMENT_WORDS
+        or any(known_organisation(word) for word in words)  # "U.N. diplomats"
+    )

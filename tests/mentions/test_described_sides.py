@@ -43,6 +43,22 @@ def test_allies_in_title_case_are_a_described_side(extract: Extract) -> None:
     assert call.has("Biden") and "eastern flank Allies" in call.names
 
 
+def test_administration_officials_speak_for_the_government(extract: Extract) -> None:
+    # "Administration" is no known body, but its officials are the government's.
+    (meeting,) = extract(
+        "On Tuesday, senior Administration officials convened the CEOs of the three principal "
+        "companies that together manufacture RSV immunizations for infants.",
+        "2023-12-20",
+        outlet=WH,
+    )
+    assert any("CEOs" in name for name in meeting.names)
+    for sentence in (
+        "On Tuesday, company officials convened the CEOs of the three principal companies.",
+        "On Tuesday, Pfizer officials convened the CEOs of the three principal companies.",
+    ):
+        assert extract(sentence, "2023-12-20") == []
+
+
 def test_talks_with_a_bank_committee_are_a_negotiation(extract: Extract) -> None:
     found = extract(
         "Brazil's Central Bank governor Francisco Gros said after talks with its 14-bank "
