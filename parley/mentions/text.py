@@ -106,9 +106,15 @@ def has_trigger(text: str) -> bool:
     return TRIGGER_RE.search(text) is not None
 
 
+# The comma before a name's suffix ("President Joseph R. Biden, Jr. and President Pedro
+# Sanchez spoke"): the parser makes "Jr." an apposition and hangs the second subject on it.
+_SUFFIX_COMMA = re.compile(r",(?=\s+[JS]r\b)")
+
+
 def flat(text: str) -> str:
-    """The text with every whitespace character made a plain space (offsets unchanged)."""
-    return re.sub(r"\s", " ", text)
+    """The text as the parser reads it, offsets unchanged: every whitespace character a
+    plain space, and no comma before a "Jr."/"Sr." suffix."""
+    return _SUFFIX_COMMA.sub(" ", re.sub(r"\s", " ", text))
 
 
 def iter_trigger_sentences(body: str) -> Iterator[SentenceSpan]:

@@ -538,3 +538,17 @@ def test_conferring_on_the_telephone_is_a_call(extract: Extract) -> None:
         "1987-03-24",
     )
     assert call.event.kind == "phone_call"
+
+
+def test_a_second_subject_after_a_name_s_suffix_is_a_party(extract: Extract) -> None:
+    # Unlabelled readouts open so ("Biden, Jr. and President ... spoke today"); the parser
+    # hung the second subject on "Jr." until the comma before the suffix went.
+    (call,) = extract(
+        "President Joseph R. Biden, Jr. and President Pedro Sánchez of Spain spoke today about "
+        "preparations for the NATO Summit.",
+        "2022-06-21",
+        title="Readout of President Biden's Call with President Pedro Sánchez of Spain",
+        outlet=WHITE_HOUSE,
+    )
+    assert call.has("Biden", "Sánchez")
+    assert call.event.kind == "phone_call"

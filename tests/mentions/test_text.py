@@ -35,3 +35,6 @@ def test_prefilter_words() -> None:
 
 def test_flat_keeps_offsets() -> None:
     assert flat("a\nb\tc") == "a b c"
+    assert (
+        flat("Joseph R. Biden, Jr. and Sanchez, Spain") == "Joseph R. Biden  Jr. and Sanchez, Spain"
+    )
