@@ -113,7 +113,7 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
         stray = stray_with(verb, through_topic=lemma == "discuss")
         if stray is not None:
             preps["with"] = stray
-    objects = [quantified(c) for c in verb.children if c.dep_ == "dobj"]
+    objects = _objects(verb)
     if lemma == "speak":
         # "spoke with/to Y", "spoke by phone", and "A and B spoke today about ...".
         together = any(c.dep_ == "conj" for s in clause_subjects(verb) for c in s.children)
@@ -199,6 +199,14 @@ def _joins_an_interaction(verb: Token) -> bool:
     )
 
 
+def _objects(verb: Token) -> list[Token]:
+    """The verb's objects; with none, a name the parser took for a predicate complement
+    ("President Joseph R. Biden, Jr. called King Mohammed VI of Morocco today": unlike
+    "called X a liar", there is no X)."""
+    objects = [quantified(c) for c in verb.children if c.dep_ == "dobj"]
+    return objects or [c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN"]
+
+
 def _call_sense(verb: Token, preps: dict[str, Token], objects: list[Token]) -> str | None:
     """The kind "call" states, if any: "called on the President" is a visit to a person
     (in person); "called President Erdogan today to congratulate him" and "called X by
@@ -206,7 +214,8 @@ def _call_sense(verb: Token, preps: dict[str, Token], objects: list[Token]) -> s
     "called X a liar" state no meeting."""
     if _has_phone_prep(verb):
         return "phone_call"
-    if any(c.dep_ in {"oprd", "ccomp"} for c in verb.children) or "for" in preps:
+    complements = [c for c in verb.children if c.dep_ in {"oprd", "ccomp"} and c not in objects]
+    if complements or "for" in preps:
         return None
     if "on" in preps:
         demand = objects or any(c.dep_ in {"xcomp", "advcl"} for c in verb.children)

@@ -66,3 +66,17 @@ def test_a_held_call_is_a_phone_call(extract: Extract) -> None:
         "2025-01-23",
     )
     assert [f.event.kind for f in found] == ["phone_call"]
+
+
+def test_a_call_whose_callee_was_parsed_as_a_complement_is_a_call(extract: Extract) -> None:
+    # "Biden, Jr. called King Mohammed VI": the parser reads "called X Y" (naming) with no
+    # X; an unlabelled readout of 2023-09-10. "Called Reagan a liar" has its X.
+    (call,) = extract(
+        "President Joseph R. Biden, Jr. called King Mohammed VI of Morocco today to offer his "
+        "condolences for the loss of life in the devastating earthquake.",
+        "2023-09-10",
+        outlet="The White House",
+    )
+    assert call.event.kind == "phone_call"
+    assert call.has("Biden") and "MAR" in call.countries
+    assert extract("Critics called Reagan a liar.", "1987-03-02") == []
