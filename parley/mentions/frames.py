@@ -93,7 +93,9 @@ def read_frame(trigger: Token, planned: bool = False) -> Frame | None:
     the travellers are going to, which a report of what happened does not count.
     """
     lemma = trigger.lemma_.lower()
-    if trigger.pos_ in {"VERB", "AUX"}:
+    # "held his first foreign leader call with ...": a noun the tagger took for a verb
+    misread_noun = trigger.dep_ in {"dobj", "pobj"} and lemma in NOUN_TRIGGERS
+    if trigger.pos_ in {"VERB", "AUX"} and not misread_noun:
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             return None  # "costs negotiated between A and B" describes the costs
         frame = _verb_frame(trigger, lemma)

@@ -58,7 +58,8 @@ def event_kind(
         {c.lower_ for c in trigger.children} | _prep_words(frame.clause_verb)
     ):
         return "phone_call"
-    if lemma == "call" and trigger.pos_ == "NOUN" and not _in_person_call(trigger):
+    as_noun = trigger.pos_ == "NOUN" or trigger.dep_ in {"dobj", "pobj"}  # "held ... call"
+    if lemma == "call" and as_noun and not _in_person_call(trigger):
         return "phone_call"
     held_call = _call_held(trigger)
     if held_call is not None:

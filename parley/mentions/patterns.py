@@ -162,8 +162,10 @@ def is_non_factual(trigger: Token) -> bool:
         for child in trigger.children
     ):
         return True
-    if trigger.tag_ in {"VBZ", "VBP", "VB"} and not any(
-        c.dep_ in {"aux", "auxpass"} for c in trigger.children
+    if (
+        trigger.tag_ in {"VBZ", "VBP", "VB"}
+        and trigger.dep_ not in {"dobj", "pobj"}  # a noun tagged as a verb ("held ... call")
+        and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children)
     ):
         # Simple present in running text is a schedule or a habit ("when he visits the U.S."),
         # not a report; reports use the past or the progressive ("are meeting today"). A bare

@@ -80,3 +80,16 @@ def test_a_call_whose_callee_was_parsed_as_a_complement_is_a_call(extract: Extra
     assert call.event.kind == "phone_call"
     assert call.has("Biden") and "MAR" in call.countries
     assert extract("Critics called Reagan a liar.", "1987-03-02") == []
+
+
+def test_a_call_the_tagger_took_for_a_verb_is_still_the_call_held(extract: Extract) -> None:
+    # "held his first foreign leader call": "call" tagged VB as the object of "held" (an
+    # unlabelled readout of 2025-01-23).
+    (call,) = extract(
+        "On Wednesday, President Donald J. Trump held his first foreign leader call with Crown "
+        "Prince Mohammed bin Salman of the Kingdom of Saudi Arabia.",
+        "2025-01-23",
+        outlet="The White House",
+    )
+    assert call.event.kind == "phone_call"
+    assert call.has("Trump", "Salman")
