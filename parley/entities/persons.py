@@ -74,6 +74,10 @@ def _curated_by_alias(name: str, day: dt.date) -> Person | None:
     return matches[0] if len(matches) == 1 else None
 
 
+# How many letters a misspelt surname may gain or lose (Jaro-Winkler rewards a shared start).
+_SPELLING_SLACK = 2
+
+
 def _curated_fuzzy(name: str) -> Person | None:
     """A curated person whose full alias is a near spelling of ``name``.
 
@@ -99,6 +103,8 @@ def _curated_fuzzy(name: str) -> Person | None:
             alias_tokens = name_key(alias).split()
             if len(alias_tokens) != len(tokens) or alias_tokens[0] != tokens[0]:
                 continue
+            if abs(len(alias_tokens[-1]) - len(tokens[-1])) > _SPELLING_SLACK:
+                continue  # "Gustavo Petro" is no misspelt "Gustavo Petricioli"
             score = JaroWinkler.similarity(alias_tokens[-1], tokens[-1])
             if score >= 0.9 and (best is None or score > best[0]):
                 best = (score, person)

@@ -168,16 +168,8 @@ def _role_of_title(
         # a state body's title is that state's office ("White House Chief of Staff Jeff
         # Zients", "Bundesbank President"); an international body's has no country.
         country = org.country_iso3
-    church_office = role_head(role) in CHURCH_OFFICE_HEADS
-    # an unprefixed government title of someone not in the curated file, in a story filed
-    # from a capital, is that country's office ("Finance Minister Palle Simonsen" datelined
-    # Copenhagen); corporate titles (President, Chairman) are not. In a government's own
-    # release every unprefixed title is that government's ("Senior Advisor Cedric Richmond"
-    # in a White House readout): a foreign official's country is always written.
-    if country is None and org is None and person.person is None and not church_office:
-        if role_head(role) in GOVERNMENT_OFFICE_HEADS:
-            country = _context_country(doc, title.start, index.by_end) or home.dateline
-        country = country or home.government
+    if country is None and org is None and person.person is None:
+        country = _home_office_country(doc, title, role, index, home)
     return RoleSpan(
         entity_id=person.entity_id,
         role=role,
@@ -250,6 +242,35 @@ def _prefix_end(doc: Doc, left: int) -> int:
         if opening is not None:
             return opening
     return left
+
+
+def _home_office_country(
+    doc: Doc, title: Span, role: str, index: CandidateIndex, home: Home
+) -> str | None:
+    """The country of an unprefixed title of someone not in the curated file, from where
+    the story comes.
+
+    In a story filed from a capital a government title is that country's office ("Finance
+    Minister Palle Simonsen" datelined Copenhagen); corporate titles (President, Chairman)
+    are not. In a government's own release every unprefixed title is that government's
+    ("Senior Advisor Cedric Richmond" in a White House readout), except a church's office,
+    one not yet taken up ("President-elect Gustavo Petro") and a head of state the curated
+    file does not know ("President Gustavo Petro and Foreign Minister Alvaro Leyva of
+    Colombia": the release's own are curated).
+    """
+    head = role_head(role)
+    if head in CHURCH_OFFICE_HEADS or role.endswith("Elect"):
+        return None
+    if head in _HEAD_OF_STATE_HEADS and "Vice" not in role:
+        return None
+    country = None
+    if head in GOVERNMENT_OFFICE_HEADS:
+        country = _context_country(doc, title.start, index.by_end) or home.dateline
+    return country or home.government
+
+
+# Heads of state's titles: in a government's own release, its own are curated people.
+_HEAD_OF_STATE_HEADS = frozenset({"president", "king", "queen", "emir", "amir", "sultan"})
 
 
 def _past_acronym_and_honorific(doc: Doc, index: int) -> int:

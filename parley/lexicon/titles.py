@@ -38,6 +38,9 @@ HEADS: tuple[tuple[str, ...], ...] = (
     ("president",),
     ("vice", "president"),
     ("vice", "-", "president"),
+    # "President-elect Javier Milei": the readouts' calls to leaders just elected
+    ("president", "-", "elect"),
+    ("prime", "minister", "-", "elect"),
     ("chairman",),
     ("chairwoman",),
     ("governor",),

@@ -113,8 +113,10 @@ _SUFFIX_COMMA = re.compile(r",(?=\s+[JS]r\b)")
 
 def flat(text: str) -> str:
     """The text as the parser reads it, offsets unchanged: every whitespace character a
-    plain space, and no comma before a "Jr."/"Sr." suffix."""
-    return _SUFFIX_COMMA.sub(" ", re.sub(r"\s", " ", text))
+    plain space, no comma before a "Jr."/"Sr." suffix, and "-elect" in lower case."""
+    spaced = _SUFFIX_COMMA.sub(" ", re.sub(r"\s", " ", text))
+    # "President-Elect Luiz Inacio Lula da Silva": capitalised, "Elect" parses as a name
+    return spaced.replace("-Elect ", "-elect ")
 
 
 def iter_trigger_sentences(body: str) -> Iterator[SentenceSpan]:

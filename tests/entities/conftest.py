@@ -17,9 +17,11 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 Extract = Callable[..., ArticleEntities]
 
 
-def make_article(body: str, day: dt.date, article_id: str = "t1") -> Article:
-    """An Article record for a body of text."""
-    return Article(article_id, article_id, "test", day, None, None, None, body, "")
+def make_article(
+    body: str, day: dt.date, article_id: str = "t1", outlet: str | None = None
+) -> Article:
+    """An Article record for a body of text (``outlet``: who published it)."""
+    return Article(article_id, article_id, "test", day, None, None, outlet, body, "")
 
 
 @pytest.fixture(scope="session")
@@ -27,8 +29,10 @@ def extract() -> Extract:
     """Run the entity pass on one text (the NER-only pipeline, loaded once)."""
     nlp = get_entity_nlp()
 
-    def run(body: str, day: dt.date = dt.date(1987, 4, 7)) -> ArticleEntities:
-        article = make_article(body, day)
+    def run(
+        body: str, day: dt.date = dt.date(1987, 4, 7), outlet: str | None = None
+    ) -> ArticleEntities:
+        article = make_article(body, day, outlet=outlet)
         return extract_article_entities(article, nlp(normalize_for_nlp(body)))
 
     return run
