@@ -165,14 +165,16 @@ def _person_after_descriptors(
     token: Token, offset: int, entities: References, exclude: set[str]
 ) -> Party | None:
     """The person a run of descriptive nouns introduces, when the parser made a descriptor
-    the head ("met today with actress and activist Nazanin Boniadi")."""
-    if token.pos_ != "NOUN" or is_party_head(token):
+    the head ("met today with actress and activist Nazanin Boniadi", "Assistant to the
+    President and Principal Deputy National Security Advisor Jon Finer met")."""
+    rank = token.pos_ == "PROPN" and token.lower_ in _STAFF_RANKS  # "Assistant to the ..."
+    if (token.pos_ != "NOUN" and not rank) or is_party_head(token):
         return None  # "Japanese officials and British minister Michael Howard": two sides
     stack, seen = [token], []
     while stack:
         current = stack.pop()
         seen.append(current)
-        stack.extend(c for c in current.children if c.dep_ in _DESCRIPTOR_LINKS)
+        stack.extend(c for c in current.children if _describes(c))
     for member in sorted(seen, key=lambda t: t.i):
         start = offset + member.idx
         for mention in entities.overlapping(start, start + len(member.text)):
@@ -180,6 +182,17 @@ def _person_after_descriptors(
             if resolved.entity_type == "PERSON" and resolved.entity_id not in exclude:
                 return as_party(resolved, "name")
     return None
+
+
+def _describes(child: Token) -> bool:
+    """A link inside a run of descriptors; a staff rank's "to the President" is one."""
+    if child.dep_ == "prep":
+        return child.lower_ == "to" and child.head.lower_ in _STAFF_RANKS
+    return child.dep_ in _DESCRIPTOR_LINKS or (child.dep_ == "pobj" and child.head.lower_ == "to")
+
+
+# Ranks of a head of state's staff, named with whose staff ("Counselor to the President").
+_STAFF_RANKS = {"assistant", "counselor", "counsellor"}
 
 
 def _officials_of_states(token: Token, offset: int, entities: References) -> list[Party]:

@@ -552,3 +552,16 @@ def test_a_second_subject_after_a_name_s_suffix_is_a_party(extract: Extract) -> 
     )
     assert call.has("Biden", "Sánchez")
     assert call.event.kind == "phone_call"
+
+
+def test_a_staff_rank_before_the_title_and_name_is_no_party(extract: Extract) -> None:
+    # "Assistant to the President and <title> <name> met": the parser makes the rank the
+    # subject and the name a conjunct of "President" (an unlabelled readout of 2024-03-29).
+    (meeting,) = extract(
+        "Today, Assistant to the President and Principal Deputy National Security Advisor Jon "
+        "Finer met with leaders of U.S.-based Black civil rights groups to have a dialogue "
+        "about the crisis in Haiti.",
+        "2024-03-29",
+        outlet=WHITE_HOUSE,
+    )
+    assert meeting.has("Finer") and "leaders" in meeting.names
