@@ -31,6 +31,8 @@ from parley.entities.titled import titled_people
 from parley.records import Article, ArticleEntities, EntityMention, RoleObservation
 
 _LINE_WRAP = re.compile(r"(?<=\S)\n(?=\S)")
+# No-break, figure, thin, hair and narrow no-break spaces: one character each, as " " is.
+_ODD_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u200a\u202f", " "))
 
 
 def normalize_for_nlp(body: str) -> str:
@@ -38,9 +40,11 @@ def normalize_for_nlp(body: str) -> str:
 
     Wire text wraps lines at ~65 characters, often inside a name, which splits the name
     into two entities and defeats the phrase patterns. Paragraph breaks (a newline next to
-    other whitespace) are kept, and character offsets are unchanged.
+    other whitespace) are kept, and character offsets are unchanged. No-break and thin spaces
+    become plain ones: the tokenizer makes each a token of its own, which cuts a name in two
+    ("Gitanas<no-break space>Nausėda"; two readouts in three have them).
     """
-    return _LINE_WRAP.sub(" ", body)
+    return _LINE_WRAP.sub(" ", body.translate(_ODD_SPACES))
 
 
 def extract_article_entities(article: Article, doc: Doc) -> ArticleEntities:

@@ -55,3 +55,14 @@ def test_a_leader_elect_is_a_person_of_their_own_country(extract: Extract) -> No
         outlet=WHITE_HOUSE,
     )
     assert _country(petro, "Gustavo Petro") is None
+
+
+def test_a_name_with_no_break_spaces_is_one_person(extract: Extract) -> None:
+    # 2023-07-11: "President Gitanas\xa0Nausėda\xa0of Lithuania"; the tokenizer made each
+    # no-break space a token and the name two entities.
+    result = extract(
+        "President Joe Biden met with President Gitanas\xa0Nausėda\xa0of Lithuania in Vilnius.",
+        dt.date(2023, 7, 11),
+        outlet=WHITE_HOUSE,
+    )
+    assert _country(result, "Gitanas Nausėda") == "LTU"
