@@ -1,5 +1,4 @@
-"""Wire leads that name a person only later: "A senior Japanese trade official met ..." is
-the first person of that country named in the next sentences ("... Makoto Kuroda")."""
+"""The person an unnamed official of a wire lead turns out to be, a few sentences on."""
 
 from __future__ import annotations
 
