@@ -25,7 +25,7 @@ from parley.mentions.clause_parts import (
 )
 from parley.mentions.gatherings import hyphen_partners, is_plenary, member_phrases, names_level
 from parley.mentions.parties import is_party_head
-from parley.mentions.patterns import FRAME_PREPS, LIGHT_VERBS, NOUN_TRIGGERS
+from parley.mentions.patterns import FRAME_PREPS, LIGHT_VERBS, NOUN_TRIGGERS, misread_noun
 
 PHONE_WORDS = {"telephone", "phone", "telephoned", "phoned"}
 
@@ -93,9 +93,7 @@ def read_frame(trigger: Token, planned: bool = False) -> Frame | None:
     the travellers are going to, which a report of what happened does not count.
     """
     lemma = trigger.lemma_.lower()
-    # "held his first foreign leader call with ...": a noun the tagger took for a verb
-    misread_noun = trigger.dep_ in {"dobj", "pobj"} and lemma in NOUN_TRIGGERS
-    if trigger.pos_ in {"VERB", "AUX"} and not misread_noun:
+    if trigger.pos_ in {"VERB", "AUX"} and not misread_noun(trigger):
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             return None  # "costs negotiated between A and B" describes the costs
         frame = _verb_frame(trigger, lemma)

@@ -19,6 +19,7 @@ from spacy.tokens import Token
 
 from parley.mentions.frames import PHONE_WORDS, Frame
 from parley.mentions.parties import Party, is_group_party
+from parley.mentions.patterns import misread_noun
 
 _VIDEO_WORDS = {"video", "videoconference", "video-conference", "virtual"}
 # Headlines that announce a call ("... Call with ...", "phone conversation"); "calls for" and
@@ -58,7 +59,7 @@ def event_kind(
         {c.lower_ for c in trigger.children} | _prep_words(frame.clause_verb)
     ):
         return "phone_call"
-    as_noun = trigger.pos_ == "NOUN" or trigger.dep_ in {"dobj", "pobj"}  # "held ... call"
+    as_noun = trigger.pos_ == "NOUN" or misread_noun(trigger)  # "held ... call"
     if lemma == "call" and as_noun and not _in_person_call(trigger):
         return "phone_call"
     held_call = _call_held(trigger)

@@ -188,7 +188,7 @@ def _describes(child: Token) -> bool:
     """A link inside a run of descriptors; a staff rank's "to the President" is one."""
     if child.dep_ == "prep":
         return child.lower_ == "to" and child.head.lower_ in _STAFF_RANKS
-    return child.dep_ in _DESCRIPTOR_LINKS or (child.dep_ == "pobj" and child.head.lower_ == "to")
+    return child.dep_ in _DESCRIPTOR_LINKS or child.dep_ == "pobj"  # only under that "to"
 
 
 # Ranks of a head of state's staff, named with whose staff ("Counselor to the President").

@@ -151,6 +151,16 @@ def trigger_indices(matcher: DependencyMatcher, doc: Doc) -> list[int]:
     return sorted({trigger_index(doc.vocab.strings[m], ids) for m, ids in matcher(doc)})
 
 
+def misread_noun(trigger: Token) -> bool:
+    """A noun trigger the tagger took for a verb: "held his first foreign leader call with"
+    ("call" tagged VB as the object of "held")."""
+    return (
+        trigger.pos_ in {"VERB", "AUX"}
+        and trigger.dep_ in {"dobj", "pobj"}
+        and trigger.lemma_.lower() in NOUN_TRIGGERS
+    )
+
+
 def is_non_factual(trigger: Token) -> bool:
     """True when the interaction is planned, wished, denied or cancelled rather than reported."""
     if any(c.dep_ == "det" and c.lower_ in {"any", "no"} for c in trigger.children):
@@ -164,7 +174,7 @@ def is_non_factual(trigger: Token) -> bool:
         return True
     if (
         trigger.tag_ in {"VBZ", "VBP", "VB"}
-        and trigger.dep_ not in {"dobj", "pobj"}  # a noun tagged as a verb ("held ... call")
+        and not misread_noun(trigger)
         and not any(c.dep_ in {"aux", "auxpass"} for c in trigger.children)
     ):
         # Simple present in running text is a schedule or a habit ("when he visits the U.S."),
