@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from parley.mentions.patterns import NOUN_TRIGGERS
+from parley.mentions.patterns import NOUN_TRIGGERS, PHONE_WORDS
 
 
 def companions(agents: list[Token]) -> list[Token]:
@@ -89,3 +89,11 @@ def on_the_topic(party: Token, trigger: Token) -> bool:
 # Prepositions of the time or place phrases a stray "with" may follow ("met today at the
 # White House with").
 PLACE_AND_TIME_PREPS = {"at", "in", "on"}
+
+
+def has_phone_prep(verb: Token) -> bool:
+    """ "spoke by telephone with", "talked on the phone to": a phrase naming the medium."""
+    return any(
+        prep.dep_ == "prep" and any(c.lower_ in PHONE_WORDS for c in prep.subtree if c is not prep)
+        for prep in verb.children
+    )

@@ -21,14 +21,12 @@ from parley.mentions.clause_parts import (
     ONE_BY_ONE,
     companions,
     coordinated_withs,
+    has_phone_prep,
     stray_with,
 )
 from parley.mentions.gatherings import hyphen_partners, is_plenary, member_phrases, names_level
 from parley.mentions.parties import is_party_head
 from parley.mentions.patterns import FRAME_PREPS, LIGHT_VERBS, NOUN_TRIGGERS, misread_noun
-
-PHONE_WORDS = {"telephone", "phone", "telephoned", "phoned"}
-
 
 # "held their first meeting": the subject names the parties, not the possessive.
 _GROUP_POSSESSIVES = {"their", "its", "our", "your"}
@@ -117,9 +115,9 @@ def _verb_frame(verb: Token, lemma: str) -> Frame | None:
     if lemma == "speak":
         # "spoke with/to Y", "spoke by phone", and "A and B spoke today about ...".
         together = any(c.dep_ == "conj" for s in clause_subjects(verb) for c in s.children)
-        if not (_has_phone_prep(verb) or {"with", "to"} & preps.keys() or together):
+        if not (has_phone_prep(verb) or {"with", "to"} & preps.keys() or together):
             return None
-        frame.kind_hint = "phone_call" if _has_phone_prep(verb) else None
+        frame.kind_hint = "phone_call" if has_phone_prep(verb) else None
     if lemma == "call":
         sense = _call_sense(verb, preps, objects)
         if sense is None:
@@ -212,7 +210,7 @@ def _call_sense(verb: Token, preps: dict[str, Token], objects: list[Token]) -> s
     (in person); "called President Erdogan today to congratulate him" and "called X by
     telephone" are phone calls; "called on the government to act", "called for talks" and
     "called X a liar" state no meeting."""
-    if _has_phone_prep(verb):
+    if has_phone_prep(verb):
         return "phone_call"
     complements = [c for c in verb.children if c.dep_ in {"oprd", "ccomp"} and c not in objects]
     if complements or "for" in preps:
@@ -334,6 +332,12 @@ def _holders(prep: Token) -> list[Token]:
     attached = prep.head
     if attached.dep_ == "prep" and attached.lower_ == "in":
         attached = attached.head  # "Saouma, in Brazil for talks with ..."
+    # A list's member or a preposition's object is where the parser hangs a clause's time
+    # phrase ("joined leaders ... from Japan, Korea, and Russia during the annual East Asia
+    # Summit"), not someone the phrase describes.
+    if attached.dep_ in {"conj", "pobj"}:
+        verb = _clause_verb(attached)
+        return clause_subjects(verb) if verb is not None else []
     if attached.pos_ == "PROPN" or (attached.pos_ == "NOUN" and is_party_head(attached)):
         return [attached]
     return clause_subjects(attached)
@@ -388,10 +392,3 @@ def _clause_verb(token: Token) -> Token | None:
         if ancestor.pos_ in {"VERB", "AUX"}:
             return ancestor
     return None
-
-
-def _has_phone_prep(verb: Token) -> bool:
-    return any(
-        prep.dep_ == "prep" and any(c.lower_ in PHONE_WORDS for c in prep.subtree if c is not prep)
-        for prep in verb.children
-    )

@@ -17,9 +17,9 @@ import re
 
 from spacy.tokens import Token
 
-from parley.mentions.frames import PHONE_WORDS, Frame
+from parley.mentions.frames import Frame
 from parley.mentions.parties import Party, is_group_party
-from parley.mentions.patterns import misread_noun
+from parley.mentions.patterns import PHONE_WORDS, misread_noun
 
 _VIDEO_WORDS = {"video", "videoconference", "video-conference", "virtual"}
 # Headlines that announce a call ("... Call with ...", "phone conversation"); "calls for" and

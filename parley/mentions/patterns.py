@@ -25,6 +25,8 @@ VERB_TRIGGERS = (
     "negotiate", "speak", "call", "convene", "welcome", "brief", "greet", "dial", "join",
     "discuss",
 )  # fmt: skip
+# Words that make a speaking or calling verb a phone call ("spoke by telephone").
+PHONE_WORDS = {"telephone", "phone", "telephoned", "phoned"}
 # Noun lemmas that name an interaction.
 NOUN_TRIGGERS = (
     "meeting", "talk", "talks", "conversation", "discussion", "call", "visit", "summit",

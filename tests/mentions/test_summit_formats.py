@@ -3,7 +3,8 @@
 The sentences are from White House readouts (public domain) outside the labelled sets: the
 U.S.-Nordic Leaders' Summit (2023-07-13), the C5+1 summit (2023-09-19), the Bucharest Nine
 meetings (2021-05-10, 2021-12-09, 2023-02-22) and the U.S.-ASEAN Summits (2021-10-26,
-2023-09-06), whose readouts misspell ASEAN's name the same way twice.
+2023-09-06), whose readouts misspell ASEAN's name the same way twice, and the East Asia
+Summit (2021-10-27).
 """
 
 from __future__ import annotations
@@ -78,3 +79,22 @@ def test_a_group_s_misspelt_name_is_still_the_group(extract: Extract) -> None:
     )
     assert summit.event.kind == "summit"
     assert "ASEAN" in summit.names and "Association of Southeast Nations" not in summit.names
+
+
+def test_a_time_phrase_after_a_list_belongs_to_the_subject_not_the_last_member(
+    extract: Extract,
+) -> None:
+    # The parser hangs "during the ... Summit" on the list's last member, Russia; the summit
+    # is the clause's, and the subject is who took part in it.
+    (summit,) = extract(
+        "President Joseph R. Biden, Jr. today virtually joined leaders of ASEAN member states "
+        "and representatives from Australia, the People's Republic of China (PRC), India, "
+        "Japan, New Zealand, the Republic of Korea, and Russia during the annual East Asia "
+        "Summit (EAS), where they discussed regional and international challenges.",
+        "2021-10-27",
+        title="Readout of President Biden's Participation in the East Asia Summit",
+        outlet=WHITE_HOUSE,
+    )
+    assert summit.event.kind == "summit"
+    assert summit.has("Biden")
+    assert "RUS" not in summit.countries
