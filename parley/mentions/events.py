@@ -29,7 +29,7 @@ from parley.mentions.event_date import DateInfo, event_date
 from parley.mentions.frames import Frame, read_frame
 from parley.mentions.gatherings import GATHERING, group_named_by, groups_named_in, reported
 from parley.mentions.kinds import event_kind
-from parley.mentions.listed import listed_after_colon, listed_co_subjects
+from parley.mentions.listed import listed_after_colon, listed_after_with, listed_co_subjects
 from parley.mentions.no_party import all_press, without_a_lone_city
 from parley.mentions.parties import (
     Party,
@@ -159,6 +159,9 @@ def frame_sides(
     if topical and not counterparts:
         return None  # "discussed their engagements with Ukraine": the topic's own "with"
     counterparts += listed_after_colon(frame.trigger, offset, entities, counterparts)
+    counterparts += listed_after_with(
+        frame.trigger, frame.counterparts, offset, entities, counterparts
+    )
     taken = {p.entity_id for p in counterparts}
     agents = _resolve_all(frame.agents, offset, entities, taken)
     agents += listed_co_subjects(

@@ -69,6 +69,52 @@ def listed_after_colon(
     return _people_within(start, offset + len(doc.text), entities, {p.entity_id for p in known})
 
 
+# Words after a "with" list that end it: the time, place or purpose of the meeting, or a
+# clause of its own ("met with A, B and C today", "... in Vilnius", "... who briefed him").
+_LIST_END_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP", "VBG", "VBN", "MD", "WP", "WDT", "WRB"})
+_LIST_END_WORDS = frozenset({"today", "yesterday", "tonight", "tomorrow", "this", "last"})
+# Prepositions inside an official's title ("Counselor to the President", "Head of the
+# Office of the President", "Minister for Foreign Affairs"); any other one ends the list.
+_TITLE_PREPS = frozenset({"of", "for", "to"})
+
+
+def listed_after_with(
+    trigger: Token, counterparts: list[Token], offset: int, entities: References, known: list[Party]
+) -> list[Party]:
+    """The people, other than ``known``, of the list a counterpart opens after "with", when
+    the parse cut the list ("met on November 13 with French Diplomatic Counselor to the
+    President Emmanuel Bonne, German ... Advisor Jens Ploetner, and ... Andriy Yermak": the
+    parser hangs the names after the first title on "to")."""
+    firsts = [c for c in counterparts if c.dep_ == "pobj" and c.head.lower_ == "with"]
+    if not firsts:
+        return []
+    opening = firsts[0].head
+    doc = trigger.doc
+    end = opening.i + 1
+    while end < len(doc) and not _ends_list(doc[end]):
+        end += 1
+    while end > opening.i + 1 and doc[end - 1].lower_ in {",", "and"}:
+        end -= 1  # "..., the Sultan of Oman, and thanked him": the "and" joins the verbs
+    inside = doc[opening.i + 1 : end]
+    if not any(t.lower_ == "and" for t in inside):
+        return []  # "with His Majesty Haitham bin Tariq Al Said, the Sultan of Oman": one person
+    stop = offset + (doc[end].idx if end < len(doc) else len(doc.text))
+    taken = {p.entity_id for p in known}
+    return _people_within(offset + opening.idx, stop, entities, taken)
+
+
+def _ends_list(token: Token) -> bool:
+    if token.dep_ in {"nsubj", "nsubjpass"} or token.tag_ in _LIST_END_TAGS:
+        return True  # "... and Blinken emphasised": a clause of its own
+    if token.is_punct:
+        return token.text not in {",", "(", ")", "-", "\u2013"}
+    if token.lower_ in _LIST_END_WORDS:
+        return True
+    if token.lower_ == "to" and token.i + 1 < len(token.doc):
+        return token.doc[token.i + 1].tag_ == "VB"  # "to discuss"
+    return token.tag_ == "IN" and token.lower_ not in _TITLE_PREPS
+
+
 def _people_within(start: int, end: int, entities: References, exclude: set[str]) -> list[Party]:
     """The distinct people named inside the body span [start, end), other than ``exclude``."""
     people: list[Party] = []
@@ -76,6 +122,8 @@ def _people_within(start: int, end: int, entities: References, exclude: set[str]
     for mention in entities.overlapping(start, end):
         if mention.entity_type != "PERSON" or mention.end_char > end:
             continue
+        if entities.body.startswith(("'s", "\u2019s"), mention.end_char):
+            continue  # "Yoon's chief of staff": a person the list's member is described by
         resolved = entities.canonical(mention)
         if resolved.entity_id not in seen:
             people.append(as_party(resolved, "name"))

@@ -3,8 +3,10 @@
 The sentences are from White House readouts (public domain) outside the labelled sets: the
 U.S.-Nordic Leaders' Summit (2023-07-13), the C5+1 summit (2023-09-19), the Bucharest Nine
 meetings (2021-05-10, 2021-12-09, 2023-02-22) and the U.S.-ASEAN Summits (2021-10-26,
-2023-09-06), whose readouts misspell ASEAN's name the same way twice, and the East Asia
-Summit (2021-10-27).
+2023-09-06), whose readouts misspell ASEAN's name the same way twice, the East Asia
+Summit (2021-10-27), the NATO Summit's Indo-Pacific partners (2024-07-11) and the national
+security advisers' meeting of 2023-11-13; the Oman call is a readout's opening with a
+second verb added.
 """
 
 from __future__ import annotations
@@ -98,3 +100,37 @@ def test_a_time_phrase_after_a_list_belongs_to_the_subject_not_the_last_member(
     assert summit.event.kind == "summit"
     assert summit.has("Biden")
     assert "RUS" not in summit.countries
+
+
+def test_every_person_a_with_list_names_is_a_side(extract: Extract) -> None:
+    # The parser cuts these lists after the first member (at "of the Republic of Korea",
+    # at "Counselor to the President"); the list runs on to "and" and its last name.
+    meetings = extract(
+        "On the margins of the NATO Summit, President Joseph R. Biden, Jr. briefly met today "
+        "with President Yoon Suk Yeol of the Republic of Korea, Prime Minister Kishida Fumio "
+        "of Japan, Prime Minister Christopher Luxon of New Zealand, and Deputy Prime Minister "
+        "and Defense Minister Richard Marles of Australia.",
+        "2024-07-11",
+        outlet=WHITE_HOUSE,
+    )
+    (beside,) = [m for m in meetings if m.event.kind == "meeting"]
+    assert beside.has("Biden", "Yeol", "Fumio", "Luxon", "Marles")
+    (advisers,) = extract(
+        "National Security Advisor Jake Sullivan met on November 13 with French Diplomatic "
+        "Counselor to the President Emmanuel Bonne, German Foreign and Security Policy Advisor "
+        "Jens Ploetner, UK National Security Advisor Tim Barrow, and Head of the Office of the "
+        "President of Ukraine Andriy Yermak.",
+        "2023-11-14",
+        outlet=WHITE_HOUSE,
+    )
+    assert advisers.has("Sullivan", "Bonne", "Ploetner", "Barrow")
+
+
+def test_a_with_list_without_and_is_one_person_described(extract: Extract) -> None:
+    (call,) = extract(
+        "President Biden spoke today with His Majesty Haitham bin Tariq Al Said, the Sultan of "
+        "Oman, and thanked him for Oman's role.",
+        "2022-07-11",
+        outlet=WHITE_HOUSE,
+    )
+    assert len(call.names) == 2
