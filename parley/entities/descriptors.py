@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from parley.entities.candidates import APPOSITIVE_CLOSE, Candidate, is_country
-from parley.entities.roles import CandidateIndex
+from parley.entities.title_context import CandidateIndex
 
 # Nouns (as written: the entity pipeline has no lemmas) that describe an official without
 # being a title: "Israeli Foreign Ministry official

@@ -10,7 +10,6 @@ capital's country. A person not in the curated file takes the country of their t
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -22,9 +21,15 @@ from parley.entities.candidates import (
     POSSESSIVE,
     Candidate,
     candidate_ending_at,
-    candidate_starting_at,
     country_words,
     is_country,
+)
+from parley.entities.title_context import (
+    CandidateIndex,
+    body_after_title,
+    country_of_the_next_name,
+    named_after_comma,
+    of_country,
 )
 from parley.lexicon.countries import country_by_demonym, country_by_name
 from parley.lexicon.titles import (
@@ -55,6 +60,9 @@ class RoleSpan:
     title_end: int
     person_start: int
     person_end: int
+    # The country is only the release's or the dateline's own ("Prime Minister Truss" in a
+    # White House readout), not stated: a stated one elsewhere in the article wins.
+    country_assumed: bool = False
 
 
 def _context_country(doc: Doc, start: int, by_end: dict[int, list[Candidate]]) -> str | None:
@@ -71,29 +79,6 @@ def _context_country(doc: Doc, start: int, by_end: dict[int, list[Candidate]]) -
             if is_country(candidate):
                 return candidate.country_iso3
     return None
-
-
-@dataclass(frozen=True)
-class CandidateIndex:
-    """The article's candidates by token end and start, for looking around a title."""
-
-    by_end: dict[int, list[Candidate]]
-    by_start: dict[int, list[Candidate]]
-
-    @classmethod
-    def of(cls, candidates: list[Candidate]) -> CandidateIndex:
-        """Index ``candidates`` by where they end and start."""
-        by_end: dict[int, list[Candidate]] = defaultdict(list)
-        by_start: dict[int, list[Candidate]] = defaultdict(list)
-        for candidate in candidates:
-            by_end[candidate.end].append(candidate)
-            by_start[candidate.start].append(candidate)
-        return cls(by_end, by_start)
-
-    def country_starting_at(self, start: int) -> Candidate | None:
-        """The country candidate that starts at token ``start``, if any."""
-        found = candidate_starting_at(self.by_start.get(start, []), start)
-        return found if is_country(found) else None
 
 
 def find_roles(
@@ -129,16 +114,16 @@ def _role_of_title(
         return None  # "Special Assistant to the President Erika Poethig": not the President
     right = title.end
     if right + 1 < len(doc) and doc[right].lower_ == "of":
-        of_country = index.country_starting_at(right + 1)
+        title_country = index.country_starting_at(right + 1)
         body = _state_body_starting_at(doc, right + 1, index)
-        if of_country is not None:
-            country = country or of_country.country_iso3
-            right = of_country.end
+        if title_country is not None:
+            country = country or title_country.country_iso3
+            right = title_country.end
         elif body is not None:
             # "the director-general of the Israeli Foreign Ministry, Abraham Tamir"
             country = country or body.country_iso3
             right = body.end
-    served = _body_after_title(doc, right, index)
+    served = body_after_title(doc, right, index)
     if served is not None:
         # "Director of the Gender Policy Council Jennifer Klein", "Senior Advisor to the
         # President, Stephen Benjamin": the office is the title of that body.
@@ -152,24 +137,26 @@ def _role_of_title(
         # "Baker, the Treasury Secretary, said" (not "with Bush, the Crown Prince paid")
         person = _appositive_person(doc, left, index.by_end)
     if person is None and right + 1 < len(doc) and doc[right].text == ",":
-        person = _named_after_comma(doc, right + 1, index)
+        person = named_after_comma(doc, right + 1, index)
     if person is None or not person.entity_id:
         return None
-    if country is None and person.end + 1 < len(doc) and doc[person.end].lower_ == "of":
+    if country is None:
         # "Javier Espinosa of Ecuador", "President Moon Jae-in of the Republic of Korea"
-        at = person.end + 2 if doc[person.end + 1].lower_ == "the" else person.end + 1
-        after = index.country_starting_at(at)
-        country = after.country_iso3 if after is not None else None
+        country = of_country(doc, person.end, index)
     if country is None:
         country = _office_country(person, role, day, org is not None)
+    if country is None and left > 0 and doc[left - 1].lower_ in _MET_SIDE_OPENERS:
+        country = country_of_the_next_name(doc, person, index)
     if country is None and org is None:
         country = _coordinated_country(doc, title, titles, index, day)
     if country is None and org is not None:
         # a state body's title is that state's office ("White House Chief of Staff Jeff
         # Zients", "Bundesbank President"); an international body's has no country.
         country = org.country_iso3
+    assumed = False
     if country is None and org is None and person.person is None:
         country = _home_office_country(doc, title, role, index, home)
+        assumed = country is not None
     return RoleSpan(
         entity_id=person.entity_id,
         role=role,
@@ -178,6 +165,7 @@ def _role_of_title(
         title_end=title.end_char,
         person_start=doc[person.start].idx,
         person_end=doc[person.end - 1].idx + len(doc[person.end - 1].text),
+        country_assumed=assumed,
     )
 
 
@@ -254,14 +242,14 @@ def _home_office_country(
     Minister Palle Simonsen" datelined Copenhagen); corporate titles (President, Chairman)
     are not. In a government's own release every unprefixed title is that government's
     ("Senior Advisor Cedric Richmond" in a White House readout), except a church's office,
-    one not yet taken up ("President-elect Gustavo Petro") and a head of state the curated
-    file does not know ("President Gustavo Petro and Foreign Minister Alvaro Leyva of
+    one not yet taken up ("President-elect Gustavo Petro") and a head of state or government
+    the curated file does not know ("President Gustavo Petro and Foreign Minister Alvaro Leyva of
     Colombia": the release's own are curated).
     """
     head = role_head(role)
     if head in CHURCH_OFFICE_HEADS or role.endswith("Elect"):
         return None
-    if head in _HEAD_OF_STATE_HEADS and "Vice" not in role:
+    if (head in _HEAD_OF_STATE_HEADS and "Vice" not in role) or role in _HEAD_OF_GOVERNMENT:
         return None
     country = None
     if head in GOVERNMENT_OFFICE_HEADS:
@@ -270,7 +258,14 @@ def _home_office_country(
 
 
 # Heads of state's titles: in a government's own release, its own are curated people.
+# Words before a list of the other side of a meeting ("met with Foreign Minister Diana
+# Mondino and Chief of Cabinet Nicolas Posse of Argentina"): there one "of <country>" is the
+# whole list's. Elsewhere a release's own official comes first ("Senior Advisor Jane Roe and
+# Governor John Doe of Puerto Rico met with ...").
+_MET_SIDE_OPENERS = frozenset({"with", "met", "received", "hosted", "welcomed"})
 _HEAD_OF_STATE_HEADS = frozenset({"president", "king", "queen", "emir", "amir", "sultan"})
+# ... and so are its heads of government ("Prime Minister Kishida" in a White House readout).
+_HEAD_OF_GOVERNMENT = frozenset({"Prime Minister", "Chancellor", "Premier"})
 
 
 def _past_acronym_and_honorific(doc: Doc, index: int) -> int:
@@ -295,61 +290,6 @@ def _state_body_starting_at(doc: Doc, start: int, index: CandidateIndex) -> Cand
             if body.entity_type == "ORG" and body.country_iso3 is not None:
                 return body
     return None
-
-
-# "to the President": the office a title serves ("Assistant to the President").
-_SERVED_OFFICES = frozenset({"president", "vice", "secretary", "prime", "king", "queen"})
-
-
-def _body_after_title(
-    doc: Doc, right: int, index: CandidateIndex
-) -> tuple[int, Candidate | None] | None:
-    """Where "of [the] <organisation>" or "to the <office>" after a title ends (and the
-    organisation), when a name or an apposition's comma comes right after it."""
-    if right < len(doc) and doc[right].lower_ == "for":
-        end = _past_portfolio(doc, right, index)
-        return (end, None) if end > right else None
-    if right + 2 >= len(doc) or doc[right].lower_ not in {"of", "to"}:
-        return None
-    at = right + 2 if doc[right + 1].lower_ == "the" else right + 1
-    body = None
-    if doc[right].lower_ == "to":
-        if at == right + 1 or doc[at].lower_ not in _SERVED_OFFICES:
-            return None
-        end = at + 2 if doc[at].lower_ in {"vice", "prime"} else at + 1
-    else:
-        body = next((c for c in index.by_start.get(at, []) if c.entity_type == "ORG"), None)
-        if body is None:
-            return None
-        end = body.end
-    end = _past_portfolio(doc, end, index)
-    follows_name = any(c.entity_type == "PERSON" for c in index.by_start.get(end, []))
-    if follows_name or (end < len(doc) and doc[end].text in APPOSITIVE_CLOSE):
-        return end, body
-    return None
-
-
-def _past_portfolio(doc: Doc, start: int, index: CandidateIndex) -> int:
-    """Where a title's "for <Portfolio>" ends when a name follows it ("Deputy National
-    Security Advisor for Cyber and Emerging Technology Anne Neuberger"); else ``start``."""
-    if start >= len(doc) or doc[start].lower_ != "for":
-        return start
-    for end in range(start + 2, min(start + 9, len(doc))):
-        word = doc[end - 1]
-        if not (word.is_title or word.lower_ in {"and", "&", "the", "of"}):
-            return start
-        if any(c.entity_type == "PERSON" for c in index.by_start.get(end, [])):
-            return end
-    return start
-
-
-def _named_after_comma(doc: Doc, start: int, index: CandidateIndex) -> Candidate | None:
-    """The person in "Canada's Minister of State for Finance, Tom Hockin, said": a name set
-    off by commas right after the title."""
-    person = next((c for c in index.by_start.get(start, []) if c.entity_type == "PERSON"), None)
-    if person is None or person.end >= len(doc) or doc[person.end].text not in APPOSITIVE_CLOSE:
-        return None
-    return person
 
 
 def _appositive_person(doc: Doc, left: int, by_end: dict[int, list[Candidate]]) -> Candidate | None:
@@ -378,7 +318,7 @@ def _office_country(person: Candidate, role: str, day: dt.date, org_prefix: bool
 def person_countries_from_roles(candidates: list[Candidate], roles: list[RoleSpan]) -> None:
     """A person not in the curated file takes the country of a title seen with them."""
     role_country: dict[str, str] = {}
-    for span in roles:
+    for span in sorted(roles, key=lambda r: r.country_assumed):  # stated countries first
         if span.country_iso3:
             role_country.setdefault(span.entity_id, span.country_iso3)
     for candidate in candidates:

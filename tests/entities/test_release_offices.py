@@ -66,3 +66,53 @@ def test_a_name_with_no_break_spaces_is_one_person(extract: Extract) -> None:
         outlet=WHITE_HOUSE,
     )
     assert _country(result, "Gitanas Nausėda") == "LTU"
+
+
+def test_coordinated_titled_names_share_the_last_one_s_country(extract: Extract) -> None:
+    # 2023-09-20 (above): the "of Colombia" after the second name is the first one's too.
+    result = extract(
+        "Jon Finer met with President Gustavo Petro and Foreign Minister Alvaro Leyva of "
+        "Colombia during the United Nations General Assembly meetings in New York.",
+        dt.date(2023, 9, 20),
+        outlet=WHITE_HOUSE,
+    )
+    assert _country(result, "Gustavo Petro") == "COL"
+    assert _country(result, "Alvaro Leyva") == "COL"
+    alone = extract(
+        "Senior Advisor Jane Roe and Governor John Doe of Puerto Rico met with advocates.",
+        dt.date(2022, 9, 20),
+        outlet=WHITE_HOUSE,
+    )
+    assert _country(alone, "Jane Roe") == "USA"  # her own title's country comes first
+
+
+def test_a_portfolio_after_a_title_is_part_of_it(extract: Extract) -> None:
+    # 2024-10-25: "Director of National Security Shin Wonsik of the Republic of Korea (ROK)"
+    result = extract(
+        "National Security Advisor Jake Sullivan met with Director of National Security Shin "
+        "Wonsik of the Republic of Korea (ROK) on October 24, 2024, in Washington, D.C.",
+        dt.date(2024, 10, 25),
+        outlet=WHITE_HOUSE,
+    )
+    assert ("person:shin-wonsik", "Director of National Security", "KOR") in {
+        (r.entity_id, r.role, r.country_iso3) for r in result.roles
+    }
+
+
+def test_a_foreign_head_of_government_is_not_the_release_s(extract: Extract) -> None:
+    # 2022-02-28 and 2022-09-08 readouts of calls with allies: "Prime Minister Truss" first,
+    # "Prime Minister Truss of the United Kingdom" in the list of who joined the call.
+    result = extract(
+        "President Biden also conveyed to Prime Minister Truss that he was following reports "
+        "about Queen Elizabeth's health.\n\nJoining President Biden on the call were Prime "
+        "Minister Trudeau of Canada and Prime Minister Truss of the United Kingdom.",
+        dt.date(2022, 9, 8),
+        outlet=WHITE_HOUSE,
+    )
+    assert _country(result, "Truss") == "GBR"
+    unstated = extract(
+        "President Biden spoke with Prime Minister Kishida today.",
+        dt.date(2022, 1, 21),
+        outlet=WHITE_HOUSE,
+    )
+    assert _country(unstated, "Kishida") is None

@@ -440,6 +440,44 @@ def test_the_people_of_an_attendance_list_join_the_lead_meeting(extract: Extract
     assert {"Susan Rice", "Cedric Richmond"} <= meeting.names
 
 
+def test_who_joined_the_lead_call_are_its_parties_not_a_meeting_of_their_own(
+    extract: Extract,
+) -> None:
+    # Readouts of 2022-09-08 (a call with allies) and 2021-08-30 (a briefing on Hurricane
+    # Ida): the list sentence restates the lead meeting.
+    call = (
+        "President Joseph R. Biden, Jr. spoke by video conference today with Allies and "
+        "partners to underscore continued support for Ukraine.\n\nJoining President Biden on "
+        "the call were Prime Minister Trudeau of Canada, Prime Minister Draghi of Italy, and "
+        "President Duda of Poland.\n\n###\n"
+    )
+    (meeting,) = extract(call, "2022-09-08", outlet=WHITE_HOUSE)
+    assert meeting.has("Biden", "Trudeau", "Draghi", "Duda")
+    assert {"CAN", "ITA", "POL"} <= meeting.countries
+    briefing = (
+        "Today, President Biden convened a virtual meeting with Governor John Bel Edwards of "
+        "Louisiana to receive an update on the storm.\n\nJoining the President at the meeting "
+        "were Senior Advisor Cedric Richmond and FEMA Administrator Deanne Criswell."
+    )
+    (meeting,) = extract(briefing, "2021-08-30", outlet=WHITE_HOUSE)
+    assert meeting.has("Biden", "Edwards", "Richmond", "Criswell")
+
+
+def test_a_wire_s_attendance_list_ends_with_its_sentence(extract: Extract) -> None:
+    # Reuters-21578, Distribution 1.0 (a 1987 wire): every line of a wire is short, so the
+    # list must not run on to the spokesman quoted after it.
+    wire = (
+        "China and Israel, which have no\ndiplomatic relations, discussed Middle East peace "
+        "prospects and\nrelated matters at a meeting in New York city, an Israeli\nspokesman "
+        "said.\n    Taking part in the talks were\nChina's U.N. "
+        "Representative, Ambassador Li Luye, and the\ndirector-general of the Israeli "
+        'Foreign Ministry, Abraham\nTamir.\n    "It was in a U.N. context," Israeli U.N. '
+        "Spokesman Eyal Arad said.\n"
+    )
+    talks = only(extract(wire, "1987-03-28"), "Tamir")
+    assert "Eyal Arad" not in talks.names
+
+
 def test_a_named_official_meeting_a_delegation_holds_a_meeting(extract: Extract) -> None:
     body = (
         "National Security Advisor Jake Sullivan met today with a delegation comprised of the "
