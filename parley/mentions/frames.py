@@ -26,7 +26,13 @@ from parley.mentions.clause_parts import (
 )
 from parley.mentions.gatherings import hyphen_partners, is_plenary, member_phrases, names_level
 from parley.mentions.parties import is_party_head
-from parley.mentions.patterns import FRAME_PREPS, LIGHT_VERBS, NOUN_TRIGGERS, misread_noun
+from parley.mentions.patterns import (
+    FRAME_PREPS,
+    LIGHT_VERBS,
+    NOUN_TRIGGERS,
+    misread_noun,
+    names_an_interaction,
+)
 
 # "held their first meeting": the subject names the parties, not the possessive.
 _GROUP_POSSESSIVES = {"their", "its", "our", "your"}
@@ -95,7 +101,7 @@ def read_frame(trigger: Token, planned: bool = False) -> Frame | None:
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             return None  # "costs negotiated between A and B" describes the costs
         frame = _verb_frame(trigger, lemma)
-    elif lemma in NOUN_TRIGGERS:
+    elif names_an_interaction(trigger):
         frame = _noun_frame(trigger, lemma, planned)
     else:
         frame = _function_frame(trigger)

@@ -114,7 +114,16 @@ _PATTERN_SPECS: dict[str, list[list[dict[str, object]]]] = {
 
 # A proper noun keeps its case as lemma ("the East Asia Summit", "the Quad Foreign
 # Ministers' Meeting"), so each noun trigger node is also matched on its lower-case form.
-_NOUN_FORMS = sorted({*NOUN_TRIGGERS, *(f"{n}s" for n in NOUN_TRIGGERS if not n.endswith("s"))})
+# A leaders' retreat is a gathering only by name ("the APEC Virtual Leaders' Retreat"): lower
+# case, "retreat" is a fall in prices or a withdrawal of troops.
+_NAME_ONLY_NOUNS = ("retreat",)
+_NOUN_FORMS = sorted(
+    {
+        *NOUN_TRIGGERS,
+        *(f"{n}s" for n in NOUN_TRIGGERS if not n.endswith("s")),
+        *_NAME_ONLY_NOUNS,
+    }
+)
 
 
 def _with_name_forms(pattern: list[dict[str, object]]) -> list[dict[str, object]] | None:
@@ -151,6 +160,12 @@ def trigger_indices(matcher: DependencyMatcher, doc: Doc) -> list[int]:
     """The token indices of the triggers the matcher finds in a parsed sentence, in order
     (found once, read by the meeting and the announcement rules)."""
     return sorted({trigger_index(doc.vocab.strings[m], ids) for m, ids in matcher(doc)})
+
+
+def names_an_interaction(noun: Token) -> bool:
+    """A noun trigger: "talks", "the meeting", or a gathering by name ("Leaders' Retreat")."""
+    lemma = noun.lemma_.lower()
+    return lemma in NOUN_TRIGGERS or (noun.pos_ == "PROPN" and lemma in _NAME_ONLY_NOUNS)
 
 
 def misread_noun(trigger: Token) -> bool:

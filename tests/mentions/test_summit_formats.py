@@ -134,3 +134,22 @@ def test_a_with_list_without_and_is_one_person_described(extract: Extract) -> No
         outlet=WHITE_HOUSE,
     )
     assert len(call.names) == 2
+
+
+def test_a_leaders_retreat_by_name_is_a_gathering_and_a_retreat_of_prices_is_not(
+    extract: Extract,
+) -> None:
+    # APEC 2021-07-16 (and the 2021-07-15 Ardern call that announced it): a retreat is a
+    # gathering only as a proper name; lower case, it is a fall or a withdrawal.
+    (retreat,) = extract(
+        "Today President Joseph R. Biden Jr. participated in the Asia-Pacific Economic "
+        "Cooperation (APEC) Virtual Leaders\u2019 Retreat, hosted by Prime Minister Jacinda "
+        "Ardern of New Zealand.",
+        "2021-07-16",
+        outlet=WHITE_HOUSE,
+    )
+    assert retreat.event.kind == "video_call"  # "Virtual"
+    assert retreat.has("Biden") and "APEC" in retreat.names
+    assert not extract(
+        "Gold futures beat a hasty retreat from early gains, traders said.", "1987-04-01"
+    )
