@@ -9,6 +9,11 @@ from parley.records import ArticleEntities
 from tests.entities.conftest import Extract
 
 WHITE_HOUSE = "The White House"
+# 2023-09-20: two titled names of one other government, its country said once after both.
+PETRO_AND_LEYVA = (
+    "Jon Finer met with President Gustavo Petro and Foreign Minister Alvaro Leyva of Colombia "
+    "during the United Nations General Assembly meetings in New York."
+)
 
 
 def _country(result: ArticleEntities, name: str) -> str | None:
@@ -26,11 +31,9 @@ def test_the_release_s_own_unprefixed_titles_are_its_government_s(extract: Extra
 
 
 def test_an_unknown_head_of_state_is_someone_else_s(extract: Extract) -> None:
-    # 2023-09-20: "met with President Gustavo Petro and Foreign Minister Alvaro Leyva of
-    # Colombia"; the White House's own presidents are in the curated file.
+    # The White House's own presidents are in the curated file.
     result = extract(
-        "Jon Finer met with President Gustavo Petro and Foreign Minister Alvaro Leyva of "
-        "Colombia during the United Nations General Assembly meetings in New York.",
+        PETRO_AND_LEYVA,
         dt.date(2023, 9, 20),
         outlet=WHITE_HOUSE,
     )
@@ -69,10 +72,9 @@ def test_a_name_with_no_break_spaces_is_one_person(extract: Extract) -> None:
 
 
 def test_coordinated_titled_names_share_the_last_one_s_country(extract: Extract) -> None:
-    # 2023-09-20 (above): the "of Colombia" after the second name is the first one's too.
+    # The "of Colombia" after the second name is the first one's too.
     result = extract(
-        "Jon Finer met with President Gustavo Petro and Foreign Minister Alvaro Leyva of "
-        "Colombia during the United Nations General Assembly meetings in New York.",
+        PETRO_AND_LEYVA,
         dt.date(2023, 9, 20),
         outlet=WHITE_HOUSE,
     )
