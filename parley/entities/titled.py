@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from parley.entities.candidates import HONORIFICS, Candidate
-from parley.lexicon.countries import country_by_demonym, country_by_name
+from parley.lexicon.countries import country_by_demonym, country_by_name, place_country
 from parley.lexicon.titles import TITLE_WORDS
 
 NAME_PARTICLES = frozenset(
@@ -60,7 +60,10 @@ def titled_people(
         # The model read it as a body or a place: keep its reading, unless that entity lies
         # inside a name of two or more words ("President Alejandro Giammattei" tagged ORG).
         inside = all(c.start >= name_start and c.end <= end for c in touching)
-        if any(c.label != "PERSON" for c in touching) and not (inside and end - name_start > 1):
+        others = [c for c in touching if c.label != "PERSON"]
+        if others and not (
+            inside and (end - name_start > 1 or all(_unknown_place(doc, c) for c in others))
+        ):
             continue
         start = min([name_start, *(c.start for c in touching)])
         stop = max([end, *(c.end for c in touching)])
@@ -69,9 +72,24 @@ def titled_people(
     return _joined_people(sorted(result, key=lambda c: (c.start, c.end)))
 
 
+def _unknown_place(doc: Doc, candidate: Candidate) -> bool:
+    """A lone word after a title the model took for a place that no gazetteer knows
+    ("Chancellor Scholz of Germany" tagged GPE): a surname."""
+    return (
+        candidate.label in {"GPE", "LOC"}
+        and place_country(doc[candidate.start : candidate.end].text) is None
+    )
+
+
 def _name_end(doc: Doc, start: int, day: dt.date) -> int:
     """The end of the run of name words starting at token ``start`` (``start``: none)."""
     end = start
+    # A surname may begin with its particles ("President von der Leyen"), when a name word
+    # follows them.
+    while end < len(doc) and doc[end].lower_ in NAME_PARTICLES:
+        end += 1
+    if end > start and (end == len(doc) or not _name_word(doc[end], day)):
+        return start
     while end < len(doc) and (_name_word(doc[end], day) or _inside_name(doc, start, end, day)):
         end += 1
     return end

@@ -48,3 +48,33 @@ def test_a_title_before_a_place_or_a_month_names_no_one(extract: Extract) -> Non
         Y2024,
     )
     assert _people(result) == set()
+
+
+def test_a_surname_may_begin_with_its_particles(extract: Extract) -> None:
+    # The model tags "von der" a person and "Leyen" a place (readouts of 2022-02-28,
+    # 2022-04-19, 2023-10-03); after a title the whole surname is one name.
+    result = extract(
+        "Joining President Biden on the call were President von der Leyen of the European "
+        "Commission and President Michel of the European Council.",
+        dt.date(2023, 10, 3),
+    )
+    people = {name for name, _ in _people(result)}
+    assert "Von der Leyen" in people
+    assert not any(m.canonical_name == "Leyen" for m in result.mentions)
+
+
+def test_particles_alone_after_a_title_are_no_name(extract: Extract) -> None:
+    result = extract("The Secretary de la the talks.", Y2024)
+    assert _people(result) == set()
+
+
+def test_a_lone_surname_the_model_took_for_a_place(extract: Extract) -> None:
+    # "Scholz" is tagged GPE in the call lists of 2022-04-19 and 2023-10-03; no gazetteer
+    # knows it as a place, and it follows a title.
+    result = extract(
+        "Joining President Biden on the call were President Macron of France, Chancellor "
+        "Scholz of Germany, and Prime Minister Draghi of Italy.",
+        dt.date(2022, 4, 19),
+    )
+    assert ("Scholz", "DEU") in _people(result)
+
