@@ -31,7 +31,7 @@ PHONE_WORDS = {"telephone", "phone", "telephoned", "phoned"}
 NOUN_TRIGGERS = (
     "meeting", "talk", "talks", "conversation", "discussion", "call", "visit", "summit",
     "negotiation", "consultation", "encounter", "welcome", "roundtable", "convening",
-    "audience",
+    "audience", "videoconference",
 )  # fmt: skip
 # Hosted functions: "a reception held for him by President Alfonsin".
 FUNCTION_NOUNS = ("reception", "dinner", "luncheon", "lunch", "banquet", "breakfast")

@@ -153,3 +153,19 @@ def test_a_leaders_retreat_by_name_is_a_gathering_and_a_retreat_of_prices_is_not
     assert not extract(
         "Gold futures beat a hasty retreat from early gains, traders said.", "1987-04-01"
     )
+
+
+def test_a_videoconference_with_allies_is_a_video_call_with_everyone_joining_it(
+    extract: Extract,
+) -> None:
+    # 2022-04-19; the same call of 2022-09-08 is "spoke by video conference today with".
+    (call,) = extract(
+        "President Joseph R. Biden, Jr. hosted a videoconference today with Allies and "
+        "partners to discuss international support for Ukraine.\n\nJoining President Biden on "
+        "the call were Prime Minister Justin Trudeau of Canada, President Macron of France, "
+        "and Chancellor Scholz of Germany.",
+        "2022-04-19",
+        outlet=WHITE_HOUSE,
+    )
+    assert call.event.kind == "video_call"
+    assert call.has("Biden", "Trudeau", "Macron", "Scholz")
