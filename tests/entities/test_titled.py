@@ -77,4 +77,3 @@ def test_a_lone_surname_the_model_took_for_a_place(extract: Extract) -> None:
         dt.date(2022, 4, 19),
     )
     assert ("Scholz", "DEU") in _people(result)
-
