@@ -32,6 +32,7 @@ from parley.mentions.kinds import event_kind
 from parley.mentions.listed import listed_after_colon, listed_after_with, listed_co_subjects
 from parley.mentions.no_party import all_press, without_a_lone_city
 from parley.mentions.parties import (
+    PRONOUNS,
     Party,
     as_party,
     described_mentions,
@@ -153,7 +154,15 @@ def frame_sides(
     # ("Before meeting with Bush, the Crown Prince ...") must not resolve to them.
     named = [t for t in frame.counterparts if can_be_party(t)]
     topical = [t for t in named if on_the_topic(t, frame.trigger)]
-    counterparts = _resolve_all([t for t in named if t not in topical], offset, entities, set())
+    plain = [t for t in named if t not in topical]
+    pronouns = [t for t in plain if t.lower_ in PRONOUNS]
+    counterparts = _resolve_all([t for t in plain if t not in pronouns], offset, entities, set())
+    # "Baker visited him": an object pronoun never refers to its own clause's named subject.
+    named_agents = [t for t in frame.agents if t.lower_ not in PRONOUNS]
+    bound = {
+        p.entity_id for p in [*counterparts, *_resolve_all(named_agents, offset, entities, set())]
+    }
+    counterparts += _resolve_all(pronouns, offset, entities, bound)
     on_topic = _resolve_all(topical, offset, entities, {p.entity_id for p in counterparts})
     counterparts += [p for p in on_topic if p.entity_type == "PERSON"]
     if topical and not counterparts:

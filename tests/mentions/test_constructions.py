@@ -603,3 +603,15 @@ def test_a_staff_rank_before_the_title_and_name_is_no_party(extract: Extract) ->
         outlet=WHITE_HOUSE,
     )
     assert meeting.has("Finer") and "leaders" in meeting.names
+
+
+def test_an_object_pronoun_is_never_its_own_clause_s_subject(extract: Extract) -> None:
+    # reuters-17321 (dev2): the nearest person before "him" is Baker, who visited.
+    found = extract(
+        "Senate majority leader Robert Byrd said. Byrd told reporters Treasury Secretary "
+        "James Baker visited him late Friday to urge Congress not to add time-delaying "
+        "amendments.",
+        "1987-04-27",
+    )
+    visit = only(found, "Baker", "Byrd")
+    assert len(visit.names) == 2
