@@ -49,8 +49,12 @@ def prep_objects(prep: Token) -> list[Token]:
     if start is None:
         return []
     end = start
-    while end + 1 < len(doc) and doc[end + 1].pos_ == doc[start].pos_:
-        end += 1
+    while end + 1 < len(doc):
+        # A hyphen inside a title runs on ("with President-Elect Luiz Inácio Lula da Silva").
+        step = 2 if doc[end + 1].tag_ == "HYPH" and end + 2 < len(doc) else 1
+        if doc[end + step].pos_ != doc[start].pos_:
+            break
+        end += step
     return [doc[end]]
 
 

@@ -615,3 +615,18 @@ def test_an_object_pronoun_is_never_its_own_clause_s_subject(extract: Extract) -
     )
     visit = only(found, "Baker", "Byrd")
     assert len(visit.names) == 2
+
+
+def test_a_hyphenated_title_does_not_cut_the_stray_with_phrase(extract: Extract) -> None:
+    # 2022-10-31: "with" parsed as the mark of "offer", and "President-Elect" cut by its
+    # hyphen; the name after the title is the other side.
+    call = only(
+        extract(
+            "President Joseph R. Biden, Jr. spoke today with President-Elect Luiz Inácio Lula "
+            "da Silva of Brazil to offer his congratulations on his election.",
+            "2022-10-31",
+            outlet=WHITE_HOUSE,
+        ),
+        "Silva",
+    )
+    assert call.countries == {"USA", "BRA"}
