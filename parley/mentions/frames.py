@@ -32,21 +32,19 @@ from parley.mentions.patterns import (
     NOUN_TRIGGERS,
     misread_noun,
     names_an_interaction,
+    purpose_of_a_past_trip,
 )
 
 # "held their first meeting": the subject names the parties, not the possessive.
 _GROUP_POSSESSIVES = {"their", "its", "our", "your"}
 
-
 # Prepositions that introduce the other party for some verbs only ("called on the
 # President", "talked to", "visit to"); "consulted on Greenspan" names a topic.
 _VERB_EXTRA_PREPS = {"call": {"on"}, "talk": {"to"}, "speak": {"to"}, "visit": {"to"}}
 
-
 # Verbs after which "for talks" means the talks are under way: "is in New York for talks
 # with creditor banks", "arrived for talks"; "heading for Washington for talks" has not.
 _THERE_FOR = {"be", "arrive", "come", "stay", "remain"}
-
 
 # Verbs whose "in" phrase is a gathering the subject attended ("took part in the summit").
 _TAKING_PART = {"participate", "take", "part"}
@@ -111,7 +109,8 @@ def read_frame(trigger: Token, planned: bool = False) -> Frame | None:
 
 
 def _verb_frame(verb: Token, lemma: str) -> Frame | None:
-    frame = Frame(trigger=verb, clause_verb=verb)
+    # "traveled to Jeddah on July 27 to meet with ...": the trip's clause dates the meeting.
+    frame = Frame(trigger=verb, clause_verb=verb.head if purpose_of_a_past_trip(verb) else verb)
     preps = {child.lower_: child for child in verb.children if child.dep_ == "prep"}
     if not ({"with", "to"} & preps.keys()):
         stray = stray_with(verb, through_topic=lemma == "discuss")

@@ -205,6 +205,8 @@ def is_non_factual(trigger: Token) -> bool:
         and not any(c.dep_ in {"aux", "auxpass"} for c in head.children)
     ):
         return True  # "when he pays a two-day visit": the schedule, not a report
+    if purpose_of_a_past_trip(trigger):
+        return False
     token = trigger
     previous: Token | None = None
     # Walk up through the phrase-internal links; stop after checking the first clause head,
@@ -224,6 +226,23 @@ def is_non_factual(trigger: Token) -> bool:
             return False
         previous, token = token, token.head
     return False
+
+
+# Verbs of a trip whose purpose, told in the past, is what the trip did.
+_TRIP_VERBS = {"travel", "fly", "go", "journey"}
+
+
+def purpose_of_a_past_trip(verb: Token) -> bool:
+    """ "traveled to Jeddah on July 27 to meet with the Crown Prince": a readout of the trip
+    reports the meeting it was made for (a later day stated makes it an announcement)."""
+    trip = verb.head
+    return (
+        verb.dep_ in {"advcl", "xcomp"}
+        and any(c.tag_ == "TO" for c in verb.children)
+        and trip.lemma_.lower() in _TRIP_VERBS
+        and trip.tag_ == "VBD"
+        and not _clause_is_non_factual(trip, None)
+    )
 
 
 def _is_aggregate(trigger: Token) -> bool:

@@ -630,3 +630,35 @@ def test_a_hyphenated_title_does_not_cut_the_stray_with_phrase(extract: Extract)
         "Silva",
     )
     assert call.countries == {"USA", "BRA"}
+
+
+def test_the_purpose_of_a_trip_told_in_the_past_is_a_meeting_on_the_trip_s_day(
+    extract: Extract,
+) -> None:
+    # Trip readouts of 2023-07-27 (Sullivan, Jeddah) and 2024-10-16 (Finer, Port-au-Prince);
+    # "leaves today for Ottawa to meet" (a trip still under way) stays a plan.
+    sullivan = only(
+        extract(
+            "National Security Advisor Jake Sullivan traveled to Jeddah, Saudi Arabia on July "
+            "27, 2023 to meet with Prime Minister and Crown Prince Mohammed bin Salman.",
+            "2023-07-27",
+            outlet=WHITE_HOUSE,
+        ),
+        "Sullivan",
+        "Salman",
+    )
+    assert sullivan.event.event_date == dt.date(2023, 7, 27)
+    finer = only(
+        extract(
+            "Principal Deputy National Security Advisor Jon Finer traveled to Port-au-Prince, "
+            "Haiti on October 16 to meet with senior Haitian officials.",
+            "2024-10-16",
+            outlet=WHITE_HOUSE,
+        ),
+        "Finer",
+    )
+    assert finer.event.date_precision == "day"
+    assert not extract(
+        "Trade Minister Rha Woong-bae leaves today for Ottawa to meet Canadian officials.",
+        "1987-03-11",
+    )
