@@ -109,7 +109,6 @@ def read_frame(trigger: Token, planned: bool = False) -> Frame | None:
 
 
 def _verb_frame(verb: Token, lemma: str) -> Frame | None:
-    # "traveled to Jeddah on July 27 to meet with ...": the trip's clause dates the meeting.
     frame = Frame(trigger=verb, clause_verb=verb.head if purpose_of_a_past_trip(verb) else verb)
     preps = {child.lower_: child for child in verb.children if child.dep_ == "prep"}
     if not ({"with", "to"} & preps.keys()):

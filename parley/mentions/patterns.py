@@ -234,7 +234,8 @@ _TRIP_VERBS = {"travel", "fly", "go", "journey"}
 
 def purpose_of_a_past_trip(verb: Token) -> bool:
     """ "traveled to Jeddah on July 27 to meet with the Crown Prince": a readout of the trip
-    reports the meeting it was made for (a later day stated makes it an announcement)."""
+    reports the meeting it was made for, dated by the trip's clause (the frame's clause
+    verb); a later day stated makes it an announcement."""
     trip = verb.head
     return (
         verb.dep_ in {"advcl", "xcomp"}
