@@ -251,6 +251,8 @@ def _home_office_country(
         return None
     if (head in _HEAD_OF_STATE_HEADS and "Vice" not in role) or role in _HEAD_OF_GOVERNMENT:
         return None
+    if head in _ROYAL_HEADS:
+        return None  # "Crown Prince Mohammed bin Salman" in a White House readout
     country = None
     if head in GOVERNMENT_OFFICE_HEADS:
         country = _context_country(doc, title.start, index.by_end) or home.dateline
@@ -264,6 +266,8 @@ def _home_office_country(
 # Governor John Doe of Puerto Rico met with ...").
 _MET_SIDE_OPENERS = frozenset({"with", "met", "received", "hosted", "welcomed"})
 _HEAD_OF_STATE_HEADS = frozenset({"president", "king", "queen", "emir", "amir", "sultan"})
+# A royal title is a monarchy's, never a republic's release's own official.
+_ROYAL_HEADS = frozenset({"prince", "princess", "emperor", "empress", "sheikh", "sheikha"})
 # ... and so are its heads of government ("Prime Minister Kishida" in a White House readout).
 _HEAD_OF_GOVERNMENT = frozenset({"Prime Minister", "Chancellor", "Premier"})
 

@@ -118,3 +118,15 @@ def test_a_foreign_head_of_government_is_not_the_release_s(extract: Extract) -> 
         outlet=WHITE_HOUSE,
     )
     assert _country(unstated, "Kishida") is None
+
+
+def test_a_royal_title_is_never_the_release_s_own_office(extract: Extract) -> None:
+    # 2023-07-27; the readouts also gave USA to Crown Princes Hussein and Mohamed bin Zayed.
+    result = extract(
+        "National Security Advisor Jake Sullivan traveled to Jeddah on July 27, 2023 to meet "
+        "with Prime Minister and Crown Prince Mohammed bin Salman.",
+        dt.date(2023, 7, 27),
+        outlet=WHITE_HOUSE,
+    )
+    assert _country(result, "Jake Sullivan") == "USA"
+    assert _country(result, "Mohammed bin Salman") != "USA"
