@@ -71,6 +71,12 @@ def test_demonyms(text: str, code: str) -> None:
     assert country_by_demonym(text, Y1987) == code
 
 
+@pytest.mark.parametrize(("text", "code"), [("ROK", "KOR"), ("DPRK", "PRK"), ("PRC", "CHN")])
+def test_official_short_names_of_modern_readouts(text: str, code: str) -> None:
+    # "ROK National Security Advisor Cho Tae-yong" (30 readouts use "ROK").
+    assert country_by_name(text, Y2025) == code
+
+
 def test_russia_means_the_soviet_union_before_1992() -> None:
     assert country_by_demonym("Russian", Y1987) == "SUN"
     assert country_by_name("Russia", Y1987) == "SUN"
