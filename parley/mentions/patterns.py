@@ -101,6 +101,8 @@ _PATTERN_SPECS: dict[str, list[list[dict[str, object]]]] = {
                              "LEMMA": {"IN": list(NOUN_TRIGGERS) + list(VERB_TRIGGERS)}}},
         ]
     ],
+    # visiting British Minister Michael Howard told Japan; telling a visiting delegation.
+    "visitor": [[{"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LOWER": "visiting"}}]],
     # a reception held for him by President Alfonsin.
     "hosted_function": [
         [

@@ -662,3 +662,40 @@ def test_the_purpose_of_a_trip_told_in_the_past_is_a_meeting_on_the_trip_s_day(
         "Trade Minister Rha Woong-bae leaves today for Ottawa to meet Canadian officials.",
         "1987-03-11",
     )
+
+
+def test_a_visitor_named_as_such_met_whoever_tells_or_agrees_with_them(
+    extract: Extract,
+) -> None:
+    # reuters-19882 and reuters-15244 (dev2): the visit is under way; the side who tells or
+    # agrees with the visitors met them.
+    told = extract(
+        "Tehran Radio quoted defence spokesman Ali Akbar Hashemi Rafsanjani telling a "
+        "visiting Nicaraguan delegation yesterday that the United States was weak.",
+        "1987-06-29",
+    )
+    assert only(told, "Rafsanjani").countries == {"IRN", "NIC"}
+    agreed = extract(
+        "The agency said the accord was reached between Iranian Oil Minister Gholamreza "
+        "Aqazadeh and a visiting Ghanaian delegation headed by Foreign Minister Obed Asamoah.",
+        "1987-04-08",
+    )
+    assert only(agreed, "Aqazadeh").countries == {"IRN", "GHA"}
+
+
+def test_a_named_visitor_visits_the_dateline_country_and_an_unnamed_one_no_one(
+    extract: Extract,
+) -> None:
+    lyng = extract(
+        "Visiting U.S. Agriculture Secretary Richard Lyng told reporters that Japan must open "
+        "its rice market.",
+        "1987-04-22",
+        "TOKYO, April 22",
+    )
+    assert only(lyng, "Lyng").countries == {"USA", "JPN"}
+    assert not extract(
+        "A visiting U.S. Mint official told reporters that American Eagle gold coins took the "
+        "largest share of the market in Japan.",
+        "1987-04-27",
+        "TOKYO, April 27",
+    )
