@@ -59,7 +59,7 @@ def is_legal_form(word: str) -> bool:
 def group_surface_forms() -> list[tuple[str, str]]:
     """(text as news writes it, canonical name) for the aliases of groups of states: one
     word in capitals and capitalised ("OPEC", "Opec", "Quad"), names in title case ("Group
-    of Seven")."""
+    of Seven") and with only their first word capitalised ("Cartagena group")."""
     forms: dict[str, str] = {}
     for alias_key, organisation in sorted(organisations().items()):
         if not is_group(organisation.canonical_name):
@@ -69,6 +69,8 @@ def group_surface_forms() -> list[tuple[str, str]]:
             texts = [alias_key.upper(), alias_key.capitalize()]
         else:
             texts = [" ".join(w if w in {"of", "the", "and"} else w.capitalize() for w in words)]
+            # Wire copy lower-cases a common noun after the name: "the Cartagena group".
+            texts.append(" ".join([words[0].capitalize(), *words[1:]]))
         for text in texts:
             forms.setdefault(text, organisation.canonical_name)
     return sorted(forms.items())

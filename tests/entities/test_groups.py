@@ -32,3 +32,10 @@ def test_formats_of_a_few_states_count_the_states_of_their_readouts() -> None:
     }  # fmt: skip
     assert members_on("C5+1", day) == {"USA", "KAZ", "KGZ", "TJK", "TKM", "UZB"}
     assert members_on("B9", dt.date(2015, 1, 1)) == frozenset()  # before its founding
+
+
+def test_the_cartagena_group_counts_its_eleven_debtor_states() -> None:
+    # "the Cartagena group of 11 debtor nations" (Reuters-21578, reuters-17450).
+    members = members_on("Cartagena Group", dt.date(1987, 6, 1))
+    assert len(members) == 11
+    assert {"ARG", "BRA", "MEX", "VEN"} <= members

@@ -169,3 +169,15 @@ def test_a_videoconference_with_allies_is_a_video_call_with_everyone_joining_it(
     )
     assert call.event.kind == "video_call"
     assert call.has("Biden", "Trudeau", "Macron", "Scholz")
+
+
+def test_a_group_named_with_a_lower_case_common_noun_meets_as_the_group(
+    extract: Extract,
+) -> None:
+    # reuters-17450 (dev2); reuters-1140 and reuters-17458 name "the Cartagena group" too.
+    (meeting,) = extract(
+        "Officials of the Cartagena group of 11 debtor nations met here this week to draw up "
+        "new proposals.",
+        "1987-06-01",
+    )
+    assert "Cartagena Group" in meeting.names
