@@ -39,6 +39,12 @@ def prep_objects(prep: Token) -> list[Token]:
     preposition is then its object.
     """
     objects = [quantified(c) for c in prep.children if c.dep_ == "pobj"]
+    if prep.lower_ == "between" and len(objects) == 1 and not objects[0].conjuncts:
+        # "talks between Yugoslav delegation headed by Finance Minister Rikanovic and 16
+        # creditor countries": between needs two sides; the parser hung the second on a
+        # name inside the first's phrase.
+        inner = [t for t in objects[0].subtree if t.dep_ == "conj" and t.head is not objects[0]]
+        objects += inner[-1:]
     if objects:
         return objects
     doc = prep.doc

@@ -699,3 +699,18 @@ def test_a_named_visitor_visits_the_dateline_country_and_an_unnamed_one_no_one(
         "1987-04-27",
         "TOKYO, April 27",
     )
+
+
+def test_between_has_two_sides_even_when_the_parse_hangs_the_second_inside_the_first(
+    extract: Extract,
+) -> None:
+    # reuters-11486 and reuters-11591 (two wires of the Paris Club agreement): "and 16
+    # Western creditor countries" parsed as a conjunct of Rikanovic, inside the first side.
+    found = extract(
+        "The official Tanjug news agency said the agreement was reached in Paris today in "
+        "talks between Yugoslav delegation headed by Finance Minister Svetozar Rikanovic and "
+        "16 Western creditor countries, but it gave no precise figure.",
+        "1987-03-31",
+    )
+    talks = only(found, "Yugoslavia")
+    assert talks.has("countries")
