@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from parley.mentions.patterns import NOUN_TRIGGERS, PHONE_WORDS
+from parley.mentions.arguments import can_be_party
+from parley.mentions.patterns import NOUN_TRIGGERS, PHONE_WORDS, fronted
 
 
 def companions(agents: list[Token]) -> list[Token]:
@@ -96,4 +97,24 @@ def has_phone_prep(verb: Token) -> bool:
     return any(
         prep.dep_ == "prep" and any(c.lower_ in PHONE_WORDS for c in prep.subtree if c is not prep)
         for prep in verb.children
+    )
+
+
+def addressed_at(prep: Token) -> list[Token]:
+    """Whom the clause's verb addresses when the meeting is a phrase set off before it ("At
+    meetings here this week, Bank of England officials pressed their Japanese counterparts
+    ...": the counterparts are the other side). "In the meeting, participants commended
+    ..." points back at a meeting already told, whose sides are told there."""
+    verb = prep.head
+    if verb.pos_ not in {"VERB", "AUX"} or not fronted(prep) or _definite(prep):
+        return []
+    return [c for c in verb.children if c.dep_ == "dobj" and can_be_party(c)]
+
+
+def _definite(prep: Token) -> bool:
+    return any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"}
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+        for c in obj.children
     )

@@ -19,6 +19,7 @@ from parley.mentions.arguments import can_be_party, prep_objects, quantified, se
 from parley.mentions.clause_parts import (
     EVENT_NOUNS,
     ONE_BY_ONE,
+    addressed_at,
     companions,
     coordinated_withs,
     has_phone_prep,
@@ -292,6 +293,7 @@ def _noun_frame(noun: Token, lemma: str, planned: bool = False) -> Frame | None:
             # with Washington": the talks were still to come when the clause was written.
             return None
         frame.agents.extend(_holders(head))
+        frame.counterparts = frame.counterparts or addressed_at(head)
         frame.attended = head.lower_ == "in" and head.head.lemma_.lower() in _TAKING_PART
     elif position.dep_ == "dobj" and head.lower_ == "following" and not frame.agents:
         # "at a briefing following informal talks with ...": "following" parsed as a

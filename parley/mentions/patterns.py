@@ -277,13 +277,25 @@ _ARGUMENT_EDGES = {"xcomp", "dobj", "ccomp", "acomp", "attr", "nsubjpass", "pcom
 _ARGUMENT_PREPS = {"for", "to", "toward", "towards", "on", "at", "about"}
 
 
+def fronted(prep: Token) -> bool:
+    """ "At meetings here this week, officials pressed their counterparts ...": a phrase set
+    off by a comma before its verb is an adjunct, not what "press" or "agree" asks for."""
+    end = max(t.i for t in prep.subtree)
+    doc = prep.doc
+    return prep.i < prep.head.i and any(t.text == "," for t in doc[end + 1 : prep.head.i])
+
+
 def _clause_is_non_factual(token: Token, previous: Token | None) -> bool:
     if (
         previous is not None
         and token.lemma_.lower() in NON_FACTUAL_HEADS
         and (
             previous.dep_ in _ARGUMENT_EDGES
-            or (previous.dep_ == "prep" and previous.lower_ in _ARGUMENT_PREPS)
+            or (
+                previous.dep_ == "prep"
+                and previous.lower_ in _ARGUMENT_PREPS
+                and not fronted(previous)
+            )
         )
     ):
         return True

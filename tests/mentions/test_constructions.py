@@ -714,3 +714,25 @@ def test_between_has_two_sides_even_when_the_parse_hangs_the_second_inside_the_f
     )
     talks = only(found, "Yugoslavia")
     assert talks.has("countries")
+
+
+def test_a_meeting_set_off_before_its_clause_is_with_whom_the_clause_addresses(
+    extract: Extract,
+) -> None:
+    # reuters-15437 and reuters-15671 (dev): the fronted phrase is an adjunct, so "pressed"
+    # does not make the meetings a demand, and the counterparts pressed are the other side.
+    found = extract(
+        "At meetings here this week, Bank of England officials pressed their Japanese "
+        "counterparts to change regulations that foreign bankers say give their Japanese "
+        "rivals an edge.",
+        "1987-04-10",
+        "TOKYO, April 10",
+    )
+    assert only(found, "Japan").countries == {"GBR", "JPN"}
+    # A definite meeting points back at one already told; "pressed for talks" stays a demand.
+    assert not extract(
+        "In the meeting, participants commended the Biden-Harris Administration on their efforts.",
+        "2023-01-31",
+        outlet=WHITE_HOUSE,
+    )
+    assert not extract("Britain pressed for talks with Japan, officials said.", "1987-04-10")
