@@ -285,8 +285,16 @@ def _home_office_holder(token: Token, offset: int, entities: References) -> Part
 
 
 def is_party_head(token: Token) -> bool:
-    """True for a common noun that can name a party: a person-like or a described side."""
-    return bool(_head_words(token) & DESCRIBED_HEADS)
+    """True for a common noun that can name a party: a person-like or a described side.
+    States are a side when counted or named by their part ("16 Western creditor countries");
+    "welcoming new countries that endorsed the DFI" meets none."""
+    words = _head_words(token)
+    if words & {"country", "countries", "nation", "nations"}:
+        return any(c.dep_ == "nummod" or c.lower_ in _STATE_ROLES for c in token.children)
+    return bool(words & DESCRIBED_HEADS)
+
+
+_STATE_ROLES = {"creditor", "donor", "debtor", "member", "lender"}
 
 
 def _head_words(token: Token) -> set[str]:

@@ -26,5 +26,5 @@ DESCRIBED_HEADS = PERSON_LIKE_HEADS | {
     "donor", "partner", "employer", "industry", "community", "youth", "elder", "clergy",
     "parent", "doctor", "scientist", "researcher", "journalist", "athlete", "veteran",
     "mother", "father", "participant", "attendee", "director", "educator", "victim", "owner",
-    "tenant", "landlord", "provider", "patient", "physician", "officer", "country",
+    "tenant", "landlord", "provider", "patient", "physician", "officer",
 }  # fmt: skip
