@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from parley.mentions.arguments import can_be_party
+from parley.mentions.gatherings import member_phrases
 from parley.mentions.patterns import NOUN_TRIGGERS, PHONE_WORDS, fronted
 
 
@@ -118,3 +119,10 @@ def _definite(prep: Token) -> bool:
         if obj.dep_ == "pobj"
         for c in obj.children
     )
+
+
+def members_met_at(prep: Token, noun: Token) -> list[Token]:
+    """Who met, for a meeting the clause was at or came after: "pushed hard at the meeting of
+    deputy oil ministers of the Gulf Cooperation Council", "after a weekend meeting of OPEC
+    oil ministers" (a meeting only hoped for is "for" one, or a "next" one)."""
+    return member_phrases(noun) if prep.lower_ in {"at", "after", "following", "during"} else []

@@ -23,6 +23,7 @@ from parley.mentions.clause_parts import (
     companions,
     coordinated_withs,
     has_phone_prep,
+    members_met_at,
     stray_with,
 )
 from parley.mentions.gatherings import hyphen_partners, is_plenary, member_phrases, names_level
@@ -289,11 +290,10 @@ def _noun_frame(noun: Token, lemma: str, planned: bool = False) -> Frame | None:
         if head.lower_ == "for" and not _there_for(head.head) and not planned:
             return None  # "heading for Washington for talks", "expectations for the summit"
         if head.lower_ == "before" and not planned:
-            # "speaking before a meeting with the Paris Club", "shortly before trade talks
-            # with Washington": the talks were still to come when the clause was written.
-            return None
+            return None  # "shortly before trade talks with Washington": still to come
         frame.agents.extend(_holders(head))
         frame.counterparts = frame.counterparts or addressed_at(head)
+        frame.members = members_met_at(head, noun)
         frame.attended = head.lower_ == "in" and head.head.lemma_.lower() in _TAKING_PART
     elif position.dep_ == "dobj" and head.lower_ == "following" and not frame.agents:
         # "at a briefing following informal talks with ...": "following" parsed as a

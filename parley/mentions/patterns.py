@@ -275,6 +275,8 @@ _HABITUAL = {"often", "frequently", "regularly", "usually", "repeatedly", "alway
 # to an adjunct of a factual clause ("in talks with Kato, Lyng asked ...").
 _ARGUMENT_EDGES = {"xcomp", "dobj", "ccomp", "acomp", "attr", "nsubjpass", "pcomp", "oprd"}
 _ARGUMENT_PREPS = {"for", "to", "toward", "towards", "on", "at", "about"}
+# "aimed at talks", "looking at a summit"; "pushed hard at the meeting" was at it.
+_AT_HEADS = {"aim", "look"}
 
 
 def fronted(prep: Token) -> bool:
@@ -294,6 +296,7 @@ def _clause_is_non_factual(token: Token, previous: Token | None) -> bool:
             or (
                 previous.dep_ == "prep"
                 and previous.lower_ in _ARGUMENT_PREPS
+                and (previous.lower_ != "at" or token.lemma_.lower() in _AT_HEADS)
                 and not fronted(previous)
             )
         )
