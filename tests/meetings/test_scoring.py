@@ -226,3 +226,14 @@ def test_a_month_holds_a_day_only_when_reported_within_the_week_after_it() -> No
     (s_soon, conflict, p), (s_late, _, _) = scores([(talks, soon), (talks, late)])
     assert s_soon - s_late == pytest.approx(p["month_holds_recent_day"] - p["interval_overlap"])
     assert not conflict
+
+
+def test_reports_dated_only_to_different_months_are_two_times() -> None:
+    # reuters-5458 and reuters-15433: "Funaro's talks with creditors" in March, and again in
+    # April; the months' ends are one day apart, the meetings are not one.
+    march = unit([BAKER, MIYAZAWA], dt.date(1987, 3, 1), "negotiation", precision="month")
+    april = unit([BAKER, MIYAZAWA], dt.date(1987, 4, 1), "negotiation", precision="month")
+    again = unit([BAKER, MIYAZAWA], dt.date(1987, 4, 1), "negotiation", precision="month")
+    (s_apart, conflict, p), (s_same, same_conflict, _) = scores([(march, april), (april, again)])
+    assert conflict and not same_conflict
+    assert s_same - s_apart == pytest.approx(p["interval_overlap"] - p["days_3_apart"])

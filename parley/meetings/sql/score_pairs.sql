@@ -25,7 +25,7 @@ SELECT
     2.0::DOUBLE AS month_holds_recent_day,  -- a month holding the other's day, reported <= 7 days after it
     -1.0::DOUBLE AS interval_1_2_apart,
     -1.0::DOUBLE AS no_date_interval,       -- a side without any date interval
-    -10.0::DOUBLE AS days_3_apart,          -- 3 or more days apart, any precision
+    -10.0::DOUBLE AS days_3_apart,          -- 3 or more days apart, any precision, or two months
     -- kind
     1.0::DOUBLE AS kind_same,
     -10.0::DOUBLE AS kind_remote_vs_in_person,  -- phone or video call vs in person
@@ -93,6 +93,10 @@ f AS (
         ua.vague OR ub.vague AS vague,
         greatest(0, date_diff('day', least(ua.hi, ub.hi), greatest(ua.lo, ub.lo))) AS date_dist,
         ua.date_precision = 'day' AND ub.date_precision = 'day' AS both_day,
+        -- Two reports dated only to different months ("talks with creditors" in March, and
+        -- again in April) are two times, however close the months' ends are.
+        ua.date_precision = 'month' AND ub.date_precision = 'month'
+            AND date_trunc('month', ua.lo) <> date_trunc('month', ub.lo) AS other_months,
         -- The later of two days one apart only taken from its report's publication day.
         (ua.news_day AND ua.best_date = ub.best_date + 1)
         OR (ub.news_day AND ub.best_date = ua.best_date + 1) AS later_is_news_day,
@@ -134,7 +138,7 @@ g AS (
         END AS s_participants,
         CASE
             WHEN date_dist IS NULL THEN pt.no_date_interval
-            WHEN date_dist >= 3 THEN pt.days_3_apart
+            WHEN date_dist >= 3 OR other_months THEN pt.days_3_apart
             WHEN both_day AND date_dist = 0 THEN pt.day_same
             WHEN both_day AND date_dist = 1 AND later_is_news_day THEN pt.day_before_news_day
             WHEN both_day AND date_dist = 1 THEN pt.day_1_apart
@@ -184,7 +188,8 @@ SELECT
     kb,
     divergent,
     n_shared_actors = aa OR n_shared_actors = ab AS actor_subset,
-    divergent OR ra <> rb OR coalesce(date_dist >= 3, false) OR side_vs_setting AS hard_conflict,
+    divergent OR ra <> rb OR coalesce(date_dist >= 3 OR other_months, false) OR side_vs_setting
+        AS hard_conflict,
     CASE WHEN divergent THEN different_people ELSE s_participants END
         + CASE WHEN side_vs_setting THEN side_vs_its_setting ELSE 0.0 END
         + s_date + s_kind + s_location + s_topics AS score
