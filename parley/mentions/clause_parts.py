@@ -126,3 +126,10 @@ def members_met_at(prep: Token, noun: Token) -> list[Token]:
     deputy oil ministers of the Gulf Cooperation Council", "after a weekend meeting of OPEC
     oil ministers" (a meeting only hoped for is "for" one, or a "next" one)."""
     return member_phrases(noun) if prep.lower_ in {"at", "after", "following", "during"} else []
+
+
+def names_a_modifier(token: Token) -> bool:
+    """A modifier of a meeting noun that may name a side: a name or an adjective, or a
+    capitalised word the tagger took for a common noun ("the G-7 meeting", G-7 tagged NN);
+    only states and groups of states stand in from there (``events.frame_sides``)."""
+    return token.pos_ in {"PROPN", "ADJ"} or (token.pos_ == "NOUN" and token.text[:1].isupper())

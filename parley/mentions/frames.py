@@ -24,6 +24,7 @@ from parley.mentions.clause_parts import (
     coordinated_withs,
     has_phone_prep,
     members_met_at,
+    names_a_modifier,
     stray_with,
 )
 from parley.mentions.gatherings import hyphen_partners, is_plenary, member_phrases, names_level
@@ -51,13 +52,10 @@ _THERE_FOR = {"be", "arrive", "come", "stay", "remain"}
 # Verbs whose "in" phrase is a gathering the subject attended ("took part in the summit").
 _TAKING_PART = {"participate", "take", "part"}
 
-
 # A trip that spans days: people met "during his visit" were separate engagements.
 _TRIP_NOUNS = {"visit", "trip", "tour", "stay", "mission", "stopover"}
 
-
 _ARRIVAL_VERBS = {"arrive", "fly", "travel", "come", "go", "be"}
-
 
 _QUANTITY_NOUNS = {"series", "round", "number", "couple", "day", "hour", "week", "set"}
 # Parts of an interaction in time: "at the end of a four-day visit", "on the last leg of".
@@ -245,7 +243,7 @@ def _noun_frame(noun: Token, lemma: str, planned: bool = False) -> Frame | None:
             frame.modifiers.append(child)  # "the G7 Leaders' Summit": part of the name
         elif child.dep_ == "poss" and child.lower_ not in _GROUP_POSSESSIVES:
             frame.agents.append(child)
-        elif child.dep_ in {"compound", "amod", "nmod", "dep"} and child.pos_ in {"PROPN", "ADJ"}:
+        elif child.dep_ in {"compound", "amod", "nmod", "dep"} and names_a_modifier(child):
             frame.modifiers += [child, *hyphen_partners(child)]
         elif child.dep_ == "advmod" and child.lower_ == "here" and lemma == "visit":
             frame.visits_here = True

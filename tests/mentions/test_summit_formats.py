@@ -203,3 +203,14 @@ def test_a_meeting_of_a_group_the_clause_was_at_or_came_after_is_the_group_s(
         "The issue will probably be settled at the next meeting of the Paris Club.", "1987-03-20"
     )
     assert not extract("He called for an early meeting of the G-7.", "1987-03-20")
+
+
+def test_a_group_name_the_tagger_took_for_a_common_noun_still_names_the_meeting(
+    extract: Extract,
+) -> None:
+    # "the G-7 meeting": G-7 is tagged NN in this sentence, NNP in most others.
+    (meeting,) = extract(
+        "Treasury Secretary James Baker attended the G-7 meeting in Paris in February.",
+        "1987-04-09",
+    )
+    assert meeting.names == {"James Baker", "G7"}
