@@ -56,6 +56,8 @@ _TAKING_PART = {"participate", "take", "part"}
 _TRIP_NOUNS = {"visit", "trip", "tour", "stay", "mission", "stopover"}
 
 _ARRIVAL_VERBS = {"arrive", "fly", "travel", "come", "go", "be"}
+# What a meeting that took place did: "The summit of the Group of Seven ended in Venice".
+_SPANS = {"open", "end", "close", "begin", "start", "conclude", "adjourn", "resume"}
 
 _QUANTITY_NOUNS = {"series", "round", "number", "couple", "day", "hour", "week", "set"}
 # Parts of an interaction in time: "at the end of a four-day visit", "on the last leg of".
@@ -89,11 +91,9 @@ class Frame:
 
 
 def read_frame(trigger: Token, planned: bool = False) -> Frame | None:
-    """Agents and counterparts of a trigger, read off the dependency parse.
-
-    ``planned`` reads an announcement: "left for Ottawa for talks with X" names the talks
-    the travellers are going to, which a report of what happened does not count.
-    """
+    """Agents and counterparts of a trigger, read off the dependency parse. ``planned``
+    reads an announcement: "left for Ottawa for talks with X" names the talks the
+    travellers are going to, which a report of what happened does not count."""
     lemma = trigger.lemma_.lower()
     if trigger.pos_ in {"VERB", "AUX"} and not misread_noun(trigger):
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
@@ -256,6 +256,8 @@ def _noun_frame(noun: Token, lemma: str, planned: bool = False) -> Frame | None:
                 continue
             target = frame.agents if child.lower_ == "by" else frame.counterparts
             target.extend(prep_objects(child))
+    if noun.dep_ == "nsubj" and noun.head.tag_ == "VBD" and noun.head.lemma_ in _SPANS:
+        frame.members = member_phrases(noun)
     # "a series of meetings with Abe" behaves like "meetings with Abe", and "at the end of a
     # four-day visit" like "after a visit".
     position = noun

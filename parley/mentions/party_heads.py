@@ -12,7 +12,7 @@ PERSON_LIKE_HEADS = {
     "lawmaker", "senator", "congressman", "member", "group", "mission", "creditor",
     "committee", "ministry", "department", "administration", "emissary", "advisor", "adviser",
     "aide", "counsellor", "undersecretary", "spokesman", "chief", "head", "general", "officer",
-    "people", "man", "woman", "industrialist", "entrepreneur", "party", "side",
+    "people", "man", "woman", "industrialist", "entrepreneur", "party", "side", "deputy",
 }  # fmt: skip
 
 

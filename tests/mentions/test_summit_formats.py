@@ -214,3 +214,17 @@ def test_a_group_name_the_tagger_took_for_a_common_noun_still_names_the_meeting(
         "1987-04-09",
     )
     assert meeting.names == {"James Baker", "G7"}
+
+
+def test_a_group_s_summit_that_ended_and_its_deputies_meeting_are_the_group_s(
+    extract: Extract,
+) -> None:
+    (summit,) = extract(
+        "The summit of the Group of Seven industrial nations ended in Venice today with a call "
+        "for lower interest rates.",
+        "1987-06-10",
+    )
+    assert summit.event.kind == "summit" and summit.names == {"G7"}
+    (deputies,) = extract("Deputies of the Group of Five held a meeting last week.", "1987-06-10")
+    assert deputies.names == {"G5"}
+    assert not extract("The meeting of the G-7 will end tomorrow.", "1987-06-10")
