@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from parley.mentions.announcement_status import COMING_MODIFIERS
-from parley.mentions.frames import Frame, clause_subjects
+from parley.mentions.clause_parts import clause_subjects
+from parley.mentions.frames import Frame
 
 # Verbs of a journey, and the prepositions that name its destination.
 _TRAVEL_VERBS = {"travel", "fly", "go", "head", "leave", "depart", "come", "return"}

@@ -58,11 +58,12 @@ from parley.mentions.announcement_triggers import (
     seen,
     sees,
 )
+from parley.mentions.clause_parts import clause_subjects
 from parley.mentions.dates import DATE_RE, find_dates
 from parley.mentions.event_date import DateInfo, event_date
 from parley.mentions.events import Sides, frame_sides, unique_parties
 from parley.mentions.expected_date import expected_date
-from parley.mentions.frames import Frame, clause_subjects, read_frame
+from parley.mentions.frames import Frame, read_frame
 from parley.mentions.kinds import PLACE_TYPES, event_kind
 from parley.mentions.parties import Party, as_party, described_mentions
 from parley.mentions.patterns import is_non_factual

@@ -133,3 +133,26 @@ def names_a_modifier(token: Token) -> bool:
     capitalised word the tagger took for a common noun ("the G-7 meeting", G-7 tagged NN);
     only states and groups of states stand in from there (``events.frame_sides``)."""
     return token.pos_ in {"PROPN", "ADJ"} or (token.pos_ == "NOUN" and token.text[:1].isupper())
+
+
+def clause_subjects(verb: Token) -> list[Token]:
+    """The subject(s) of a verb, borrowed from the governing clause when it has none."""
+    token = verb
+    for _ in range(6):
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return subjects
+        if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return [token.head]
+        if token.dep_ == "ROOT" or token.head is token:
+            return []
+        token = token.head
+    return []
+
+
+def clause_verb_of(token: Token) -> Token | None:
+    """The nearest verb above a token: the clause an interaction noun belongs to."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return ancestor
+    return None

@@ -46,7 +46,6 @@ from parley.mentions.references import References
 from parley.mentions.scope import in_public_sphere
 from parley.mentions.text import SentenceSpan, paragraph_spans
 from parley.mentions.topics import assign_topics
-from parley.mentions.visitors import visitor_frame
 from parley.records import Article, EntityMention, EventMention, EventParticipant, StatedEvent
 
 
@@ -73,7 +72,7 @@ def _events_of_triggers(
     base = local_day(article.published_date, article.dateline)
     handled: set[int] = set()
     for index in triggers:
-        frame = visitor_frame(doc[index]) or read_frame(doc[index])
+        frame = read_frame(doc[index])
         if frame is None or is_non_factual(frame.trigger):
             continue
         # A noun trigger inside a verb trigger's phrase ("met X for talks") is the same event.

@@ -20,6 +20,8 @@ from parley.mentions.clause_parts import (
     EVENT_NOUNS,
     ONE_BY_ONE,
     addressed_at,
+    clause_subjects,
+    clause_verb_of,
     companions,
     coordinated_withs,
     has_phone_prep,
@@ -37,6 +39,7 @@ from parley.mentions.patterns import (
     names_an_interaction,
     purpose_of_a_past_trip,
 )
+from parley.mentions.visitors import bare_participle, hosts_of, visitor_of
 
 # "held their first meeting": the subject names the parties, not the possessive.
 _GROUP_POSSESSIVES = {"their", "its", "our", "your"}
@@ -95,6 +98,10 @@ def read_frame(trigger: Token, planned: bool = False) -> Frame | None:
     reads an announcement: "left for Ottawa for talks with X" names the talks the
     travellers are going to, which a report of what happened does not count."""
     lemma = trigger.lemma_.lower()
+    if (visitor := visitor_of(trigger)) is not None:
+        return _visitor_frame(trigger, visitor)
+    if bare_participle(trigger):
+        return None  # "visiting foreigners": a visitor no one names
     if trigger.pos_ in {"VERB", "AUX"} and not misread_noun(trigger):
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             return None  # "costs negotiated between A and B" describes the costs
@@ -230,7 +237,7 @@ def _call_sense(verb: Token, preps: dict[str, Token], objects: list[Token]) -> s
 def _noun_frame(noun: Token, lemma: str, planned: bool = False) -> Frame | None:
     if is_plenary(noun):
         return None
-    frame = Frame(trigger=noun, clause_verb=_clause_verb(noun))
+    frame = Frame(trigger=noun, clause_verb=clause_verb_of(noun))
     # "separate meetings with A and B", "held bilateral meetings with A, B, and C"
     frame.one_sitting = noun.tag_ == "NNS" and any(
         c.lower_ in {"bilateral", "individual"} for c in noun.children
@@ -298,7 +305,7 @@ def _noun_frame(noun: Token, lemma: str, planned: bool = False) -> Frame | None:
     elif position.dep_ == "dobj" and head.lower_ == "following" and not frame.agents:
         # "at a briefing following informal talks with ...": "following" parsed as a
         # participle of the noun; the talks are the speaker's.
-        verb = _clause_verb(head)
+        verb = clause_verb_of(head)
         frame.agents.extend(clause_subjects(verb) if verb is not None else [])
     elif position.dep_ == "dobj" and head.dep_ == "acl" and not frame.agents:
         frame.agents.append(head.head)  # "leaders attending a meeting with Sarney"
@@ -342,7 +349,7 @@ def _holders(prep: Token) -> list[Token]:
     # phrase ("joined leaders ... from Japan, Korea, and Russia during the annual East Asia
     # Summit"), not someone the phrase describes.
     if attached.dep_ in {"conj", "pobj"}:
-        verb = _clause_verb(attached)
+        verb = clause_verb_of(attached)
         return clause_subjects(verb) if verb is not None else []
     if attached.pos_ == "PROPN" or (attached.pos_ == "NOUN" and is_party_head(attached)):
         return [attached]
@@ -361,12 +368,23 @@ def _arrival_visit(frame: Frame, verb: Token) -> None:
             frame.counterparts.extend(c for c in prep.children if c.dep_ == "pobj")
 
 
+def _visitor_frame(participle: Token, visitor: Token) -> Frame | None:
+    """The visit a "visiting" modifier states (``parley.mentions.visitors``)."""
+    frame = Frame(trigger=participle, clause_verb=clause_verb_of(participle))
+    frame.agents.append(visitor)
+    frame.counterparts.extend(hosts_of(visitor))
+    if not frame.counterparts and visitor.pos_ != "PROPN":
+        return None  # "a visiting U.S. Mint official told reporters": no one named visits
+    frame.visits_here = not frame.counterparts
+    return frame
+
+
 def _function_frame(noun: Token) -> Frame | None:
     """ "a reception held for him by President Alfonsin": host = agent, guest = counterpart."""
     verb = next((c for c in noun.children if c.dep_ == "acl"), None)
     if verb is None:
         return None
-    frame = Frame(trigger=noun, clause_verb=_clause_verb(noun), host_is_agent=True)
+    frame = Frame(trigger=noun, clause_verb=clause_verb_of(noun), host_is_agent=True)
     for prep in verb.children:
         if prep.dep_ == "agent" or (prep.dep_ == "prep" and prep.lower_ == "by"):
             frame.agents.extend(c for c in prep.children if c.dep_ == "pobj")
@@ -375,26 +393,3 @@ def _function_frame(noun: Token) -> Frame | None:
                 c for c in prep.children if c.dep_ == "pobj" and c.lower_ != "honour"
             )
     return frame
-
-
-def clause_subjects(verb: Token) -> list[Token]:
-    """The subject(s) of a verb, borrowed from the governing clause when it has none."""
-    token = verb
-    for _ in range(6):
-        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if subjects:
-            return subjects
-        if token.dep_ in {"relcl", "acl"} and token.head.pos_ in {"NOUN", "PROPN", "PRON"}:
-            return [token.head]
-        if token.dep_ == "ROOT" or token.head is token:
-            return []
-        token = token.head
-    return []
-
-
-def _clause_verb(token: Token) -> Token | None:
-    """The nearest verb above a token: the clause an interaction noun belongs to."""
-    for ancestor in token.ancestors:
-        if ancestor.pos_ in {"VERB", "AUX"}:
-            return ancestor
-    return None

@@ -289,7 +289,7 @@ def is_party_head(token: Token) -> bool:
     States are a side when counted or named by their part ("16 Western creditor countries");
     "welcoming new countries that endorsed the DFI" meets none."""
     words = _head_words(token)
-    if words & {"country", "countries", "nation", "nations"}:
+    if words & {"country", "nation"}:
         return any(c.dep_ == "nummod" or c.lower_ in _STATE_ROLES for c in token.children)
     return bool(words & DESCRIBED_HEADS)
 

@@ -64,6 +64,9 @@ NON_FACTUAL_MODIFIERS = {
     "new", "fresh",
 }  # fmt: skip
 
+# The arguments that make a verb trigger ("X met Y", "met with Y", "was received by Y").
+VERB_ARG_DEPS = ("dobj", "nsubj", "nsubjpass", "prep", "agent")
+
 _PATTERN_SPECS: dict[str, list[list[dict[str, object]]]] = {
     # X met/hosted/received/visited/telephoned Y; X met with Y; X spoke by telephone with Y.
     "verb_arg": [
@@ -71,7 +74,7 @@ _PATTERN_SPECS: dict[str, list[list[dict[str, object]]]] = {
             {"RIGHT_ID": "trigger", "RIGHT_ATTRS": {"LEMMA": {"IN": list(VERB_TRIGGERS)},
                                                     "POS": {"IN": ["VERB", "AUX"]}}},
             {"LEFT_ID": "trigger", "REL_OP": ">", "RIGHT_ID": "arg",
-             "RIGHT_ATTRS": {"DEP": {"IN": ["dobj", "nsubj", "nsubjpass", "prep", "agent"]}}},
+             "RIGHT_ATTRS": {"DEP": {"IN": list(VERB_ARG_DEPS)}}},
         ]
     ],
     # his meeting with Rubio; talks between the U.S. and Japan; Miyazawa's conversation.

@@ -12,11 +12,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from parley.mentions.arguments import can_be_party
-from parley.mentions.frames import Frame
+from parley.mentions.patterns import VERB_ARG_DEPS
 
 VISITING = "visiting"
 # Verbs of which a visitor as object was met by the subject ("telling a visiting delegation").
 _MEETING_OBJECT_VERBS = {"tell", "receive", "welcome", "brief", "assure", "urge", "give"}
+
+
+def bare_participle(token: Token) -> bool:
+    """ "visiting" with none of a verb's arguments: only a modifier, matched as one."""
+    return token.lower_ == VISITING and not any(c.dep_ in VERB_ARG_DEPS for c in token.children)
 
 
 def visitor_of(participle: Token) -> Token | None:
@@ -60,18 +65,3 @@ def hosts_of(visitor: Token) -> list[Token]:
         if verb.dep_ in {"acl", "advcl"} and verb.head.pos_ in {"PROPN", "NOUN"}:
             return [verb.head]  # "quoted spokesman Rafsanjani telling a visiting delegation"
     return []
-
-
-def visitor_frame(participle: Token) -> Frame | None:
-    """The frame of a visit a "visiting" modifier states, or None when it names no visitor."""
-    visitor = visitor_of(participle)
-    if visitor is None:
-        return None
-    clause_verb = next((a for a in participle.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    frame = Frame(trigger=participle, clause_verb=clause_verb)
-    frame.agents.append(visitor)
-    frame.counterparts.extend(hosts_of(visitor))
-    if not frame.counterparts and visitor.pos_ != "PROPN":
-        return None  # "a visiting U.S. Mint official told reporters": no one named visits
-    frame.visits_here = not frame.counterparts
-    return frame
