@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from parley.entities.candidates import (
     APPOSITIVE_CLOSE,
+    HONORIFICS,
     Candidate,
     candidate_starting_at,
     is_country,
@@ -94,8 +95,7 @@ def body_after_title(
             return (end, None) if end > right else None
         end = body.end
     end = _past_portfolio(doc, end, index)
-    follows_name = any(c.entity_type == "PERSON" for c in index.by_start.get(end, []))
-    if follows_name or (end < len(doc) and doc[end].text in APPOSITIVE_CLOSE):
+    if _name_starts(doc, end, index) or (end < len(doc) and doc[end].text in APPOSITIVE_CLOSE):
         return end, body
     return None
 
@@ -110,9 +110,17 @@ def _past_portfolio(doc: Doc, start: int, index: CandidateIndex) -> int:
         word = doc[end - 1]
         if not (word.is_title or word.lower_ in {"and", "&", "the", "of"}):
             return start
-        if any(c.entity_type == "PERSON" for c in index.by_start.get(end, [])):
+        if _name_starts(doc, end, index):
             return end
     return start
+
+
+def _name_starts(doc: Doc, at: int, index: CandidateIndex) -> bool:
+    """A person's name starts at ``at``, after any honorific ("Assistant to the President
+    for Homeland Security Dr. Liz Sherwood-Randall")."""
+    while at < len(doc) and doc[at].lower_ in HONORIFICS:
+        at += 1
+    return any(c.entity_type == "PERSON" for c in index.by_start.get(at, []))
 
 
 def named_after_comma(doc: Doc, start: int, index: CandidateIndex) -> Candidate | None:

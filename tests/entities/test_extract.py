@@ -221,6 +221,15 @@ def test_company_is_not_a_person(extract: Extract) -> None:
                 None,
             ),
         ),
+        (  # an honorific between the served office and the name (readouts of 2022-05-11,
+            # 2022-08-05: "National Security Advisor to the Vice President Dr. Phil Gordon")
+            "National Security Advisor to the Vice President Dr. Carol Ames hosted them.",
+            ("person:carol-ames", "National Security Advisor to the Vice President", None),
+        ),
+        (  # ... and between a portfolio and the name
+            "Deputy National Security Advisor for Cyber Dr. Anne Roe spoke.",
+            ("person:anne-roe", "Deputy National Security Advisor for Cyber", None),
+        ),
         (  # the office a title serves, in apposition
             "Carol Ames, Senior Advisor to the President, hosted them.",
             ("person:carol-ames", "Senior Advisor to the President", None),
