@@ -61,6 +61,10 @@ HEADS: tuple[tuple[str, ...], ...] = (
     ("emir",),
     ("sultan",),
     ("speaker",),
+    # "Leader Schumer", "Senate Democratic Leader Robert Byrd", "Soviet Leader Mikhail
+    # Gorbachev": capitalised before a name, a leader is an office (46 readout and wire
+    # mentions of congressional leaders alone)
+    ("leader",),
     ("majority", "leader"),
     ("minority", "leader"),
     ("senator",),

@@ -736,3 +736,11 @@ def test_a_meeting_set_off_before_its_clause_is_with_whom_the_clause_addresses(
         outlet=WHITE_HOUSE,
     )
     assert not extract("Britain pressed for talks with Japan, officials said.", "1987-04-10")
+
+
+def test_a_congressional_leader_is_titled_and_a_party(extract: Extract) -> None:
+    # readouts of 2021-09-27, 2022-06-15 and others: "Leader" before a name is an office
+    body = "This afternoon, President Biden hosted Speaker Pelosi and Leader Schumer."
+    meeting = only(extract(body, "2022-06-15", outlet=WHITE_HOUSE), "Biden", "Schumer")
+    assert {"Joe Biden", "Pelosi", "Schumer"} <= meeting.names
+    assert meeting.countries == {"USA"}
