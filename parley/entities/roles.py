@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Span
 from parley.datelines import Home
 from parley.entities.candidates import (
     APPOSITIVE_CLOSE,
-    HONORIFICS,
     POSSESSIVE,
     Candidate,
     candidate_ending_at,
@@ -30,6 +29,7 @@ from parley.entities.title_context import (
     country_of_the_next_name,
     named_after_comma,
     of_country,
+    past_honorifics,
 )
 from parley.lexicon.countries import country_by_demonym, country_by_name
 from parley.lexicon.titles import (
@@ -281,9 +281,7 @@ def _past_acronym_and_honorific(doc: Doc, index: int) -> int:
         )
         if close is not None:
             index = close + 1
-    while index < len(doc) and doc[index].lower_ in HONORIFICS:
-        index += 1
-    return index
+    return past_honorifics(doc, index)
 
 
 def _state_body_starting_at(doc: Doc, start: int, index: CandidateIndex) -> Candidate | None:

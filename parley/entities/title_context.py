@@ -116,11 +116,17 @@ def _past_portfolio(doc: Doc, start: int, index: CandidateIndex) -> int:
 
 
 def _name_starts(doc: Doc, at: int, index: CandidateIndex) -> bool:
-    """A person's name starts at ``at``, after any honorific ("Assistant to the President
-    for Homeland Security Dr. Liz Sherwood-Randall")."""
+    """A person's name starts at ``at``, after any honorific ("National Security Advisor
+    to the Vice President Dr. Phil Gordon")."""
+    at = past_honorifics(doc, at)
+    return any(c.entity_type == "PERSON" for c in index.by_start.get(at, []))
+
+
+def past_honorifics(doc: Doc, at: int) -> int:
+    """Where a name starts after the honorifics at ``at`` ("Dr.", "Mr.", "Sheikh")."""
     while at < len(doc) and doc[at].lower_ in HONORIFICS:
         at += 1
-    return any(c.entity_type == "PERSON" for c in index.by_start.get(at, []))
+    return at
 
 
 def named_after_comma(doc: Doc, start: int, index: CandidateIndex) -> Candidate | None:

@@ -62,8 +62,8 @@ HEADS: tuple[tuple[str, ...], ...] = (
     ("sultan",),
     ("speaker",),
     # "Leader Schumer", "Senate Democratic Leader Robert Byrd", "Soviet Leader Mikhail
-    # Gorbachev": capitalised before a name, a leader is an office (46 readout and wire
-    # mentions of congressional leaders alone)
+    # Gorbachev": capitalised before a name, a leader is an office (88 of the 90 such
+    # "Leader <Name>" in the two corpora; the others are a company, "Leader Development")
     ("leader",),
     ("majority", "leader"),
     ("minority", "leader"),
