@@ -308,7 +308,8 @@ WAREHOUSE_CHECKS: tuple[WarehouseCheck, ...] = (
     _sql(
         "meetings",
         "meeting_has_two_parties",
-        "Every meeting has two parties: two distinct participants, or a group of states.",
+        "Every meeting has two parties: two distinct participants, a group of states, or a "
+        "summit named as itself.",
         True,
     ),
     _query(

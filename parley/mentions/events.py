@@ -22,12 +22,17 @@ from spacy.tokens import Doc, Token
 
 from parley.datelines import dateline_city, local_day
 from parley.lexicon.countries import place_country
-from parley.lexicon.groups import is_group
 from parley.mentions.arguments import can_be_party
 from parley.mentions.clause_parts import on_the_topic
 from parley.mentions.event_date import DateInfo, event_date
 from parley.mentions.frames import Frame, read_frame
-from parley.mentions.gatherings import GATHERING, group_named_by, groups_named_in, reported
+from parley.mentions.gatherings import (
+    GATHERING,
+    group_named_by,
+    groups_named_in,
+    reported,
+    setting_party,
+)
 from parley.mentions.kinds import event_kind
 from parley.mentions.listed import listed_after_colon, listed_after_with, listed_co_subjects
 from parley.mentions.no_party import all_press, without_a_lone_city
@@ -46,7 +51,7 @@ from parley.mentions.references import References
 from parley.mentions.scope import in_public_sphere
 from parley.mentions.text import SentenceSpan, paragraph_spans
 from parley.mentions.topics import assign_topics
-from parley.records import Article, EntityMention, EventMention, EventParticipant, StatedEvent
+from parley.records import Article, EventMention, EventParticipant, StatedEvent
 
 
 def events_in_sentence(
@@ -112,7 +117,7 @@ def _build_events(
     # "held separate meetings with A and B": one mention each, never one meeting with A and B.
     held_apart = frame.separate and len(counterparts) > 1
     groups = [[c] for c in counterparts] if held_apart else [counterparts]
-    setting_mention = _setting_group(frame, offset, entities)
+    setting_mention = setting_party(frame.setting, offset, entities)
     setting = setting_mention.entity_id if setting_mention is not None else None
     for group in groups:
         parties = unique_parties([*agents, *group])
@@ -226,30 +231,18 @@ def frame_sides(
 _COUNCIL_GROUPS = {"European Community", "European Union"}
 
 
-def _setting_group(frame: Frame, offset: int, entities: References) -> EntityMention | None:
-    """The group whose meeting the frame's meeting was held at or on the sidelines of ("on
-    the sidelines of the Quad Foreign Ministers' Meeting": org:quad; "at the G7")."""
-    if frame.setting is None:
-        return None
-    for token in frame.setting.subtree:
-        start = offset + token.idx
-        for mention in entities.overlapping(start, start + len(token.text)):
-            if mention.entity_type == "ORG" and is_group(mention.canonical_name):
-                return mention
-    return None
-
-
 def _setting_meeting(
     frame: Frame,
     article: Article,
     sentence: SentenceSpan,
     date_info: DateInfo,
     side: StatedEvent,
-    group: EntityMention,
+    group: Party,
 ) -> StatedEvent:
     """The group's own meeting that a side meeting was held at: same day and place, the
     group its party; a summit when named so or its leaders' meeting, else a (ministerial)
-    meeting."""
+    meeting; a summit named as itself ("the Summit of the Americas") is its one party, as a
+    group's summit is the group's (the labelling rules)."""
     assert frame.setting is not None
     setting = frame.setting
     words = {t.lower_ for t in setting.subtree} | set(group.canonical_name.lower().split())
@@ -262,7 +255,7 @@ def _setting_meeting(
         kind,
         date_info,
         (side.event.location, side.event.location_iso3),
-        [as_party(group, "name")],
+        [group],
         [],
     )
 

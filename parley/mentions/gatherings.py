@@ -122,19 +122,42 @@ def group_named_by(
     ]
     # Only for someone who sat in it: "committed at the Leaders Summit to reduce emissions"
     # and "proposals outlined at the 1986 Tokyo Summit" recall a summit, they report none.
-    named_summit = attended and trigger.lemma_.lower() == "summit" and trigger.text[:1].isupper()
-    if groups or not named_summit or any(is_group_party(p) for p in known):
+    if groups or not attended or any(is_group_party(p) for p in known):
         return groups  # "the G7 Summit" is the G7's
+    gathering = summit_named_as_itself(trigger, offset, entities)
+    return [gathering] if gathering is not None and gathering.entity_id not in ids else []
+
+
+def setting_party(setting: Token | None, offset: int, entities: References) -> Party | None:
+    """The group or named summit whose meeting a meeting was held at or on the sidelines
+    of (``setting`` the frame's): "on the sidelines of the Quad Foreign Ministers' Meeting"
+    (org:quad), "at the G7", "on the margins of the Ninth Summit of the Americas"."""
+    if setting is None:
+        return None
+    for token in setting.subtree:
+        start = offset + token.idx
+        for mention in entities.overlapping(start, start + len(token.text)):
+            if mention.entity_type == "ORG" and is_group(mention.canonical_name):
+                return as_party(mention, "name")
+    return summit_named_as_itself(setting, offset, entities)
+
+
+def summit_named_as_itself(trigger: Token, offset: int, entities: References) -> Party | None:
+    """The gathering a title-case summit word names ("the Summit for Democracy", "the
+    Ninth Summit of the Americas", "the North American Leaders' Summit"): the name the
+    model tagged there, else the title-case words around the word."""
+    if trigger.lemma_.lower() != "summit" or not trigger.text[:1].isupper():
+        return None
+    start = offset + trigger.idx
+    overlapping = entities.overlapping(start, start + len(trigger.text))
     # "the Summit" alone points back to a summit the article named; it names none.
-    gatherings = [
-        as_party(m, GATHERING)
-        for m in overlapping
-        if m.entity_type in _GATHERING_TYPES and m.entity_id not in ids and " " in m.canonical_name
-    ]
+    for mention in overlapping:
+        if mention.entity_type in _GATHERING_TYPES and " " in mention.canonical_name:
+            return as_party(mention, GATHERING)
     named = _summit_by_its_name(trigger, offset)
-    if not gatherings and not overlapping and " " in named.canonical_name:
-        gatherings.append(named)  # the model tagged no name there
-    return gatherings
+    if not overlapping and " " in named.canonical_name:
+        return named  # the model tagged no name there
+    return None
 
 
 def _summit_by_its_name(trigger: Token, offset: int) -> Party:

@@ -58,6 +58,9 @@ NON_FACTUAL_HEADS = {
     "forward", "press", "push", "prospect", "chance", "proposal", "idea", "effort", "attempt",
     "bid", "optimistic", "pessimistic", "hopeful", "confident", "look",
 }  # fmt: skip
+# A meeting something was done "ahead of", "in advance of" or "in preparation for" is still
+# to come ("met Scholz ahead of the G7 Leaders' Summit").
+_COMING_HEADS = {"ahead", "advance", "preparation"}
 NON_FACTUAL_MODIFIERS = {
     "planned", "proposed", "possible", "probable", "upcoming", "scheduled", "expected",
     "future", "next", "forthcoming", "prospective", "further", "projected", "likely",
@@ -291,6 +294,13 @@ def fronted(prep: Token) -> bool:
 
 
 def _clause_is_non_factual(token: Token, previous: Token | None) -> bool:
+    if (
+        previous is not None
+        and token.lemma_.lower() in _COMING_HEADS
+        and previous.dep_ == "prep"
+        and previous.lower_ in {"of", "for"}
+    ):
+        return True
     if (
         previous is not None
         and token.lemma_.lower() in NON_FACTUAL_HEADS

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from parley.names import slugify
 from tests.mentions.conftest import Extract, Found
 
 WHITE_HOUSE = "The White House"
@@ -231,6 +232,71 @@ def test_a_meeting_on_the_margins_of_a_summit_reports_the_summit_too(
         assert [f.event.kind for f in summits] == ["summit"], found
         assert side.event.setting == "org:g7"
         assert summits[0].event.event_date == side.event.event_date
+
+
+def test_a_meeting_on_the_margins_of_a_summit_named_as_itself_reports_that_summit(
+    extract: Extract,
+) -> None:
+    # No group of states names these summits: the summit's own name is its party, as the
+    # labelling rules list it (readouts of 2022-06-09, 2023-01-10 and 2024-06-15).
+    for body, published, counterpart, summit_name in [
+        (
+            "President Joseph R. Biden, Jr. met today with Prime Minister Justin Trudeau of "
+            "Canada in Los Angeles on the margins of the Ninth Summit of the Americas to "
+            "review regional cooperation on economic development.",
+            "2022-06-09",
+            "Trudeau",
+            "Summit of the Americas",
+        ),
+        (
+            "President Biden met today with Prime Minister Justin Trudeau of Canada in Mexico "
+            "City on the margins of the North American Leaders' Summit to discuss joint "
+            "efforts to drive economic competitiveness.",
+            "2023-01-10",
+            "Trudeau",
+            "North American Leaders",
+        ),
+        (
+            "Vice President Kamala Harris met today with President Volodymyr Zelenskyy of "
+            "Ukraine in Lucerne, Switzerland, on the margins of the Summit on Peace in Ukraine.",
+            "2024-06-15",
+            "Zelenskyy",
+            "Summit on Peace",
+        ),
+    ]:
+        found = extract(body, published, outlet=WHITE_HOUSE)
+        side = only(found, counterpart)
+        (summit,) = [f for f in found if f is not side]
+        assert summit.event.kind == "summit"
+        (name,) = summit.names
+        assert summit_name in name
+        assert side.event.setting is not None and side.event.setting.endswith(slugify(name))
+        assert summit.event.event_date == side.event.event_date
+
+
+def test_a_summit_something_was_done_ahead_of_is_still_to_come(extract: Extract) -> None:
+    # Readouts of 2023-07-09 ("in advance of the NATO Summit in Vilnius", held July 11-12)
+    # and 2022-06-26; "in preparation for" is the same construction.
+    for body, published in [
+        (
+            "President Joe Biden spoke today with President Recep Tayyip Erdogan of Turkiye "
+            "in advance of the NATO Summit in Vilnius, Lithuania.",
+            "2023-07-09",
+        ),
+        (
+            "President Biden met today with Chancellor Olaf Scholz of Germany ahead of the "
+            "G7 Leaders' Summit.",
+            "2022-06-26",
+        ),
+        (
+            "Secretary Blinken met Foreign Minister Wang Yi in Jakarta in preparation for "
+            "the East Asia Summit.",
+            "2023-07-13",
+        ),
+    ]:
+        found = extract(body, published, outlet=WHITE_HOUSE)
+        assert [f.event.kind for f in found if f.event.kind == "summit"] == [], found
+        assert len(found) == 1, found
 
 
 def test_counterparts_named_by_their_states_in_one_phrase(extract: Extract) -> None:

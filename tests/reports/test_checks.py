@@ -248,6 +248,27 @@ def test_a_group_of_states_is_parties_enough(tiny_warehouse: Path) -> None:
     assert _failures(tiny_warehouse, check) == []
 
 
+def test_a_summit_named_as_itself_is_parties_enough(tiny_warehouse: Path) -> None:
+    # "met Lula on the margins of the Summit for Democracy": the summit's party is the
+    # summit, whose attendees are the parties; a meeting of one person still fails.
+    (check,) = [c for c in WAREHOUSE_CHECKS if c.name == "meeting_has_two_parties"]
+    with duckdb.connect(str(tiny_warehouse)) as con:
+        con.execute(
+            "UPDATE meeting_participants SET entity_id = 'event:summit-for-democracy', "
+            "canonical_name = 'Summit for Democracy', entity_type = 'EVENT', "
+            "country_iso3 = NULL WHERE meeting_id = 'mtg-3' AND entity_id = 'person:bob'"
+        )
+        con.execute(
+            "DELETE FROM meeting_participants "
+            "WHERE meeting_id = 'mtg-3' AND entity_id <> 'event:summit-for-democracy'"
+        )
+        con.execute("UPDATE meetings SET kind = 'meeting' WHERE meeting_id = 'mtg-3'")
+    assert _failures(tiny_warehouse, check) != []
+    with duckdb.connect(str(tiny_warehouse)) as con:
+        con.execute("UPDATE meetings SET kind = 'summit' WHERE meeting_id = 'mtg-3'")
+    assert _failures(tiny_warehouse, check) == []
+
+
 @pytest.mark.parametrize("check", WAREHOUSE_CHECKS, ids=lambda c: f"{c.table}.{c.name}")
 def test_check_passes_on_the_good_warehouse(tiny_warehouse: Path, check: WarehouseCheck) -> None:
     assert _failures(tiny_warehouse, check) == []
