@@ -40,6 +40,7 @@ ENTITIES: dict[str, tuple[str, str, str | None]] = {
     "org:white-house": ("White House", "ORG", "USA"),
     "org:quad": ("Quad", "ORG", None),
     "org:g7": ("G7", "ORG", None),
+    "org:g6": ("G6", "ORG", None),
     "org:european-union": ("European Union", "ORG", None),
     "gpe:USA": ("United States", "GPE", "USA"),
     "gpe:JPN": ("Japan", "GPE", "JPN"),

@@ -105,6 +105,21 @@ def test_members_are_those_of_the_meeting_date_and_named_members_count_once(
     assert all(via == "membership" for c, via in after.items() if c not in {"USA", "JPN"})
 
 
+def test_a_meeting_dated_to_its_month_has_the_members_of_any_of_its_days(
+    tmp_path: Path,
+) -> None:
+    # "last month's G-6 meeting", reported on 1987-03-30, was the Louvre meeting of February
+    # 22, the day the G6 began (groups.csv): dated 1987-02 it still has its six members.
+    corpus = Corpus()
+    corpus.article("rt-1", "1987-03-30", "Reuters")
+    corpus.mention("rt-1#0", "rt-1", ["org:g6"], "1987-02-01", precision="month")
+    con = corpus.connect()
+    build_meetings(con, tmp_path, NOW)
+    assert _countries(con, "rt-1#0") == dict.fromkeys(
+        ("CAN", "DEU", "FRA", "GBR", "JPN", "USA"), "membership"
+    )
+
+
 def test_a_side_meeting_never_merges_with_the_group_meeting_it_was_held_at(
     tmp_path: Path,
 ) -> None:
