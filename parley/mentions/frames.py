@@ -226,9 +226,12 @@ def _call_sense(verb: Token, preps: dict[str, Token], objects: list[Token]) -> s
     complements = [c for c in verb.children if c.dep_ in {"oprd", "ccomp"} and c not in objects]
     if complements or "for" in preps:
         return None
-    if "on" in preps:
-        demand = objects or any(c.dep_ in {"xcomp", "advcl"} for c in verb.children)
-        return None if demand else "in_person"
+    # "on" a particle when the parser takes its object for the verb's ("has called on U.S.
+    # Allies to help maintain freedom of navigation").
+    on_particle = any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children)
+    if "on" in preps or on_particle:
+        to_act = any(c.dep_ in {"xcomp", "advcl"} for c in verb.children)
+        return None if to_act or (objects and not on_particle) else "in_person"
     if objects and all(o.pos_ == "PROPN" for o in objects):
         return "phone_call"
     return None

@@ -192,6 +192,8 @@ def is_non_factual(trigger: Token) -> bool:
         return True  # "any multilateral trade talks", "no meeting"
     if _is_aggregate(trigger):
         return True  # "had since met him on only two occasions": several meetings
+    if _is_durative(trigger):
+        return True  # "has been negotiating with the banks since February": a process
     if any(
         child.lower_ in NON_FACTUAL_MODIFIERS and child.dep_ in {"amod", "compound"}
         for child in trigger.children
@@ -260,6 +262,29 @@ def _is_aggregate(trigger: Token) -> bool:
             return True
         if child.dep_ in {"npadvmod", "prep"} and any(
             t.lemma_.lower() in {"occasion", "time"} and t.tag_ == "NNS" for t in child.subtree
+        ):
+            return True
+    return False
+
+
+# Verbs whose perfect progressive over a stated span is a process, not one sitting: "The U.S.
+# and Kuwait have been negotiating for over a month", "has been negotiating with the banks'
+# steering committee since February" (the labelling rules); "have been meeting since Monday"
+# is a session under way.
+_PROCESS_VERBS = {"negotiate", "talk", "discuss", "confer", "consult"}
+_SPAN_NOUNS = {"day", "week", "month", "year", "decade", "time", "while"}
+
+
+def _is_durative(trigger: Token) -> bool:
+    auxiliaries = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
+    if trigger.lemma_.lower() not in _PROCESS_VERBS or trigger.tag_ != "VBG":
+        return False
+    if "been" not in auxiliaries or not auxiliaries & {"has", "have", "had", "'ve", "'s"}:
+        return False
+    for prep in (c for c in trigger.children if c.dep_ == "prep"):
+        objects = [o for o in prep.children if o.dep_ == "pobj"]
+        if prep.lower_ == "since" or (
+            prep.lower_ == "for" and any(o.lemma_.lower() in _SPAN_NOUNS for o in objects)
         ):
             return True
     return False

@@ -172,6 +172,17 @@ OTHER_SENSES_AND_NON_REPORTS = [
     # talks between companies
     "Last week, Royal Bank of Canada, the country's biggest bank, ended merger talks with "
     "Canadian broker Wood Gundy Inc. after several months of negotiations.",
+    # "called on" as a particle with an infinitive: a demand, not a call (reuters-17888)
+    "Reagan has approved plans for the United States to step up its naval presence in the "
+    "Gulf despite congressional expressions of concern and he has called on U.S. Allies to "
+    "help maintain freedom of navigation.",
+    # negotiating over a stated span: a process, not one sitting (reuters-13320, 13542)
+    "The U.S. And Kuwait have been negotiating for over a month on methods of protecting "
+    "Kuwaiti ships.",
+    # the same since a month (reuters-13254)
+    "Argentina, seeking 2.15 bln dlrs in fresh loans from private international banks to "
+    "meet 1987 growth targets, has been negotiating with the banks' steering committee since "
+    "February.",
 ]
 
 
