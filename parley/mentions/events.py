@@ -158,6 +158,8 @@ def frame_sides(
     # Counterparts first: they are usually named, and a pronoun or title on the agent side
     # ("Before meeting with Bush, the Crown Prince ...") must not resolve to them.
     named = [t for t in frame.counterparts if can_be_party(t)]
+    if frame.trigger.lemma_.lower() in {"welcome", "greet"} and frame.counterparts and not named:
+        return None  # "changes welcomed by the World Bank and bankers": a thing, no guest
     topical = [t for t in named if on_the_topic(t, frame.trigger)]
     plain = [t for t in named if t not in topical]
     pronouns = [t for t in plain if t.lower_ in PRONOUNS]

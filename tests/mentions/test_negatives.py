@@ -176,6 +176,11 @@ OTHER_SENSES_AND_NON_REPORTS = [
     "Reagan has approved plans for the United States to step up its naval presence in the "
     "Gulf despite congressional expressions of concern and he has called on U.S. Allies to "
     "help maintain freedom of navigation.",
+    # a thing welcomed by two bodies: neither is the other's guest (reuters-237; reuters-2242
+    # has "such policies had been welcomed by the World Bank and International Monetary Fund")
+    "Indonesia's economic changes have been welcomed by the World Bank and international "
+    "bankers as steps in the right direction, though they say crucial areas of the economy "
+    "like plastics and steel remain highly protected.",
     # negotiating over a stated span: a process, not one sitting (reuters-13320, 13542)
     "The U.S. And Kuwait have been negotiating for over a month on methods of protecting "
     "Kuwaiti ships.",
