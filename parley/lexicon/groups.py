@@ -58,6 +58,14 @@ def members_on(canonical_name: str, day: dt.date) -> frozenset[str]:
     )
 
 
+def had_members_between(canonical_name: str, first: dt.date, last: dt.date) -> bool:
+    """True when some state belonged to the group on a day from ``first`` to ``last``."""
+    return any(
+        state.start <= last and (state.end is None or first <= state.end)
+        for state in state_memberships(canonical_name)
+    )
+
+
 @functools.cache
 def state_memberships(canonical_name: str) -> tuple[Membership, ...]:
     """A group's member states over time, a member group's members counted for the period

@@ -28,6 +28,7 @@ from parley.mentions.event_date import DateInfo, event_date
 from parley.mentions.frames import Frame, read_frame
 from parley.mentions.gatherings import (
     GATHERING,
+    group_existed,
     group_named_by,
     groups_named_in,
     reported,
@@ -119,10 +120,17 @@ def _build_events(
     groups = [[c] for c in counterparts] if held_apart else [counterparts]
     setting_mention = setting_party(frame.setting, offset, entities)
     setting = setting_mention.entity_id if setting_mention is not None else None
+    day, precision = date_info.date or article.published_date, date_info.precision
+    if setting_mention is not None and setting_mention.via != GATHERING:
+        setting_mention = (
+            setting_mention if group_existed(setting_mention, day, precision) else None
+        )
     for group in groups:
         parties = unique_parties([*agents, *group])
-        if len(parties) < 2 and not as_group:
-            continue
+        if len(parties) < 2 and not (
+            as_group and any(group_existed(p, day, precision) for p in parties)
+        ):
+            continue  # one party, and no group of states meeting (with members then)
         kind = event_kind(frame, parties, group, article.title)
         place = event_location(frame, doc, offset, entities, article, kind, group)
         stated = _event_record(

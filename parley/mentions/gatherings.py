@@ -11,11 +11,13 @@ meeting of the G7 leaders" names the group in an of-phrase. A summit that is no 
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 
 from spacy.tokens import Token
 
-from parley.lexicon.groups import is_group
+from parley.lexicon.groups import had_members_between, is_group
 from parley.mentions.parties import Party, as_party, is_group_party
 from parley.mentions.references import References
 from parley.names import slugify
@@ -126,6 +128,17 @@ def group_named_by(
         return groups  # "the G7 Summit" is the G7's
     gathering = summit_named_as_itself(trigger, offset, entities)
     return [gathering] if gathering is not None and gathering.entity_id not in ids else []
+
+
+def group_existed(group: Party, date: dt.date, precision: str | None) -> bool:
+    """True when the group of states had members on the meeting's date (any day of its
+    month for a month): a group's meeting is its members' (``meeting_countries``), so one
+    dated before the group began, or after it ended, has no party ("the G-6 meeting" of a
+    day before the first, the Louvre meeting of 1987-02-22, is a misreading)."""
+    if precision == "month":
+        last = date.replace(day=calendar.monthrange(date.year, date.month)[1])
+        return had_members_between(group.canonical_name, date.replace(day=1), last)
+    return had_members_between(group.canonical_name, date, date)
 
 
 def setting_party(setting: Token | None, offset: int, entities: References) -> Party | None:

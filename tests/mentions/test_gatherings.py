@@ -116,3 +116,18 @@ def test_a_summit_only_recalled_or_pointed_back_to_names_no_gathering(extract: E
         ),
     ):
         assert extract(sentence, published, outlet=WHITE_HOUSE) == [], sentence
+
+
+def test_a_group_meets_only_while_it_has_members(extract: Extract) -> None:
+    # The G6 began with the Louvre meeting of 1987-02-22 (groups.csv): a G-6 meeting of
+    # January 1987 has no member states, so no party; "last month's G-6 meeting" of a wire
+    # of March 30 may be the Louvre one (reuters-10696 and 10807 have the sentence).
+    assert extract("The G-6 finance ministers met in Paris on January 10.", "1987-03-30") == []
+    (louvre,) = extract(
+        "Remarks by Japan's Prime Minister Yasuhiro Nakasone that last month's G-6 meeting "
+        "agreed to stabilize the dollar above 150 yen have come too late to influence "
+        "currency trading, dealers said.",
+        "1987-03-30",
+    )
+    assert louvre.names == {"G6"}
+    assert louvre.event.date_precision == "month"
