@@ -229,18 +229,26 @@ def test_the_rules_that_mean_wrong_data_block() -> None:
     } <= blocking
 
 
+def _only_participant(
+    con: duckdb.DuckDBPyConnection, entity_id: str, name: str, entity_type: str
+) -> None:
+    """Make ``entity_id`` the one participant of meeting mtg-3."""
+    con.execute(
+        "UPDATE meeting_participants SET entity_id = ?, canonical_name = ?, entity_type = ?, "
+        "country_iso3 = NULL WHERE meeting_id = 'mtg-3' AND entity_id = 'person:bob'",
+        [entity_id, name, entity_type],
+    )
+    con.execute(
+        "DELETE FROM meeting_participants WHERE meeting_id = 'mtg-3' AND entity_id <> ?",
+        [entity_id],
+    )
+
+
 def test_a_group_of_states_is_parties_enough(tiny_warehouse: Path) -> None:
     # "G-7 finance ministers met": one participant, the group, whose members are the parties.
     (check,) = [c for c in WAREHOUSE_CHECKS if c.name == "meeting_has_two_parties"]
     with duckdb.connect(str(tiny_warehouse)) as con:
-        con.execute(
-            "UPDATE meeting_participants SET entity_id = 'org:g7', canonical_name = 'G7', "
-            "entity_type = 'ORG', country_iso3 = NULL "
-            "WHERE meeting_id = 'mtg-3' AND entity_id = 'person:bob'"
-        )
-        con.execute(
-            "DELETE FROM meeting_participants WHERE meeting_id = 'mtg-3' AND entity_id <> 'org:g7'"
-        )
+        _only_participant(con, "org:g7", "G7", "ORG")
         con.execute(
             "INSERT INTO meeting_countries VALUES ('mtg-3', 'CAN', 'membership'), "
             "('mtg-3', 'DEU', 'membership')"
@@ -249,19 +257,11 @@ def test_a_group_of_states_is_parties_enough(tiny_warehouse: Path) -> None:
 
 
 def test_a_summit_named_as_itself_is_parties_enough(tiny_warehouse: Path) -> None:
-    # "met Lula on the margins of the Summit for Democracy": the summit's party is the
-    # summit, whose attendees are the parties; a meeting of one person still fails.
+    # "met Lula on the margins of the Summit for Democracy": the summit's one participant is
+    # the summit, whose attendees are the parties; as a plain meeting it still fails.
     (check,) = [c for c in WAREHOUSE_CHECKS if c.name == "meeting_has_two_parties"]
     with duckdb.connect(str(tiny_warehouse)) as con:
-        con.execute(
-            "UPDATE meeting_participants SET entity_id = 'event:summit-for-democracy', "
-            "canonical_name = 'Summit for Democracy', entity_type = 'EVENT', "
-            "country_iso3 = NULL WHERE meeting_id = 'mtg-3' AND entity_id = 'person:bob'"
-        )
-        con.execute(
-            "DELETE FROM meeting_participants "
-            "WHERE meeting_id = 'mtg-3' AND entity_id <> 'event:summit-for-democracy'"
-        )
+        _only_participant(con, "event:summit-for-democracy", "Summit for Democracy", "EVENT")
         con.execute("UPDATE meetings SET kind = 'meeting' WHERE meeting_id = 'mtg-3'")
     assert _failures(tiny_warehouse, check) != []
     with duckdb.connect(str(tiny_warehouse)) as con:
