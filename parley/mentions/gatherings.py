@@ -133,8 +133,8 @@ def group_named_by(
 def group_existed(group: Party, date: dt.date, precision: str | None) -> bool:
     """True when the group of states had members on the meeting's date (any day of its
     month for a month): a group's meeting is its members' (``meeting_countries``), so one
-    dated before the group began, or after it ended, has no party ("the G-6 meeting" of a
-    day before the first, the Louvre meeting of 1987-02-22, is a misreading)."""
+    dated before the group began or after it ended has no party (a G-6 meeting dated before
+    the Louvre meeting of 1987-02-22, the G6's first, is a misreading)."""
     if precision == "month":
         last = date.replace(day=calendar.monthrange(date.year, date.month)[1])
         return had_members_between(group.canonical_name, date.replace(day=1), last)

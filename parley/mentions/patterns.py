@@ -269,8 +269,8 @@ def _is_aggregate(trigger: Token) -> bool:
 
 # Verbs whose perfect progressive over a stated span is a process, not one sitting: "The U.S.
 # and Kuwait have been negotiating for over a month", "has been negotiating with the banks'
-# steering committee since February" (the labelling rules); "have been meeting since Monday"
-# is a session under way.
+# steering committee since February" (as reuters-dev2's labels read them); "have been meeting
+# since Monday" is a session under way.
 _PROCESS_VERBS = {"negotiate", "talk", "discuss", "confer", "consult"}
 _SPAN_NOUNS = {"day", "week", "month", "year", "decade", "time", "while"}
 
