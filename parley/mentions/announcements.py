@@ -66,7 +66,7 @@ from parley.mentions.expected_date import expected_date
 from parley.mentions.frames import Frame, read_frame
 from parley.mentions.kinds import PLACE_TYPES, event_kind
 from parley.mentions.parties import Party, as_party, described_mentions
-from parley.mentions.patterns import is_non_factual
+from parley.mentions.patterns import COMING_HEADS, is_non_factual
 from parley.mentions.places import event_location
 from parley.mentions.references import References
 from parley.mentions.text import SentenceSpan, has_trigger, sentence_spans
@@ -232,14 +232,16 @@ def _anchors(frame: Frame) -> set[int]:
     and the words above it up to the clause's edge ("is due to fly ... next week"; not
     "said on Tuesday that he would visit")."""
     anchors = {frame.trigger.i}
-    if frame.clause_verb is not None:
-        anchors.add(frame.clause_verb.i)
     # "talks scheduled for Thursday": the date hangs from the participle.
     anchors.update(c.i for c in frame.trigger.children if c.dep_ == "acl")
     token = frame.trigger
     while token.dep_ not in CLAUSE_EDGES | {"ccomp"} and token.head is not token:
         token = token.head
+        if token.lemma_.lower() in COMING_HEADS:
+            return anchors  # "spoke today ... in advance of the NATO Summit": the call's day
         anchors.add(token.i)
+    if frame.clause_verb is not None:
+        anchors.add(frame.clause_verb.i)
     return anchors
 
 

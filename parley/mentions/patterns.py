@@ -60,7 +60,7 @@ NON_FACTUAL_HEADS = {
 }  # fmt: skip
 # A meeting something was done "ahead of", "in advance of" or "in preparation for" is still
 # to come ("met Scholz ahead of the G7 Leaders' Summit").
-_COMING_HEADS = {"ahead", "advance", "preparation"}
+COMING_HEADS = {"ahead", "advance", "preparation"}
 NON_FACTUAL_MODIFIERS = {
     "planned", "proposed", "possible", "probable", "upcoming", "scheduled", "expected",
     "future", "next", "forthcoming", "prospective", "further", "projected", "likely",
@@ -321,7 +321,7 @@ def fronted(prep: Token) -> bool:
 def _clause_is_non_factual(token: Token, previous: Token | None) -> bool:
     if (
         previous is not None
-        and token.lemma_.lower() in _COMING_HEADS
+        and token.lemma_.lower() in COMING_HEADS
         and previous.dep_ == "prep"
         and previous.lower_ in {"of", "for"}
     ):

@@ -284,3 +284,21 @@ def test_a_time_of_day_is_no_place() -> None:
     found = _of([make_article(body, "2024-05-20", None, None, "The White House")])
     assert found
     assert all(f.row.location is None or "11:15" not in f.row.location for f in found)
+
+
+def test_a_summit_a_call_was_held_ahead_of_is_announced_without_the_call_s_day() -> None:
+    # Readout of 2023-07-09: the summit met on July 11-12; "today" is the call's day.
+    summit = _only(
+        _announced(
+            "President Joe Biden spoke today with President Recep Tayyip Erdogan of Turkiye "
+            "in advance of the NATO Summit in Vilnius, Lithuania.",
+            "2023-07-09",
+        )
+    )
+    assert summit.row.kind == "summit" and summit.names == {"NATO"}
+    assert summit.row.expected_date is None
+    # A date word of the summit's own still dates it.
+    week = _only(
+        _announced("Baker met Stoltenberg ahead of next week's G-7 meeting.", "1987-04-01")
+    )
+    assert week.row.expected_date == D(1987, 4, 6)
