@@ -118,13 +118,15 @@ def _build_events(
     # "held separate meetings with A and B": one mention each, never one meeting with A and B.
     held_apart = frame.separate and len(counterparts) > 1
     groups = [[c] for c in counterparts] if held_apart else [counterparts]
-    setting_mention = setting_party(frame.setting, offset, entities)
-    setting = setting_mention.entity_id if setting_mention is not None else None
     day, precision = date_info.date or article.published_date, date_info.precision
-    if setting_mention is not None and setting_mention.via != GATHERING:
-        setting_mention = (
-            setting_mention if group_existed(setting_mention, day, precision) else None
-        )
+    setting_mention = setting_party(frame.setting, offset, entities)
+    if (
+        setting_mention is not None
+        and setting_mention.via != GATHERING
+        and not group_existed(setting_mention, day, precision)
+    ):
+        setting_mention = None  # a group's meeting only while the group has members
+    setting = setting_mention.entity_id if setting_mention is not None else None
     for group in groups:
         parties = unique_parties([*agents, *group])
         if len(parties) < 2 and not (
